@@ -1,0 +1,277 @@
+"""Domain checks over loaded models. Each returns Issues located by data path; no I/O here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterable
+
+from thidua.awards_catalogue import award_title, known_award, quota
+from thidua.diagnostics import Issue
+from thidua.i18n import t
+from thidua.models import ClusterFile, ClusterYear, IndicatorKind, RotationPolicy
+from thidua.registry import Registry, check_units
+
+
+def _day(day: dt.date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def _did_you_mean(options: list[str]) -> str:
+    return t("word.did_you_mean", options=", ".join(f"'{o}'" for o in options)) if options else ""
+
+
+def check_cluster_file(cluster: ClusterFile, directory: str, registry: Registry) -> list[Issue]:
+    issues = []
+    if cluster.id != directory:
+        issues.append(Issue("TD302", ("id",), {"field": "id", "value": cluster.id, "expected": directory}))
+    issues.extend(check_units(cluster.units, parent=registry))
+    if cluster.organiser.unit and cluster.organiser.unit not in registry:
+        issues.append(Issue("TD312", ("organiser", "unit"), {"unit": cluster.organiser.unit}))
+    for index, step in enumerate(cluster.rules.awards):
+        if not known_award(step.award, cluster.award_titles):
+            issues.append(_unknown_award(step.award, ("rules", "awards", index, "award"), cluster.award_titles))
+    return issues
+
+
+def _unknown_award(award: str, path: tuple, extra: dict[str, str]) -> Issue:
+    from thidua.awards_catalogue import AWARD_TITLES
+
+    options = difflib.get_close_matches(award, [*AWARD_TITLES, *extra], n=2, cutoff=0.5)
+    return Issue("TD501", path, {"award": award, "suggestion": _did_you_mean(options)})
+
+
+def _unit_issues(cy: ClusterYear, unit_id: str, path: tuple, day: dt.date) -> list[Issue]:
+    """Is ``unit_id`` a unit, and did it exist on ``day``? Explain a merger or a reused code."""
+    units = cy.units
+    unit = units.get(unit_id)
+    if unit is None:
+        if re.fullmatch(r"[0-9]{1,2}", unit_id):
+            matches = units.by_code(unit_id.zfill(2), day)
+            hint = ", ".join(f"{u.id} ({u.name})" for u in matches) or "?"
+            return [Issue("TD203", path, {"unit": unit_id, "suggestion": hint})]
+        return [Issue("TD201", path, {"unit": unit_id, "suggestion": _did_you_mean(units.suggest(unit_id))})]
+    if unit.valid_on(day):
+        return []
+    why, suggestion = "", ""
+    current = units.on(unit_id, day)
+    if unit.valid_to and day > unit.valid_to and current is not None:
+        why = t("word.merged_into", name=current.name, unit=current.id, day=_day(unit.valid_to + dt.timedelta(days=1)))
+        suggestion = t("word.use_successor", unit=current.id, name=current.name)
+    elif unit.valid_from and day < unit.valid_from:
+        why = t("word.starts_on", day=_day(unit.valid_from))
+        if unit.predecessors:
+            suggestion = _did_you_mean(unit.predecessors)
+    return [Issue("TD202", path, {"unit": unit_id, "name": unit.name, "day": _day(day), "why": why, "suggestion": suggestion})]
+
+
+def check_cluster_year(cy: ClusterYear, directory: str, file_year: int) -> list[Issue]:
+    year = cy.year
+    issues: list[Issue] = []
+    if year.cluster != directory:
+        issues.append(Issue("TD302", ("cluster",), {"field": "cluster", "value": year.cluster, "expected": directory}))
+    if year.year != file_year:
+        issues.append(Issue("TD302", ("year",), {"field": "year", "value": year.year, "expected": file_year}))
+    issues += _check_members(cy)
+    issues += _check_leadership(cy)
+    issues += _check_indicators_and_scores(cy)
+    issues += _check_votes(cy)
+    issues += _check_awards(cy)
+    for index, fact in enumerate(year.facts):
+        if fact.member and fact.member not in year.members:
+            issues.append(Issue("TD404", ("facts", index, "member"), {"unit": fact.member, "section": "facts"}))
+    states_results = bool(year.scores or year.awards or year.election or year.facts or year.votes)
+    if states_results and not year.sources:
+        issues.append(Issue("TD601", ("sources",) if "sources" in year.model_fields_set else ()))
+    return issues
+
+
+def _check_members(cy: ClusterYear) -> list[Issue]:
+    issues = []
+    day = cy.year.reference_date
+    seen: set[str] = set()
+    for index, member in enumerate(cy.members):
+        if member in seen:
+            issues.append(Issue("TD303", ("members", index), {"unit": member}))
+            continue
+        seen.add(member)
+        issues += _unit_issues(cy, member, ("members", index), day)
+    for index, member in enumerate(cy.members):
+        unit = cy.units.get(member)
+        if unit and unit.successor in seen:
+            other = cy.members.index(unit.successor)
+            issues.append(Issue("TD207", ("members", max(index, other)), {"first": member, "second": unit.successor}))
+    return issues
+
+
+def _roles(leadership, elected: bool) -> list[tuple[str, str, tuple]]:
+    """(role word, unit, path suffix) for a leadership block."""
+    section = "election" if elected else "leadership"
+    out = []
+    if leadership.chair:
+        out.append((t("word.elected_chair" if elected else "word.chair"), leadership.chair, (section, "chair")))
+    for index, vice in enumerate(leadership.vice_chairs or []):
+        out.append((t("word.elected_vice_chair" if elected else "word.vice_chair"), vice, (section, "vice_chairs", index)))
+    return out
+
+
+def _check_leadership(cy: ClusterYear) -> list[Issue]:
+    issues = []
+    members = set(cy.members)
+    year_end = dt.date(cy.number, 12, 31)
+    for block, elected in ((cy.year.leadership, False), (cy.year.election, True)):
+        if block is None:
+            continue
+        held: dict[str, str] = {}
+        for role, unit_id, path in _roles(block, elected):
+            if unit_id in held:
+                issues.append(Issue("TD305", path, {"unit": unit_id, "roles": f"{held[unit_id]}, {role}"}))
+                continue
+            held[unit_id] = role
+            if unit_id not in members:
+                if unit_id in cy.units:
+                    issues.append(Issue("TD304", path, {"role": role, "unit": unit_id}))
+                else:
+                    issues += _unit_issues(cy, unit_id, path, cy.year.reference_date)
+                continue
+            unit = cy.units.get(unit_id)
+            if not elected and unit and unit.valid_to and cy.year.reference_date <= unit.valid_to < year_end:
+                issues.append(Issue("TD309", path, {"role": role, "name": unit.name, "day": _day(unit.valid_to + dt.timedelta(days=1))}))
+        expected = cy.rules.rotation.vice_chairs
+        if block.vice_chairs is not None and len(block.vice_chairs) != expected:
+            section = "election" if elected else "leadership"
+            issues.append(Issue("TD308", (section, "vice_chairs"), {"count": len(block.vice_chairs), "expected": expected}))
+    return issues
+
+
+def _check_indicators_and_scores(cy: ClusterYear) -> list[Issue]:
+    year = cy.year
+    issues = []
+    indicators = {}
+    for index, indicator in enumerate(year.indicators):
+        if indicator.id in indicators:
+            issues.append(Issue("TD401", ("indicators", index, "id"), {"indicator": indicator.id}))
+        indicators.setdefault(indicator.id, indicator)
+    groups = {i.group for i in year.indicators if i.group}
+    for index, key in enumerate(cy.rules.tie_break):
+        kind, _, name = key.partition(":")
+        if kind == "group" and name not in groups:
+            issues.append(Issue("TD402", _rules_path("tie_break", index, cy), {"key": key, "what": t("word.group")}))
+        elif kind == "indicator" and name not in indicators:
+            issues.append(Issue("TD402", _rules_path("tie_break", index, cy), {"key": key, "what": t("word.indicator")}))
+    if not year.scores:
+        if year.indicators or not year.awards:
+            issues.append(Issue("TD405", ("members",), {"year": year.year}, key=True))
+        return issues
+    members = set(year.members)
+    for member, scores in year.scores.items():
+        if member not in members:
+            issues.append(Issue("TD404", ("scores", member), {"unit": member, "section": "scores"}, key=True))
+            continue
+        for indicator_id, score in scores.items():
+            indicator = indicators.get(indicator_id)
+            if indicator is None:
+                options = difflib.get_close_matches(indicator_id, list(indicators), n=2)
+                issues.append(Issue("TD406", ("scores", member, indicator_id), {"indicator": indicator_id, "suggestion": _did_you_mean(options)}, key=True))
+            elif score > indicator.max:
+                issues.append(Issue("TD407", ("scores", member, indicator_id), {"score": _num(score), "indicator": indicator_id, "max": _num(indicator.max)}))
+    for index, member in enumerate(year.members):
+        scores = year.scores.get(member)
+        for indicator in year.indicators:
+            if indicator.kind is IndicatorKind.scored and (scores is None or indicator.id not in scores):
+                path = ("scores", member) if scores is not None else ("members", index)
+                issues.append(Issue("TD403", path, {"name": cy.name(member), "indicator": indicator.id}, key=scores is not None))
+    return issues
+
+
+def _rules_path(key: str, index: int, cy: ClusterYear) -> tuple:
+    if cy.year.rules is not None and getattr(cy.year.rules, key) is not None:
+        return ("rules", key, index)
+    return ()
+
+
+def _num(value: float) -> str:
+    return f"{value:g}"
+
+
+def _check_votes(cy: ClusterYear) -> list[Issue]:
+    votes = cy.year.votes
+    if votes is None:
+        return []
+    issues = []
+    for member, count in votes.counts.items():
+        if member not in cy.members:
+            issues.append(Issue("TD404", ("votes", "counts", member), {"unit": member, "section": "votes"}, key=True))
+        elif count > votes.voters:
+            issues.append(Issue("TD408", ("votes", "counts", member), {"count": count, "unit": member, "voters": votes.voters}))
+    return issues
+
+
+def _check_awards(cy: ClusterYear) -> list[Issue]:
+    issues = []
+    extra = cy.cluster.award_titles
+    ladder = {step.award: step for step in cy.rules.awards}
+    given: dict[str, list[int]] = {}
+    per_member: dict[str, list[str]] = {}
+    for index, decided in enumerate(cy.year.awards):
+        path = ("awards", index)
+        if not known_award(decided.award, extra):
+            issues.append(_unknown_award(decided.award, (*path, "award"), extra))
+            continue
+        if decided.member not in cy.members:
+            issues.append(Issue("TD502", (*path, "member"), {"award": decided.award, "unit": decided.member}))
+        if decided.award not in ladder:
+            issues.append(Issue("TD503", (*path, "award"), {"award": decided.award}))
+        given.setdefault(decided.award, []).append(index)
+        per_member.setdefault(decided.member, []).append(decided.award)
+    for award, indexes in given.items():
+        step = ladder.get(award)
+        if step is not None and len(indexes) > quota(step, len(cy.members)):
+            issues.append(Issue("TD504", ("awards", indexes[-1], "award"), {"count": len(indexes), "award_name": award_title(award, extra), "quota": quota(step, len(cy.members))}))
+    for member, awards in per_member.items():
+        if len(awards) > 1:
+            index = max(i for i, a in enumerate(cy.year.awards) if a.member == member)
+            issues.append(Issue("TD505", ("awards", index, "member"), {"unit": member, "awards": ", ".join(awards)}))
+    return issues
+
+
+def check_succession(previous: ClusterYear, current: ClusterYear, years: dict[int, ClusterYear]) -> list[Issue]:
+    """Year N+1's leadership follows year N's recorded election, or else its rotation policy."""
+    issues = []
+    election = previous.year.election
+    leadership = current.year.leadership
+    if election is not None and (election.chair or election.vice_chairs is not None):
+        if election.chair and leadership.chair and leadership.chair != election.chair:
+            issues.append(Issue("TD307", ("leadership", "chair"), {"role": t("word.chair"), "unit": leadership.chair, "year": current.number, "prev": previous.number, "elected": election.chair}))
+        if election.vice_chairs is not None and leadership.vice_chairs is not None and sorted(election.vice_chairs) != sorted(leadership.vice_chairs):
+            issues.append(Issue("TD307", ("leadership", "vice_chairs"), {"role": t("word.vice_chair"), "unit": ", ".join(leadership.vice_chairs), "year": current.number, "prev": previous.number, "elected": ", ".join(election.vice_chairs)}))
+        return issues
+    policy = previous.rules.rotation.policy
+    if policy not in (RotationPolicy.vice_promotes, RotationPolicy.list_order) or not leadership.chair:
+        return issues
+    try:
+        from thidua.rotation import expected_leadership
+    except ImportError:  # rotation arrives with its own issue; until then only elections are checked
+        return issues
+    history = [years[y] for y in sorted(years) if y <= previous.number]
+    expected = expected_leadership(history, current.number)
+    if expected is not None and expected.chair and expected.chair != leadership.chair:
+        issues.append(Issue("TD311", ("leadership", "chair"), {"role": t("word.chair"), "unit": leadership.chair, "policy": policy.value, "expected": expected.chair}))
+    return issues
+
+
+def check_across_clusters(cluster_years: Iterable[ClusterYear]) -> list[tuple[ClusterYear, Issue]]:
+    """A unit sits in one cluster of an organiser per year."""
+    seen: dict[tuple, ClusterYear] = {}
+    out = []
+    for cy in sorted(cluster_years, key=lambda c: (c.number, c.id)):
+        organiser = (cy.cluster.organiser.level.value, cy.cluster.organiser.unit or cy.cluster.organiser.name)
+        for index, member in enumerate(dict.fromkeys(cy.members)):
+            key = (cy.number, organiser, member)
+            other = seen.get(key)
+            if other is None:
+                seen[key] = cy
+            else:
+                out.append((cy, Issue("TD306", ("members", cy.members.index(member)), {"unit": member, "other": other.id, "file": other.path, "year": cy.number})))
+    return out

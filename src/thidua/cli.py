@@ -1,0 +1,47 @@
+"""The ``thidua`` command: a thin typer shell over the library.
+
+Only typer is imported at start-up; each command imports what it needs when it runs.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from thidua import __version__
+from thidua.commands.validate import validate
+
+app = typer.Typer(
+    name="thidua",
+    help="Records, rankings, rotations and awards of Vietnam's emulation clusters (cụm / khối thi đua).",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"thidua {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+    lang: Annotated[str | None, typer.Option("--lang", help="Language of messages: vi or en (default: $THIDUA_LANG, then $LANG).", show_default=False)] = None,
+) -> None:
+    """thidua: emulation clusters, computed by their own rules."""
+    from thidua.i18n import LANGUAGES, set_language
+
+    if lang is not None and lang not in LANGUAGES:
+        raise typer.BadParameter("use vi or en", param_hint="--lang")
+    set_language(lang)
+
+
+app.command()(validate)
+
+
+def main() -> None:
+    app()

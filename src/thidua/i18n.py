@@ -1,0 +1,43 @@
+"""User-facing text in Vietnamese and English.
+
+Every message lives in ``thidua.messages.CATALOGUE`` under a key with both languages; rule codes
+(``TD101``) are keys too, so a diagnostic reads the same code in either language. Official names
+(awards, provinces) are data, never translated.
+"""
+
+from __future__ import annotations
+
+import os
+
+LANGUAGES = ("vi", "en")
+_current: str | None = None
+
+
+def default_language() -> str:
+    """``THIDUA_LANG``, then ``LANG`` (``vi_VN.UTF-8`` → vi), else English."""
+    for var in ("THIDUA_LANG", "LANG"):
+        value = os.environ.get(var, "").lower()
+        if value.startswith("vi"):
+            return "vi"
+        if value.startswith("en"):
+            return "en"
+    return "en"
+
+
+def set_language(lang: str | None) -> None:
+    global _current
+    _current = lang if lang in LANGUAGES else None
+
+
+def language() -> str:
+    return _current or default_language()
+
+
+def t(key: str, /, lang: str | None = None, **params: object) -> str:
+    from thidua.messages import CATALOGUE
+
+    entry = CATALOGUE.get(key)
+    if entry is None:
+        return key
+    text = entry[lang or language()]
+    return text.format(**params) if params else text

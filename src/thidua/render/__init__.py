@@ -1,0 +1,1 @@
+"""Renderers: turn results into text for a terminal, a pipe, or a machine."""
