@@ -10,6 +10,10 @@ from typing import Annotated
 import typer
 
 from thidua import __version__
+from thidua.commands.awards import awards
+from thidua.commands.rank import rank
+from thidua.commands.rotate import rotate
+from thidua.commands.tools import fmt, init, schema
 from thidua.commands.validate import validate
 
 app = typer.Typer(
@@ -41,6 +45,12 @@ def root(
 
 
 app.command()(validate)
+app.command()(rank)
+app.command()(rotate)
+app.command()(awards)
+app.command()(schema)
+app.command()(init)
+app.command()(fmt)
 
 
 def main() -> None:

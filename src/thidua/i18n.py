@@ -33,10 +33,35 @@ def language() -> str:
     return _current or default_language()
 
 
-def t(key: str, /, lang: str | None = None, **params: object) -> str:
-    from thidua.messages import CATALOGUE
+# Each concept keeps its own messages module; all are merged on first use.
+CATALOGUE_MODULES = (
+    "thidua.messages",
+    "thidua.messages_rank",
+    "thidua.messages_rotate",
+    "thidua.messages_awards",
+    "thidua.messages_tools",
+)
+_catalogue: dict[str, dict[str, str]] | None = None
 
-    entry = CATALOGUE.get(key)
+
+def catalogue() -> dict[str, dict[str, str]]:
+    global _catalogue
+    if _catalogue is None:
+        import importlib
+
+        merged: dict[str, dict[str, str]] = {}
+        for name in CATALOGUE_MODULES:
+            try:
+                module = importlib.import_module(name)
+            except ModuleNotFoundError:
+                continue
+            merged.update(module.CATALOGUE)
+        _catalogue = merged
+    return _catalogue
+
+
+def t(key: str, /, lang: str | None = None, **params: object) -> str:
+    entry = catalogue().get(key)
     if entry is None:
         return key
     text = entry[lang or language()]

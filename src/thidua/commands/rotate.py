@@ -1,0 +1,10 @@
+"""`thidua rotate`: being built (see the issue); replaced by its real module."""
+
+from __future__ import annotations
+
+import typer
+
+
+def rotate() -> None:
+    """Not available yet."""
+    raise typer.Exit(2)
