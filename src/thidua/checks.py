@@ -97,11 +97,6 @@ def _check_members(cy: ClusterYear) -> list[Issue]:
             continue
         seen.add(member)
         issues += _unit_issues(cy, member, ("members", index), day)
-    for index, member in enumerate(cy.members):
-        unit = cy.units.get(member)
-        if unit and unit.successor in seen:
-            other = cy.members.index(unit.successor)
-            issues.append(Issue("TD207", ("members", max(index, other)), {"first": member, "second": unit.successor}))
     return issues
 
 
@@ -154,7 +149,7 @@ def _check_indicators_and_scores(cy: ClusterYear) -> list[Issue]:
             issues.append(Issue("TD401", ("indicators", index, "id"), {"indicator": indicator.id}))
         indicators.setdefault(indicator.id, indicator)
     groups = {i.group for i in year.indicators if i.group}
-    for index, key in enumerate(cy.rules.tie_break):
+    for index, key in enumerate(cy.rules.tie_break if year.indicators else []):
         kind, _, name = key.partition(":")
         if kind == "group" and name not in groups:
             issues.append(Issue("TD402", _rules_path("tie_break", index, cy), {"key": key, "what": t("word.group")}))
@@ -267,7 +262,7 @@ def check_across_clusters(cluster_years: Iterable[ClusterYear]) -> list[tuple[Cl
     out = []
     for cy in sorted(cluster_years, key=lambda c: (c.number, c.id)):
         organiser = (cy.cluster.organiser.level.value, cy.cluster.organiser.unit or cy.cluster.organiser.name)
-        for index, member in enumerate(dict.fromkeys(cy.members)):
+        for member in dict.fromkeys(cy.members):
             key = (cy.number, organiser, member)
             other = seen.get(key)
             if other is None:

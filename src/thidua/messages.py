@@ -19,7 +19,7 @@ SEVERITY: dict[str, str] = {
     "TD105": "error", "TD106": "error", "TD107": "error",
     # TD2xx: units and the registry
     "TD201": "error", "TD202": "error", "TD203": "error", "TD204": "error", "TD205": "error",
-    "TD206": "error", "TD207": "error",
+    "TD206": "error",
     # TD3xx: clusters, members, leadership
     "TD301": "error", "TD302": "error", "TD303": "error", "TD304": "error", "TD305": "error",
     "TD306": "error", "TD307": "error", "TD308": "warning", "TD309": "warning", "TD310": "error",
@@ -249,14 +249,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "TD206.hint": {
         "en": "a cluster's own units need ids distinct from the registry's",
         "vi": "đơn vị riêng của cụm cần mã khác với danh mục chung",
-    },
-    "TD207": {
-        "en": "both {first} and {second} are listed, but one became the other",
-        "vi": "liệt kê cả {first} và {second}, nhưng đơn vị này đã nhập vào đơn vị kia",
-    },
-    "TD207.hint": {
-        "en": "list the unit that exists on the file's date only",
-        "vi": "chỉ ghi đơn vị còn tồn tại vào ngày của tệp",
     },
     # ------------------------------------------------------------------ clusters
     "TD301": {

@@ -9,8 +9,8 @@ guess); dates are the one exception and are accepted as ISO strings (``2024-03-1
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -50,7 +50,7 @@ class Strict(BaseModel):
 # --------------------------------------------------------------------------- registry
 
 
-class UnitType(str, Enum):
+class UnitType(StrEnum):
     tinh = "tinh"  # province
     thanh_pho_trung_uong = "thanh_pho_trung_uong"  # centrally run city
     thanh_pho = "thanh_pho"  # provincial city (district level)
@@ -119,13 +119,13 @@ class RegistryFile(Strict):
 # --------------------------------------------------------------------------- rules
 
 
-class IndicatorKind(str, Enum):
+class IndicatorKind(StrEnum):
     scored = "scored"
     bonus = "bonus"
     deduction = "deduction"
 
 
-class Rounding(str, Enum):
+class Rounding(StrEnum):
     floor = "floor"
     ceil = "ceil"
     nearest = "nearest"  # half rounds up: 2.5 → 3
@@ -150,7 +150,7 @@ class AwardStep(Strict):
         return self
 
 
-class RotationPolicy(str, Enum):
+class RotationPolicy(StrEnum):
     vice_promotes = "vice_promotes"
     list_order = "list_order"
     elected = "elected"
@@ -185,12 +185,12 @@ class RulesOverride(Strict):
 # --------------------------------------------------------------------------- clusters
 
 
-class ClusterKind(str, Enum):
+class ClusterKind(StrEnum):
     cum = "cum"  # cluster of localities
     khoi = "khoi"  # block of agencies / of similar units
 
 
-class OrganiserLevel(str, Enum):
+class OrganiserLevel(StrEnum):
     central = "central"  # Ban Thi đua - Khen thưởng Trung ương
     province = "province"
     ministry = "ministry"
