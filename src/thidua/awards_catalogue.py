@@ -38,3 +38,15 @@ def quota(step: AwardStep, members: int) -> int:
     if step.rounding is Rounding.nearest:
         return math.floor(exact + 0.5 + 1e-9)
     return math.floor(exact + 1e-9)
+
+
+# --------------------------------------------------------------------------- the Government flag cap
+
+GOVERNMENT_FLAG = "co-thi-dua-chinh-phu"
+
+# A province or ministry may propose the Cờ thi đua của Chính phủ for at most this share of the
+# units that led the clusters and blocks it organises that year (Ministry of Home Affairs letter
+# 5007/BNV-TĐKT, 05/09/2023). Whether it still holds under Law 06/2022/QH15 and its decrees is
+# unconfirmed: it is a setting, reported as information, never a reason to drop a proposal.
+GOVERNMENT_FLAG_CAP_SHARE = 0.20
+GOVERNMENT_FLAG_CAP_SOURCE = "5007/BNV-TĐKT, 05/09/2023"

@@ -155,6 +155,11 @@ def _check_indicators_and_scores(cy: ClusterYear) -> list[Issue]:
             issues.append(Issue("TD402", _rules_path("tie_break", index, cy), {"key": key, "what": t("word.group")}))
         elif kind == "indicator" and name not in indicators:
             issues.append(Issue("TD402", _rules_path("tie_break", index, cy), {"key": key, "what": t("word.indicator")}))
+    for step_index, step in enumerate(cy.rules.awards if year.indicators else []):
+        for indicator_id in step.min_scores:
+            if indicator_id not in indicators:
+                path = ("rules", "awards", step_index, "min_scores", indicator_id) if _rules_path("awards", step_index, cy) else ()
+                issues.append(Issue("TD409", path, {"award": step.award, "indicator": indicator_id}, key=True))
     if not year.scores:
         if year.indicators or not year.awards:
             issues.append(Issue("TD405", ("members",), {"year": year.year}, key=True))

@@ -26,7 +26,7 @@ SEVERITY: dict[str, str] = {
     "TD311": "warning", "TD312": "error",
     # TD4xx: indicators, scores, votes
     "TD401": "error", "TD402": "error", "TD403": "error", "TD404": "error", "TD405": "info",
-    "TD406": "error", "TD407": "error", "TD408": "error",
+    "TD406": "error", "TD407": "error", "TD408": "error", "TD409": "error",
     # TD5xx: awards
     "TD501": "error", "TD502": "error", "TD503": "warning", "TD504": "error", "TD505": "warning",
     # TD6xx: sources
@@ -358,6 +358,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "TD408": {
         "en": "{count} votes for '{unit}' but only {voters} voters",
         "vi": "'{unit}' có {count} phiếu nhưng chỉ có {voters} người bỏ phiếu",
+    },
+    "TD409": {
+        "en": "the ladder step '{award}' requires indicator '{indicator}', which this year does not have",
+        "vi": "bậc khen thưởng '{award}' yêu cầu chỉ tiêu '{indicator}', nhưng năm nay không có chỉ tiêu này",
+    },
+    "TD409.hint": {
+        "en": "fix rules.awards[].min_scores (in cluster.yaml, or override rules in this year's file)",
+        "vi": "sửa rules.awards[].min_scores (trong cluster.yaml, hoặc ghi đè rules trong tệp năm này)",
     },
     # ------------------------------------------------------------------ awards
     "TD501": {"en": "unknown award '{award}'", "vi": "không có danh hiệu '{award}'"},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -11,8 +12,8 @@ class RefusedOverwrite(Exception):
     """The target exists and overwriting was not asked for (``--force``)."""
 
 
-def atomic_write(path: Path, text: str, overwrite: bool = False) -> None:
-    """Write ``text`` (UTF-8, LF) to ``path`` via a temporary file in the same directory.
+def atomic_write(path: Path, content: str | bytes, overwrite: bool = False) -> None:
+    """Write ``content`` (text as UTF-8 with LF, or bytes) via a temporary file beside ``path``.
 
     The rename is atomic on POSIX and Windows, so a crash or a full disk midway leaves the old
     file (or no file) in place, never half of one.
@@ -22,16 +23,15 @@ def atomic_write(path: Path, text: str, overwrite: bool = False) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         if not overwrite and path.exists():  # appeared while we wrote: still refuse
             raise RefusedOverwrite(str(path))
         os.replace(tmp_name, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp_name)
-        except OSError:
-            pass
         raise
