@@ -223,3 +223,8 @@ def previous_ranks(current: Ranking, previous: Ranking) -> dict[str, tuple[int, 
 
 def reference_day(cy: ClusterYear) -> dt.date:
     return cy.year.reference_date
+
+
+def tie_value(entry: Entry, key: str) -> float | None:
+    """The value a tie-break key compares for one member (deductions negated: larger is better)."""
+    return _tie_key(key)(entry)
