@@ -1,10 +1,122 @@
-"""`thidua rotate`: being built (see the issue); replaced by its real module."""
+"""``thidua rotate``: hand over chair and vice-chairs for the next year, and write that year's file.
+
+Exit codes: 0 done; 1 data errors (the source year does not validate, the target file exists
+without --force, nothing can be written); 2 usage errors (bad option, unknown cluster or year).
+"""
 
 from __future__ import annotations
 
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
 import typer
 
+from thidua.commands.common import DataOption, usage_error
 
-def rotate() -> None:
-    """Not available yet."""
-    raise typer.Exit(2)
+
+class RotateFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def _fail(message: str) -> NoReturn:
+    """A data error: one line on stderr, exit 1."""
+    print(f"thidua: {message}", file=sys.stderr)
+    raise typer.Exit(1)
+
+
+def _source_year(repo: Any, cluster: str, year: int | None) -> Any:
+    """The cluster-year to rotate from, or exit with the reason."""
+    import difflib
+
+    from thidua.i18n import t
+    from thidua.loader import display_path
+
+    data = repo.clusters.get(cluster)
+    if data is None:
+        close = difflib.get_close_matches(cluster, list(repo.clusters), n=2)
+        suggestion = "; " + t("word.did_you_mean", options=", ".join(f"'{c}'" for c in close)) if close else ""
+        usage_error(t("rotate.err.unknown_cluster", cluster=cluster, suggestion=suggestion))
+    if not data.years:
+        _fail(t("rotate.err.no_years", cluster=cluster, path=display_path(data.directory)))
+    year = year if year is not None else max(data.years)
+    if year not in data.years:
+        path = data.directory / f"{year}.yaml"
+        if path.exists():  # there, but unreadable: a data error
+            _fail(t("rotate.err.unclean", path=display_path(path)))
+        usage_error(t("rotate.err.no_year", cluster=cluster, year=year, years=", ".join(map(str, sorted(data.years)))))
+    source = data.years[year]
+    if not repo.is_clean(source):
+        _fail(t("rotate.err.unclean", path=source.path))
+    return source
+
+
+def _write(directory: Path, proposal: Any, force: bool, dry_run: bool) -> None:
+    """Build the next year's file; show it as a diff (--dry-run) or write it atomically."""
+    from thidua import nextyear
+    from thidua.i18n import t
+    from thidua.loader import display_path
+    from thidua.writer import RefusedOverwrite
+
+    if not proposal.members:
+        _fail(t("rotate.err.no_members", year=proposal.to_year))
+    if proposal.to_year > 2100:
+        usage_error(t("rotate.err.year_range", year=proposal.to_year))
+    source = nextyear.target_path(directory, proposal.from_year)
+    target = nextyear.target_path(directory, proposal.to_year)
+    try:
+        text = nextyear.build(source.read_text(encoding="utf-8"), proposal, source.name)
+    except (OSError, nextyear.YAMLError) as exc:  # read after validation: changed or unreadable meanwhile
+        _fail(t("rotate.err.unclean", path=display_path(source)) + f" ({exc})")
+    if dry_run:
+        against = target if target.exists() else source
+        sys.stdout.write(nextyear.diff(against.read_text(encoding="utf-8"), text, display_path(against), display_path(target)))
+        print(t("rotate.would_write", path=display_path(target), against=display_path(against)), file=sys.stderr)
+        if target.exists() and not force:
+            print(t("rotate.would_refuse", path=display_path(target)), file=sys.stderr)
+        return
+    try:
+        nextyear.write(target, text, force)
+    except RefusedOverwrite:
+        _fail(t("rotate.err.exists", path=display_path(target)))
+    except OSError as exc:
+        _fail(t("rotate.err.write_failed", path=display_path(target), detail=exc.strerror or exc))
+    print(t("rotate.wrote", path=display_path(target)), file=sys.stderr)
+
+
+def rotate(
+    cluster: Annotated[str, typer.Option("--cluster", "-c", help="Cluster id (its directory under clusters/).", show_default=False)],
+    from_year: Annotated[int | None, typer.Option("--from", help="Source year (default: the cluster's latest year file).", show_default=False)] = None,
+    years: Annotated[int | None, typer.Option("--years", min=1, max=50, help="Schedule of the next N years under the policy.", show_default=False)] = None,
+    write: Annotated[bool, typer.Option("--write", help="Create clusters/<id>/<next year>.yaml from the source year.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="With --write: overwrite an existing file.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the diff of the file --write would create; write nothing.")] = False,
+    format: Annotated[RotateFormat, typer.Option("--format", "-f", help="table or json.")] = RotateFormat.table,
+    data: DataOption = None,
+) -> None:
+    """Propose next year's chair (Cụm trưởng) and vice-chairs (Cụm phó), and write that year's file."""
+    from thidua.commands.common import data_root
+    from thidua.i18n import t
+    from thidua.loader import load_repository
+    from thidua.render.rotation import json_output, print_proposal, print_schedule
+    from thidua.rotation import schedule
+
+    if years is not None and (write or dry_run):
+        usage_error(t("rotate.err.years_with_write"))
+    if force and not (write or dry_run):
+        usage_error(t("rotate.err.force_without_write"))
+    repo = load_repository(data_root(data))
+    source = _source_year(repo, cluster, from_year)
+    proposals = schedule(repo.history(cluster), source.number, years or 1)
+    if write or dry_run:
+        _write(repo.clusters[cluster].directory, proposals[0], force, dry_run)
+        if dry_run:
+            return
+    if format is RotateFormat.json:
+        sys.stdout.write(json_output(proposals, schedule=years is not None))
+    elif years is None:
+        print_proposal(proposals[0])
+    else:
+        print_schedule(proposals)
