@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -13,7 +13,7 @@ import typer
 from thidua.commands.common import usage_error
 
 
-class ReportFormat(str, Enum):
+class ReportFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
@@ -24,19 +24,26 @@ def validate(
     data: Annotated[Path | None, typer.Option("--data", help="Data directory, when no PATH is given.", show_default=False)] = None,
     format: Annotated[ReportFormat | None, typer.Option("--format", "-f", help="text, json or github (default: github when GITHUB_ACTIONS=true, else text).", show_default=False)] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    changed_since: Annotated[str | None, typer.Option("--changed-since", metavar="REF", help="Report only problems in files changed since this git ref (committed since the merge base, modified, staged or untracked); cross-file checks still read every file.", show_default=False)] = None,
 ) -> None:
     """Check data files: YAML safety, schema, registry, rules. Every problem is reported."""
     from thidua.i18n import t
     from thidua.loader import default_data_dir
     from thidua.render.diagnostics import RENDERERS, render_markdown
-    from thidua.validation import validate_paths
+    from thidua.validation import ChangedSinceError, changed_files, validate_paths
 
     targets = paths or [data or default_data_dir()]
     for path in targets:
         if not path.exists() and not path.is_symlink():
             usage_error(t("cli.no_path", path=path))
     chosen = format.value if format else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    result = validate_paths(targets, strict=strict)
+    only: set[str] | None = None
+    if changed_since is not None:
+        try:
+            only = changed_files(changed_since, targets)
+        except ChangedSinceError as exc:
+            usage_error(t(exc.key, **exc.params))
+    result = validate_paths(targets, strict=strict, only_files=only)
     sys.stdout.write(RENDERERS[chosen](result.diagnostics, result.files))
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:

@@ -1,0 +1,94 @@
+"""``thidua init``: the files of a new data repository, from templates shipped in the package.
+
+Planning (what to write) is separate from writing, so a test can compare the plan with the
+repository's own data and the command stays a thin loop. Nothing existing is ever overwritten:
+into a non-empty directory (``--force``) only the missing files are added.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from thidua import __version__
+from thidua.schema import FILE_NAMES, schema_text
+from thidua.writer import RefusedOverwrite, atomic_write
+
+VERSION_PLACEHOLDER = "@THIDUA_VERSION@"
+# Target path in the new repository → template inside thidua/templates/.
+TEMPLATE_FILES = {
+    "data/provinces.yaml": "data/provinces.yaml",
+    "data/clusters/dbsh/cluster.yaml": "data/clusters/dbsh/cluster.yaml",
+    "data/clusters/dbsh/2023.yaml": "data/clusters/dbsh/2023.yaml",
+    ".github/workflows/thidua.yml": "github-workflow.yml",
+    ".pre-commit-config.yaml": "pre-commit-config.yaml",
+    "README.md": "README.md",
+}
+IGNORED_WHEN_EMPTY = {".git"}  # a fresh clone of an empty repository still counts as empty
+
+
+class NotEmpty(Exception):
+    """The target directory holds files and ``--force`` was not given."""
+
+
+@dataclass(frozen=True)
+class Planned:
+    path: str  # relative, with forward slashes
+    text: str
+
+
+@dataclass
+class ScaffoldResult:
+    created: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+
+
+def template(name: str) -> str:
+    return (resources.files("thidua") / "templates" / name).read_text(encoding="utf-8")
+
+
+def plan(version: str = __version__) -> list[Planned]:
+    """Every file ``init`` writes, with its text (templates get the running version pinned)."""
+    files = [Planned(target, template(source).replace(VERSION_PLACEHOLDER, version)) for target, source in TEMPLATE_FILES.items()]
+    files += [Planned(f"schema/{name}", schema_text(kind)) for kind, name in FILE_NAMES.items()]
+    return files
+
+
+def is_empty(directory: Path) -> bool:
+    return not any(entry.name not in IGNORED_WHEN_EMPTY for entry in directory.iterdir())
+
+
+def _new_file_mode() -> int:
+    """What ``open()`` would give a new file: 0666 less the umask (a temporary file gets 0600)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def write_file(path: Path, text: str, overwrite: bool = False) -> None:
+    """``atomic_write``, then the mode a plain write would give: the file's own when it is
+    replaced, else 0666 less the umask (the temporary file behind the atomic rename is 0600)."""
+    mode = (path.stat().st_mode & 0o7777) if overwrite and path.exists() else _new_file_mode()
+    atomic_write(path, text, overwrite=overwrite)
+    os.chmod(path, mode)
+
+
+def scaffold(directory: Path, force: bool = False) -> ScaffoldResult:
+    """Write the planned files under ``directory``; existing files are kept and reported."""
+    if directory.exists() and not is_empty(directory) and not force:
+        raise NotEmpty(str(directory))
+    result = ScaffoldResult()
+    for planned in plan():
+        target = directory / planned.path
+        if target.exists() or target.is_symlink():
+            result.kept.append(planned.path)
+            continue
+        try:
+            write_file(target, planned.text)
+        except RefusedOverwrite:  # appeared meanwhile: still not ours to replace
+            result.kept.append(planned.path)
+            continue
+        result.created.append(planned.path)
+    return result
