@@ -7,7 +7,6 @@ into a non-empty directory (``--force``) only the missing files are added.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -60,21 +59,6 @@ def is_empty(directory: Path) -> bool:
     return not any(entry.name not in IGNORED_WHEN_EMPTY for entry in directory.iterdir())
 
 
-def _new_file_mode() -> int:
-    """What ``open()`` would give a new file: 0666 less the umask (a temporary file gets 0600)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def write_file(path: Path, text: str, overwrite: bool = False) -> None:
-    """``atomic_write``, then the mode a plain write would give: the file's own when it is
-    replaced, else 0666 less the umask (the temporary file behind the atomic rename is 0600)."""
-    mode = (path.stat().st_mode & 0o7777) if overwrite and path.exists() else _new_file_mode()
-    atomic_write(path, text, overwrite=overwrite)
-    os.chmod(path, mode)
-
-
 def scaffold(directory: Path, force: bool = False) -> ScaffoldResult:
     """Write the planned files under ``directory``; existing files are kept and reported."""
     if directory.exists() and not is_empty(directory) and not force:
@@ -86,7 +70,7 @@ def scaffold(directory: Path, force: bool = False) -> ScaffoldResult:
             result.kept.append(planned.path)
             continue
         try:
-            write_file(target, planned.text)
+            atomic_write(target, planned.text)
         except RefusedOverwrite:  # appeared meanwhile: still not ours to replace
             result.kept.append(planned.path)
             continue

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 class RefusedOverwrite(Exception):
@@ -20,6 +27,8 @@ def atomic_write(path: Path, content: str | bytes, overwrite: bool = False) -> N
     """
     if path.exists() and not overwrite:
         raise RefusedOverwrite(str(path))
+    # mkstemp creates 0600: give the file the mode a plain write would (its own when replaced)
+    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else _default_mode()
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -27,6 +36,7 @@ def atomic_write(path: Path, content: str | bytes, overwrite: bool = False) -> N
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
+            os.fchmod(handle.fileno(), mode)
             os.fsync(handle.fileno())
         if not overwrite and path.exists():  # appeared while we wrote: still refuse
             raise RefusedOverwrite(str(path))

@@ -25,16 +25,15 @@ def schema(
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of a data file, generated from the models."""
     from thidua.i18n import t
-    from thidua.scaffold import write_file
     from thidua.schema import schema_text
-    from thidua.writer import RefusedOverwrite
+    from thidua.writer import RefusedOverwrite, atomic_write
 
     text = schema_text(kind.value)
     if output is None:
         sys.stdout.write(text)
         return
     try:
-        write_file(output, text, overwrite=force)
+        atomic_write(output, text, overwrite=force)
     except RefusedOverwrite:
         usage_error(t("write.exists", path=output))
     except OSError as exc:
@@ -75,7 +74,7 @@ def fmt(
     from thidua.fmt import collect_files, examine, unified_diff
     from thidua.i18n import t
     from thidua.loader import default_data_dir, display_path
-    from thidua.scaffold import write_file
+    from thidua.writer import atomic_write
 
     targets = paths or [default_data_dir()]
     for path in targets:
@@ -104,7 +103,7 @@ def fmt(
             changed += 1
         else:
             try:
-                write_file(path, outcome.after, overwrite=True)  # asked for: that is what fmt does
+                atomic_write(path, outcome.after, overwrite=True)  # asked for: that is what fmt does
             except OSError as exc:
                 print(t("write.failed", path=where, detail=exc.strerror or exc), file=sys.stderr)
                 refused += 1

@@ -1,7 +1,8 @@
 """Shared output helpers: numbers the Vietnamese way, tables for a terminal or a pipe.
 
-On a terminal tables are drawn with rich; when piped (or with NO_COLOR / TERM=dumb) they are plain
-aligned text, so that ``thidua rank 2023 | less`` and CI logs stay readable.
+On a terminal tables are drawn with rich (which honours NO_COLOR: no colour, same table); when
+piped or with TERM=dumb they are plain aligned text, so ``thidua rank 2023 | less`` and CI logs
+stay readable.
 """
 
 from __future__ import annotations
@@ -66,13 +67,14 @@ def print_table(title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]
     """A rich table on a terminal, plain text otherwise."""
     if is_terminal():
         from rich.console import Console
+        from rich.markup import escape
         from rich.table import Table
 
         table = Table(title=title, caption=caption or None, title_justify="left", caption_justify="left")
         for i, header in enumerate(headers):
             table.add_column(str(header), justify="right" if align[i:i + 1] == "r" else "left")
         for row in rows:
-            table.add_row(*[str(c) for c in row])
+            table.add_row(*[escape(str(c)) for c in row])  # data is text, never markup
         Console(highlight=False).print(table)
         return
     text = (title + "\n" if title else "") + plain_table(headers, rows, align)
