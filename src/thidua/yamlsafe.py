@@ -13,7 +13,10 @@ values ourselves instead of letting PyYAML's constructors do it, because:
 
 from __future__ import annotations
 
+import functools
+import math
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,8 +25,8 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
-try:  # libyaml when present: several times faster than the pure-Python parser
-    from yaml import CParser as _Parser
+try:  # libyaml when present: ~30 times faster than the pure-Python parser
+    from yaml._yaml import CParser as _Parser  # not re-exported by ``yaml`` itself
 
     LIBYAML = True
 except ImportError:  # pragma: no cover - depends on the PyYAML build
@@ -41,31 +44,38 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 
     LIBYAML = False
 
-# Named limits (README, "Limits"). Real cluster-year files are 5–30 KiB, 4–6 levels deep.
-MAX_FILE_BYTES = 1024 * 1024
-MAX_DEPTH = 64
-MAX_ALIASES = 64
-MAX_NODES = 200_000
-MAX_DOCUMENTS = 1
-MAX_NUMBER_CHARS = 30
+# Named limits (README, "Limits"). Real cluster-year files are 5–30 KiB, 4–6 levels deep and
+# hold a few thousand nodes; each limit leaves a wide margin above that and far below harm.
+MAX_FILE_BYTES = 1024 * 1024  # TD001: refused from its size, before a byte is read
+MAX_DEPTH = 64  # TD008: libyaml composes recursively in C: 200,000 levels (a 400 KB file) segfault
+MAX_ALIASES = 64  # TD009: each alias of a collection re-walks it (billion laughs)
+MAX_NODES = 100_000  # TD009: a composed node costs ~300 bytes; this caps a file at ~30 MB
+MAX_DOCUMENTS = 1  # TD007
+MAX_NUMBER_CHARS = 30  # TD016: longer digit strings are refused, not converted
+MAX_SHOWN_CHARS = 60  # values quoted back in messages are cut to this
 
 PLAIN = "!thidua/plain"  # what an untagged plain scalar resolves to, until we resolve it
 STR, SEQ, MAP = BaseResolver.DEFAULT_SCALAR_TAG, BaseResolver.DEFAULT_SEQUENCE_TAG, BaseResolver.DEFAULT_MAPPING_TAG
 ALLOWED_TAGS = {PLAIN, STR, SEQ, MAP}
+_YAML_TAGS = "tag:yaml.org,2002:"  # what ``!!`` expands to: shown back as ``!!``
 
+# Number patterns, only ever run on scalars of at most MAX_NUMBER_CHARS characters: several of
+# them backtrack quadratically, harmless on 30 characters, a hang on a 900 KB line.
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?")
 _LEADING_ZERO = re.compile(r"[-+]?0[0-9_]+")
 _OTHER_BASES = re.compile(r"[-+]?0[xXoObB][0-9a-fA-F_]+|[-+]?[0-9][0-9_]*_[0-9_]*(\.[0-9_]*)?")
 _SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?")
 _SPECIAL_FLOAT = re.compile(r"[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
+_LONG_NUMBER = re.compile(r"[-+]?([0-9_]+(\.[0-9_]*)?|\.[0-9_]+)([eE][-+]?[0-9_]+)?")  # unambiguous: linear
 _YAML11_BOOL = {"yes", "no", "on", "off", "y", "n"}
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 # Only a scalar starting with one of these can be anything but text: the common case stays fast.
-_MAYBE_SPECIAL = set("0123456789+-.~nNtTfFyYoO")
-_LEAD = re.compile(r"^[ \t?:-]*", re.M)
+_MAYBE_SPECIAL = frozenset("0123456789+-.~nNtTfFyYoO")
+# What YAML 1.1 allows in a stream (libyaml refuses the rest with a ReaderError and no line).
+_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 @dataclass(slots=True)
@@ -83,10 +93,7 @@ class Parsed:
     data: Any = None
     root: Node | None = None
     findings: list[Finding] = field(default_factory=list)
-
-    @property
-    def fatal(self) -> bool:
-        return self.root is None
+    fatal: bool = True  # no usable data: nothing further (schema, rules) can be checked
 
 
 class _Composer(_Parser, BaseResolver):  # type: ignore[misc]
@@ -100,6 +107,19 @@ class _Composer(_Parser, BaseResolver):  # type: ignore[misc]
         if kind is ScalarNode:
             return PLAIN if implicit[0] else STR
         return SEQ if kind is SequenceNode else MAP
+
+    # No path resolvers are registered: skip BaseResolver's bookkeeping, two calls per node.
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+
+def shorten(value: Any) -> str:
+    """A value quoted back to the user, cut so that a hostile megabyte is never echoed whole."""
+    text = str(value)
+    return text if len(text) <= MAX_SHOWN_CHARS else text[: MAX_SHOWN_CHARS - 1] + "…"
 
 
 def _pos(node: Node) -> tuple[int, int]:
@@ -132,6 +152,22 @@ def decode(raw: bytes) -> tuple[str | None, list[Finding]]:
     return text, findings
 
 
+def _nfc_column(line: str) -> int:
+    """1-based column of the first character that NFC would change, scanning once.
+
+    A character can only change under NFC together with the characters since the last starter
+    (combining class 0) before it, so each check looks at that short window. Characters below
+    U+0300 are NFC-stable and never combine with what precedes them: they are skipped.
+    """
+    starter = 0
+    for index, char in enumerate(line):
+        if char >= "\u0300" and not unicodedata.is_normalized("NFC", line[starter : index + 1]):
+            return starter + 1
+        if not unicodedata.combining(char):
+            starter = index
+    return 1
+
+
 def text_findings(text: str) -> list[Finding]:
     """Formatting rules checked on the whole text: each reported once, at its first place."""
     findings = []
@@ -139,63 +175,86 @@ def text_findings(text: str) -> list[Finding]:
         findings.append(Finding("TD004", *_line_col(text, text.index("\r"))))
     if "\t" in text:
         findings.append(Finding("TD005", *_line_col(text, text.index("\t"))))
-    if not unicodedata.is_normalized("NFC", text):
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         for number, line in enumerate(text.split("\n"), 1):
             if not unicodedata.is_normalized("NFC", line):
-                column = next(i for i, ch in enumerate(line) if unicodedata.normalize("NFC", line[: i + 1]) != line[: i + 1] or unicodedata.combining(ch)) + 1
-                findings.append(Finding("TD017", number, column))
+                findings.append(Finding("TD017", number, _nfc_column(line)))
                 break
     return findings
 
 
-def _too_deep(text: str) -> Finding | None:
-    """Refuse nesting beyond MAX_DEPTH before libyaml's recursive composer sees it.
+def _prescan(text: str) -> Finding | None:
+    """Refuse excessive nesting or node counts before libyaml's composer builds anything.
 
-    A cheap upper bound (brackets plus the widest run of indentation and ``- ``) clears every
-    ordinary file; only a suspicious one pays for an exact count over parser events.
+    libyaml composes recursively in C (200,000 levels overflow the C stack: a segfault, not an
+    exception) and a composed node costs ~300 bytes. Cheap upper bounds (str.count is a memchr) clear every ordinary file:
+    depth ≤ brackets + 2 levels per column of the widest run of indentation, ``- ``, ``? ``;
+    nodes ≤ 2 per separator (``, - : ? [ {`` or a line break). Only a file over a bound pays for
+    an exact count over parser events, which stops at the first excess.
     """
-    bound = text.count("[") + text.count("{") + 2 * max(map(len, _LEAD.findall(text)), default=0) + 2
-    if bound <= MAX_DEPTH:
+    brackets = text.count("[") + text.count("{")
+    widest = (MAX_DEPTH - 2 - brackets) // 2  # the widest lead that keeps the depth bound
+    shallow = widest >= 0 and _lead_wider_than(widest).search(text) is None
+    separators = brackets + text.count(",") + text.count("-") + text.count(":") + text.count("?") + text.count("\n")
+    if shallow and 2 * separators + 2 <= MAX_NODES:
         return None
-    depth = 0
+    depth = nodes = 0
     try:
         for event in yaml.parse(text, Loader=yaml.CSafeLoader if LIBYAML else yaml.SafeLoader):
-            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    line, column = event.start_mark.line + 1, event.start_mark.column + 1
-                    return Finding("TD008", line, column, {"limit": MAX_DEPTH})
-            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            kind = type(event)
+            if kind is yaml.ScalarEvent or kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+                nodes += 1
+                if nodes > MAX_NODES:
+                    return Finding("TD009", *_event_pos(event), {"limit": MAX_NODES})
+                if kind is not yaml.ScalarEvent:
+                    depth += 1
+                    if depth > MAX_DEPTH:
+                        return Finding("TD008", *_event_pos(event), {"limit": MAX_DEPTH})
+            elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
                 depth -= 1
-    except yaml.YAMLError:
-        return None  # the composer reports the syntax error with its position
+    except Exception:  # any parser failure is reported, with its position, by parse()
+        return None
     return None
+
+
+@functools.cache
+def _lead_wider_than(width: int) -> re.Pattern[str]:
+    """A line whose indentation and ``- ``/``? ``/``: `` indicators run wider than ``width``."""
+    return re.compile(r"^[ \t?:-]{" + str(width + 1) + "}", re.M)
+
+
+def _event_pos(event: yaml.Event) -> tuple[int | None, int | None]:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+
+
+def _syntax_finding(exc: BaseException, text: str) -> Finding:
+    """A parser exception as a finding with a line wherever one can be found."""
+    if isinstance(exc, yaml.composer.ComposerError) and "single document" in (exc.context or ""):
+        mark = exc.problem_mark
+        return Finding("TD007", mark.line + 1 if mark else None, mark.column + 1 if mark else None, {"limit": MAX_DOCUMENTS})
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        detail = shorten(exc.problem or exc.context or "?")
+        return Finding("TD006", mark.line + 1 if mark else None, mark.column + 1 if mark else None, {"detail": detail})
+    bad = _NOT_PRINTABLE.search(text)
+    if bad is not None:  # libyaml's ReaderError: a control character, with a byte offset only
+        return Finding("TD002", *_line_col(text, bad.start()), {"detail": f"control character U+{ord(bad.group()):04X}"})
+    return Finding("TD006", None, None, {"detail": type(exc).__name__})
 
 
 def parse(text: str) -> Parsed:
     """Compose and build one YAML document. Never raises on bad input."""
     result = Parsed(findings=text_findings(text))
-    deep = _too_deep(text)
-    if deep:
-        result.findings.append(deep)
+    refused = _prescan(text)
+    if refused:
+        result.findings.append(refused)
         return result
     composer = _Composer(text)
     try:
         root = composer.get_single_node()
-    except yaml.composer.ComposerError as exc:
-        mark = exc.problem_mark
-        code = "TD007" if "single document" in (exc.context or "") else "TD006"
-        params = {"limit": MAX_DOCUMENTS} if code == "TD007" else {"detail": exc.problem or str(exc)}
-        result.findings.append(Finding(code, mark.line + 1 if mark else None, mark.column + 1 if mark else None, params))
-        return result
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        result.findings.append(
-            Finding("TD006", mark.line + 1 if mark else None, mark.column + 1 if mark else None, {"detail": exc.problem or exc.context or "?"})
-        )
-        return result
-    except (yaml.YAMLError, RecursionError, MemoryError) as exc:  # reader errors carry no mark
-        result.findings.append(Finding("TD006", None, None, {"detail": type(exc).__name__}))
+    except Exception as exc:  # a C extension on hostile input: whatever it raises is a finding
+        result.findings.append(_syntax_finding(exc, text))
         return result
     finally:
         composer.dispose()
@@ -209,11 +268,15 @@ def parse(text: str) -> Parsed:
         result.findings.extend(builder.findings)
         result.findings.append(stop.finding)
         return result
+    except RecursionError:  # unreachable with MAX_DEPTH far below the interpreter's limit; kept as a net
+        result.findings.append(Finding("TD008", *_pos(root), {"limit": MAX_DEPTH}))
+        return result
     result.findings.extend(builder.findings)
-    result.root = root
     if not isinstance(result.data, dict):
         result.findings.append(Finding("TD019", *_pos(root), {"got": type(result.data).__name__}))
-        result.root = None
+        return result
+    result.root = root
+    result.fatal = False
     return result
 
 
@@ -222,8 +285,17 @@ class _Stop(Exception):
         self.finding = finding
 
 
+_MISS = object()
+_CLEAN: dict[str, Any] = {}  # plain scalars already resolved without a finding ("7.5" -> 7.5)
+_CLEAN_SIZE = 4096
+
+
 class _Builder:
-    """Nodes to plain values, counting what could blow up."""
+    """Nodes to plain values, counting what could blow up.
+
+    The hot path (a plain scalar that cannot be a number, a boolean or null) is inlined in the
+    collection loops: a file is mostly such scalars, and a call per node was a third of the time.
+    """
 
     def __init__(self) -> None:
         self.findings: list[Finding] = []
@@ -235,94 +307,170 @@ class _Builder:
         self.nodes += 1
         if depth > MAX_DEPTH:
             raise _Stop(Finding("TD008", *_pos(node), {"limit": MAX_DEPTH}))
-        if self.nodes > MAX_NODES:
+        if self.nodes > MAX_NODES:  # aliases re-walk nodes: the composed count alone is not enough
             raise _Stop(Finding("TD009", *_pos(node), {"limit": MAX_NODES}))
         tag = node.tag
         if tag not in ALLOWED_TAGS:
-            self.findings.append(Finding("TD011", *_pos(node), {"tag": tag}))
+            shown = "!!" + tag.removeprefix(_YAML_TAGS) if tag.startswith(_YAML_TAGS) else tag
+            self.findings.append(Finding("TD011", *_pos(node), {"tag": shorten(shown)}))
             return None
-        if isinstance(node, ScalarNode):
+        if type(node) is ScalarNode:
             return self.scalar(node) if tag == PLAIN else node.value
         if id(node) in self.seen:  # the same collection node again: an alias
             self.aliases += 1
             if self.aliases > MAX_ALIASES:
                 raise _Stop(Finding("TD009", *_pos(node), {"limit": MAX_ALIASES}))
         self.seen.add(id(node))
-        if isinstance(node, SequenceNode):
-            return [self.build(child, depth + 1) for child in node.value]
+        if type(node) is SequenceNode:
+            return self.sequence(node, depth)
         return self.mapping(node, depth)
+
+    def child(self, node: Node, depth: int) -> Any:
+        if type(node) is ScalarNode and node.tag == PLAIN:
+            self.nodes += 1
+            value = node.value
+            if value and value[0] not in _MAYBE_SPECIAL:
+                return value
+            return self.scalar(node)
+        return self.build(node, depth)
+
+    def sequence(self, node: SequenceNode, depth: int) -> list[Any]:
+        child = self.child
+        return [child(item, depth + 1) for item in node.value]
 
     def mapping(self, node: MappingNode, depth: int) -> dict[Any, Any]:
         out: dict[Any, Any] = {}
+        child = self.child
+        intern = sys.intern  # ids repeat across files: one string each, faster lookups
         for key_node, value_node in node.value:
-            if key_node.tag == PLAIN and key_node.value == "<<":
-                self.findings.append(Finding("TD010", *_pos(key_node)))
-                continue
-            if not isinstance(key_node, ScalarNode):
+            if type(key_node) is not ScalarNode:
                 self.findings.append(Finding("TD019", *_pos(key_node), {"got": "complex key"}))
                 continue
-            key = self.build(key_node, depth + 1)
-            if isinstance(key, float):
-                key = key_node.value
-            if key in out:
-                self.findings.append(Finding("TD012", *_pos(key_node), {"key": key}))
+            text = key_node.value
+            if text == "<<" and key_node.tag == PLAIN:  # never expanded: see module doc
+                self.findings.append(Finding("TD010", *_pos(key_node)))
                 continue
-            out[key] = self.build(value_node, depth + 1)
+            if key_node.tag == PLAIN and text and text[0] not in _MAYBE_SPECIAL:
+                self.nodes += 1
+                key = intern(text)
+            else:
+                key = child(key_node, depth + 1)
+                if type(key) is str:
+                    key = intern(key)
+                elif isinstance(key, float):
+                    key = text
+            if key in out:
+                self.findings.append(Finding("TD012", *_pos(key_node), {"key": shorten(key)}))
+                continue
+            if type(value_node) is ScalarNode and value_node.tag == PLAIN:
+                self.nodes += 1
+                text = value_node.value
+                out[key] = text if text and text[0] not in _MAYBE_SPECIAL else self.scalar(value_node)
+            else:
+                out[key] = self.build(value_node, depth + 1)
         return out
 
     def scalar(self, node: ScalarNode) -> Any:
         value: str = node.value
-        if not value:
-            return None
-        if value[0] not in _MAYBE_SPECIAL:
+        known = _CLEAN.get(value, _MISS)
+        if known is not _MISS:
+            return known
+        finding = None
+        if not value or value in _NULLS:
+            result = None
+        elif value[0] not in _MAYBE_SPECIAL:
             return value
-        if value in _NULLS:
-            return None
-        if value in _TRUE:
-            return True
-        if value in _FALSE:
-            return False
-        if value.lower() in _YAML11_BOOL:
-            self.findings.append(Finding("TD013", *_pos(node), {"value": value}))
-            return value
-        if len(value) > MAX_NUMBER_CHARS and _FLOAT.fullmatch(value):
-            self.findings.append(Finding("TD016", *_pos(node), {"value": value[:20] + "…"}))
-            return None
-        if _INT.fullmatch(value):
-            return int(value)
-        if _LEADING_ZERO.fullmatch(value) or _OTHER_BASES.fullmatch(value):
-            self.findings.append(Finding("TD014", *_pos(node), {"value": value}))
-            return value
-        if _SEXAGESIMAL.fullmatch(value):
-            self.findings.append(Finding("TD015", *_pos(node), {"value": value}))
-            return value
-        if _FLOAT.fullmatch(value):
-            return float(value)
-        if _SPECIAL_FLOAT.fullmatch(value):
-            self.findings.append(Finding("TD016", *_pos(node), {"value": value}))
-            return None
-        return value
+        elif len(value) > MAX_NUMBER_CHARS:  # never convert or regex-match a long digit string
+            if not _LONG_NUMBER.fullmatch(value):
+                return value
+            finding, result = "TD016", None
+        elif value in _TRUE or value in _FALSE:
+            result = value in _TRUE
+        elif value.lower() in _YAML11_BOOL:
+            finding, result = "TD013", value
+        elif _INT.fullmatch(value):
+            result = int(value)
+        elif _LEADING_ZERO.fullmatch(value) or _OTHER_BASES.fullmatch(value):
+            finding, result = "TD014", value
+        elif _SEXAGESIMAL.fullmatch(value):
+            finding, result = "TD015", value
+        elif _FLOAT.fullmatch(value):
+            result = float(value)
+            if not math.isfinite(result):  # 1e999 is inf
+                finding, result = "TD016", None
+        elif _SPECIAL_FLOAT.fullmatch(value):
+            finding, result = "TD016", None
+        else:
+            result = value
+        if finding is not None:
+            self.findings.append(Finding(finding, *_pos(node), {"value": shorten(value)}))
+            return result
+        if len(_CLEAN) >= _CLEAN_SIZE:
+            _CLEAN.clear()
+        _CLEAN[value] = result
+        return result
+
+
+class Locator:
+    """Positions of data paths in one node tree, for as many lookups as there are issues.
+
+    Each mapping's keys are indexed on first use, so a file with 20,000 unknown keys costs 20,000
+    lookups, not 20,000 scans of 20,000 keys. The first of duplicate keys wins, as in a scan.
+    """
+
+    def __init__(self, root: Node | None) -> None:
+        self.root = root
+        self._tables: dict[int, dict[str, tuple[Node, Node]]] = {}
+
+    def _entry(self, node: MappingNode, step: Any) -> tuple[Node, Node] | None:
+        table = self._tables.get(id(node))
+        if table is None:
+            table = {}
+            for key_node, value_node in node.value:
+                if isinstance(key_node, ScalarNode):
+                    table.setdefault(key_node.value, (key_node, value_node))
+            self._tables[id(node)] = table
+        return table.get(str(step))
+
+    def locate(self, path: tuple[Any, ...], key: bool = False) -> tuple[int | None, int | None]:
+        """Line and column of the value at ``path`` (or of its key), else of the nearest ancestor."""
+        if self.root is None:
+            return None, None
+        node = self.root
+        where = _pos(node)
+        for index, step in enumerate(path):
+            last = index == len(path) - 1
+            if isinstance(node, MappingNode):
+                entry = self._entry(node, step)
+                if entry is None:
+                    return where
+                key_node, node = entry
+                where = _pos(key_node) if (last and key) else _pos(node)
+            elif isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+                node = node.value[step]
+                where = _pos(node)
+            else:
+                return where
+        return where
 
 
 def locate(root: Node | None, path: tuple[Any, ...], key: bool = False) -> tuple[int | None, int | None]:
     """Line and column of the value at ``path`` (or of its key), else of the nearest ancestor."""
+    return Locator(root).locate(path, key)
+
+
+def child_positions(root: Node | None, path: tuple[Any, ...]) -> list[tuple[int, int]]:
+    """Line and column of each item of the sequence at ``path`` (none if it is not a sequence)."""
     if root is None:
-        return None, None
-    node = root
-    where = _pos(root)
-    for index, step in enumerate(path):
-        last = index == len(path) - 1
+        return []
+    node: Node = root
+    for step in path:
         if isinstance(node, MappingNode):
-            for key_node, value_node in node.value:
-                if isinstance(key_node, ScalarNode) and key_node.value == str(step):
-                    node = value_node
-                    where = _pos(key_node) if (last and key) else _pos(value_node)
-                    break
-            else:
-                return where
+            node = next((v for k, v in node.value if isinstance(k, ScalarNode) and k.value == str(step)), None)
         elif isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
             node = node.value[step]
-            where = _pos(node)
         else:
-            return where
-    return where
+            return []
+        if node is None:
+            return []
+    return [_pos(child) for child in node.value] if isinstance(node, SequenceNode) else []
