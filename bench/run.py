@@ -144,11 +144,15 @@ def _tree_rss_kb(pid: int) -> int:
     return total
 
 
-def run(cmd: list[str], env: dict[str, str] | None = None, timeout: float = 7200) -> tuple[float, str, int, float, float]:
-    """Wall time, stdout, exit status, peak RSS of the largest process and of the tree (MB)."""
+def run(cmd: list[str], env: dict[str, str] | None = None, timeout: float = 7200, capture: bool = False) -> tuple[float, str, int, float, float]:
+    """Wall time, stdout (if captured), exit status, peak RSS of the largest process and of the tree (MB).
+
+    Output is discarded unless captured: on Linux a child's ru_maxrss starts from this process's
+    own size (it survives fork and exec), so this process must stay small.
+    """
     full_env = {**os.environ, **(env or {})}
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=full_env)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE if capture else subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=full_env)
     tree_peak = [0]
     done = threading.Event()
 
@@ -160,15 +164,17 @@ def run(cmd: list[str], env: dict[str, str] | None = None, timeout: float = 7200
     sampler = threading.Thread(target=sample, daemon=True)
     if Path("/proc").is_dir():
         sampler.start()
-    out_chunks = []
-    reader = threading.Thread(target=lambda: out_chunks.append(proc.stdout.read()), daemon=True)  # type: ignore[union-attr]
-    reader.start()
+    out_chunks: list[bytes] = []
+    reader = threading.Thread(target=lambda: out_chunks.append(proc.stdout.read()), daemon=True) if capture else None  # type: ignore[union-attr]
+    if reader:
+        reader.start()
     try:
         _, status, usage = os.wait4(proc.pid, 0)
     finally:
         done.set()
     wall = time.perf_counter() - started
-    reader.join(timeout)
+    if reader:
+        reader.join(timeout)
     proc.returncode = os.waitstatus_to_exitcode(status)
     process_peak = usage.ru_maxrss / 1024  # kB on Linux
     return wall, b"".join(out_chunks).decode("utf-8", "replace"), proc.returncode, process_peak, tree_peak[0] / 1024
@@ -177,7 +183,7 @@ def run(cmd: list[str], env: dict[str, str] | None = None, timeout: float = 7200
 def measure(name: str, cmd: list[str], repeat: int, env: dict[str, str] | None = None, inner: bool = False, note: str = "") -> Timing:
     timing = Timing(name, note=note)
     for _ in range(repeat):
-        wall, out, _status, process_peak, tree_peak = run(cmd, env)
+        wall, out, _status, process_peak, tree_peak = run(cmd, env, capture=inner)
         seconds = json.loads(out.strip().splitlines()[-1])["seconds"] if inner else wall
         timing.runs.append(seconds)
         timing.peak_process_mb = max(timing.peak_process_mb, process_peak)

@@ -42,7 +42,12 @@ def _unknown_award(award: str, path: tuple, extra: dict[str, str]) -> Issue:
     return Issue("TD501", path, {"award": award, "suggestion": _did_you_mean(options)})
 
 
-def _unit_issues(cy: ClusterYear, unit_id: str, path: tuple, day: dt.date) -> list[Issue]:
+# "Did you mean" costs a fuzzy match over every unit (~1 ms): past this many unknown ids in one
+# file (a pasted list, a hostile file) the error is still reported, without the suggestion.
+MAX_SUGGESTIONS_PER_FILE = 50
+
+
+def _unit_issues(cy: ClusterYear, unit_id: str, path: tuple, day: dt.date, budget: list[int] | None = None) -> list[Issue]:
     """Is ``unit_id`` a unit, and did it exist on ``day``? Explain a merger or a reused code."""
     units = cy.units
     unit = units.get(unit_id)
@@ -51,7 +56,12 @@ def _unit_issues(cy: ClusterYear, unit_id: str, path: tuple, day: dt.date) -> li
             matches = units.by_code(unit_id.zfill(2), day)
             hint = ", ".join(f"{u.id} ({u.name})" for u in matches) or "?"
             return [Issue("TD203", path, {"unit": unit_id, "suggestion": hint})]
-        return [Issue("TD201", path, {"unit": unit_id, "suggestion": _did_you_mean(units.suggest(unit_id))})]
+        suggestion = ""
+        if budget is None or budget[0] > 0:
+            suggestion = _did_you_mean(units.suggest(unit_id))
+            if budget is not None:
+                budget[0] -= 1
+        return [Issue("TD201", path, {"unit": unit_id, "suggestion": suggestion})]
     if unit.valid_on(day):
         return []
     why, suggestion = "", ""
@@ -91,12 +101,13 @@ def _check_members(cy: ClusterYear) -> list[Issue]:
     issues = []
     day = cy.year.reference_date
     seen: set[str] = set()
+    budget = [MAX_SUGGESTIONS_PER_FILE]
     for index, member in enumerate(cy.members):
         if member in seen:
             issues.append(Issue("TD303", ("members", index), {"unit": member}))
             continue
         seen.add(member)
-        issues += _unit_issues(cy, member, ("members", index), day)
+        issues += _unit_issues(cy, member, ("members", index), day, budget)
     return issues
 
 

@@ -5,6 +5,7 @@ Only typer is imported at start-up; each command imports what it needs when it r
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
@@ -37,11 +38,11 @@ def root(
     lang: Annotated[str | None, typer.Option("--lang", help="Language of messages: vi or en (default: $THIDUA_LANG, then $LANG).", show_default=False)] = None,
 ) -> None:
     """thidua: emulation clusters, computed by their own rules."""
-    from thidua.i18n import LANGUAGES, set_language
+    from thidua.i18n import LANGUAGES, default_language, set_language
 
     if lang is not None and lang not in LANGUAGES:
         raise typer.BadParameter("use vi or en", param_hint="--lang")
-    set_language(lang)
+    set_language(lang or default_language())  # read the environment once, not per message
 
 
 app.command()(validate)
@@ -54,4 +55,9 @@ app.command()(fmt)
 
 
 def main() -> None:
+    # `thidua --version` is what scripts call to check the install: answer before typer builds
+    # every command and option.
+    if sys.argv[1:] == ["--version"]:
+        print(f"thidua {__version__}")
+        return
     app()

@@ -134,6 +134,10 @@ def _escapes(path: Path, root_real: Path) -> bool:
         return False
 
 
+def _size_params(size: int) -> dict[str, str]:
+    return {"size": f"{size / 1048576:.1f}", "limit": f"{MAX_FILE_BYTES / 1048576:.1f}"}
+
+
 def read_document(path: Path, root_real: Path, display: str | None = None) -> Document:
     """Read and parse one file, refusing what could escape the root, hang or exhaust memory."""
     doc = Document(path, display if display is not None else display_path(path))
@@ -146,7 +150,7 @@ def read_document(path: Path, root_real: Path, display: str | None = None) -> Do
             return doc
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            doc.add("TD001", params={"size": size, "limit": MAX_FILE_BYTES})
+            doc.add("TD001", params=_size_params(size))
             return doc
         with path.open("rb") as handle:  # read at most the limit, even if the file grows meanwhile
             raw = handle.read(MAX_FILE_BYTES + 1)
@@ -154,7 +158,7 @@ def read_document(path: Path, root_real: Path, display: str | None = None) -> Do
         doc.add("TD021", params={"name": f"{shorten(path.name)} ({getattr(exc, 'strerror', None) or exc})"})
         return doc
     if len(raw) > MAX_FILE_BYTES:
-        doc.add("TD001", params={"size": len(raw), "limit": MAX_FILE_BYTES})
+        doc.add("TD001", params=_size_params(len(raw)))
         return doc
     text, findings = decode(raw)
     doc.add_findings(findings)

@@ -36,8 +36,8 @@ SEVERITY: dict[str, str] = {
 CATALOGUE: dict[str, dict[str, str]] = {
     # ------------------------------------------------------------------ file and YAML
     "TD001": {
-        "en": "file is {size} bytes, over the limit of {limit}",
-        "vi": "tệp có {size} byte, vượt giới hạn {limit} byte",
+        "en": "file is {size} MiB, over the limit of {limit} MiB",
+        "vi": "tệp có {size} MiB, vượt giới hạn {limit} MiB",
     },
     "TD001.hint": {
         "en": "a cluster-year file is a few kilobytes; split it or remove what is not data",

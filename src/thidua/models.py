@@ -29,6 +29,11 @@ Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 Year = Annotated[int, Field(ge=1945, le=2100)]
 Points = Annotated[float, Field(ge=0, le=1_000_000)]
 
+# Real clusters have 5–20 members and 10–40 indicators; these caps only bound what a hostile file
+# can make the checks do.
+MAX_MEMBERS = 500
+MAX_INDICATORS = 500
+
 
 def _iso_date(value: object) -> object:
     """Accept ``YYYY-MM-DD`` strings only: a bare number must not become a Unix timestamp."""
@@ -267,12 +272,12 @@ class ClusterYearFile(Strict):
     year: Year
     as_of: Date | None = None  # the day the member list speaks of; default 31 December of year
     scores_illustrative: bool = False  # true: scores are not published figures
-    members: list[UnitId] = Field(min_length=1)
+    members: list[UnitId] = Field(min_length=1, max_length=MAX_MEMBERS)
     leadership: Leadership = Field(default_factory=Leadership)
     election: Election | None = None
     pledge: Meeting | None = None
     review: Meeting | None = None
-    indicators: list[Indicator] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list, max_length=MAX_INDICATORS)
     scores: dict[str, dict[str, Points]] = Field(default_factory=dict)
     votes: Votes | None = None
     awards: list[DecidedAward] = Field(default_factory=list)

@@ -40,6 +40,7 @@ class Registry:
 
     def __init__(self, units: Iterable[Unit], parent: Registry | None = None) -> None:
         self.parent = parent
+        self._keys: dict[str, str] | None = None  # slug of id / name / full name -> id, built once
         self.own: dict[str, Unit] = {}
         for unit in units:
             self.own.setdefault(unit.id, unit)
@@ -86,14 +87,20 @@ class Registry:
     def by_code(self, code: str, day: dt.date) -> list[Unit]:
         return [u for u in self if u.code == code and u.valid_on(day)]
 
+    def _suggestion_keys(self) -> dict[str, str]:
+        if self._keys is None:
+            keys: dict[str, str] = {}
+            for unit in self:
+                keys.setdefault(unit.id, unit.id)
+                keys.setdefault(slugify(unit.name), unit.id)
+                keys.setdefault(slugify(unit.full_name), unit.id)
+            self._keys = keys
+        return self._keys
+
     def suggest(self, text: str, limit: int = 3) -> list[str]:
         """Ids close to what was written, matching ids and names (with or without diacritics)."""
         slug = slugify(text)
-        keys: dict[str, str] = {}
-        for unit in self:
-            keys.setdefault(unit.id, unit.id)
-            keys.setdefault(slugify(unit.name), unit.id)
-            keys.setdefault(slugify(unit.full_name), unit.id)
+        keys = self._suggestion_keys()
         if slug in keys:
             exact = [keys[slug]] + [u.id for u in self if slugify(u.name) == slug and u.id != keys[slug]]
             return exact[:limit]

@@ -49,7 +49,7 @@ def validate_paths(paths: list[Path], strict: bool = False, only_files: set[str]
         scope = display_path(path.absolute()) if path.absolute() != root else ""
         roots.setdefault(root, []).append(scope)
     for root, scopes in roots.items():
-        repo = load_repository(root)
+        repo = load_repository(root, models=False)  # validate keeps no models: flat memory, parallel
         found = repo.diagnostics
         if "" not in scopes:
             found = [d for d in found if _within(d, scopes)]
