@@ -50,10 +50,6 @@ class Diagnostic:
         return Diagnostic(self.file, self.line, self.column, self.code, "error", self.params)
 
 
-def has_errors(diagnostics: list[Diagnostic]) -> bool:
-    return any(d.severity == "error" for d in diagnostics)
-
-
 @dataclass(frozen=True, slots=True)
 class Issue:
     """A finding from a rule, located by its path in the data (``("members", 3)``), not by line.

@@ -7,7 +7,6 @@ and the tie is reported, never broken silently.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
@@ -219,10 +218,6 @@ def previous_ranks(current: Ranking, previous: Ranking) -> dict[str, tuple[int, 
         if known is None or entry.rank < known[0] or (entry.member == now.id):
             out[now.id] = (entry.rank, entry.member)
     return {m: v for m, v in out.items() if m in current.cluster_year.members}
-
-
-def reference_day(cy: ClusterYear) -> dt.date:
-    return cy.year.reference_date
 
 
 def tie_value(entry: Entry, key: str) -> float | None:

@@ -30,11 +30,6 @@ def slugify(text: str) -> str:
     return "".join(out).strip("-")
 
 
-def fold_tone(text: str) -> str:
-    """One spelling for both tone-mark conventions: 'Hoà' and 'Hòa' fold to the same key."""
-    return slugify(text)
-
-
 class Registry:
     """Units by id, with the succession links resolved."""
 

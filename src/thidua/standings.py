@@ -57,10 +57,6 @@ class Standing:
         return Movement(found[0], found[1])
 
 
-def cluster_ids(repo: Repository) -> list[str]:
-    return sorted(repo.clusters)
-
-
 def standings(repo: Repository, year: int, only: list[str] | None = None) -> list[Standing]:
     """One Standing per cluster that has a file for ``year`` (or only the clusters in ``only``)."""
     out = []
