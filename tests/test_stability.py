@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -148,9 +147,13 @@ def test_close_places_can_change_the_award_outcome() -> None:
     assert sorted(grdp.award_changes) == ["bac-ninh", "quang-ninh"]
 
 
-def test_1000_samples_on_12_members_and_14_indicators_take_well_under_a_second() -> None:
+def test_1000_samples_on_12_members_and_14_indicators_are_reproducible() -> None:
+    # Its speed is measured by bench/run.py, not asserted here: a loaded CI box is no stopwatch.
     ranking = shipped("hai-duong-cap-huyen", 2023)
     assert (len(ranking.entries), len(ranking.cluster_year.year.indicators)) == (12, 14)
-    start = time.perf_counter()
-    analyse(ranking, Settings(samples=1000))
-    assert time.perf_counter() - start < 0.5
+    first = analyse(ranking, Settings(samples=1000))
+    again = analyse(ranking, Settings(samples=1000))
+    assert [(m.member, m.median, m.same_award) for m in first.members] == [
+        (m.member, m.median, m.same_award) for m in again.members
+    ]
+    assert len(first.members) == 12

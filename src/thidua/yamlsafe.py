@@ -198,23 +198,49 @@ def _prescan(text: str) -> Finding | None:
     separators = brackets + text.count(",") + text.count("-") + text.count(":") + text.count("?") + text.count("\n")
     if shallow and 2 * separators + 2 <= MAX_NODES:
         return None
-    depth = nodes = 0
     try:
-        for event in yaml.parse(text, Loader=yaml.CSafeLoader if LIBYAML else yaml.SafeLoader):
-            kind = type(event)
-            if kind is yaml.ScalarEvent or kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
-                nodes += 1
-                if nodes > MAX_NODES:
-                    return Finding("TD009", *_event_pos(event), {"limit": MAX_NODES})
-                if kind is not yaml.ScalarEvent:
-                    depth += 1
-                    if depth > MAX_DEPTH:
-                        return Finding("TD008", *_event_pos(event), {"limit": MAX_DEPTH})
-            elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
-                depth -= 1
-    except Exception:  # any parser failure is reported, with its position, by parse()
-        return None
+        return _count_events(text, yaml.CSafeLoader if LIBYAML else yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        if _NESTING_REFUSED not in (exc.problem or ""):
+            return None  # a syntax error: parse() reports it, with its position, as TD006
+        # libyaml 0.2.6 refuses flow nesting beyond 1,000 levels before emitting the events that
+        # would show it: recount the text up to where it stopped with the pure-Python parser (no
+        # such limit, and not recursive), so the finding and its position are the same whichever
+        # libyaml is installed.
+        return _deep_prefix_finding(text, exc.problem_mark)
+
+
+_NESTING_REFUSED = "exceeded maximum nesting depth"  # libyaml >= 0.2.6, yaml_parser_increase_flow_level
+
+
+def _count_events(text: str, loader: type) -> Finding | None:
+    """TD009 or TD008 at the first event over a limit; None when the document stays within both."""
+    depth = nodes = 0
+    for event in yaml.parse(text, Loader=loader):
+        kind = type(event)
+        if kind is yaml.ScalarEvent or kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+            nodes += 1
+            if nodes > MAX_NODES:
+                return Finding("TD009", *_event_pos(event), {"limit": MAX_NODES})
+            if kind is not yaml.ScalarEvent:
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return Finding("TD008", *_event_pos(event), {"limit": MAX_DEPTH})
+        elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+            depth -= 1
     return None
+
+
+def _deep_prefix_finding(text: str, mark: Any) -> Finding:
+    end = mark.index + 1 if mark is not None else len(text)
+    try:
+        found = _count_events(text[:end], yaml.SafeLoader)
+    except yaml.YAMLError:  # the prefix ends mid-collection: expected once the limit is not reached
+        found = None
+    if found is not None and found.code == "TD008":
+        return found
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+    return Finding("TD008", line, column, {"limit": MAX_DEPTH})
 
 
 @functools.cache
@@ -233,6 +259,8 @@ def _syntax_finding(exc: BaseException, text: str) -> Finding:
     if isinstance(exc, yaml.composer.ComposerError) and "single document" in (exc.context or ""):
         mark = exc.problem_mark
         return Finding("TD007", mark.line + 1 if mark else None, mark.column + 1 if mark else None, {"limit": MAX_DOCUMENTS})
+    if isinstance(exc, yaml.MarkedYAMLError) and _NESTING_REFUSED in (exc.problem or ""):
+        return _deep_prefix_finding(text, exc.problem_mark)
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         detail = shorten(exc.problem or exc.context or "?")
