@@ -218,7 +218,7 @@ def test_libyaml_refusing_deep_flow_itself_is_still_td008(monkeypatch: pytest.Mo
     text = "[" * 1001 + "]" * 1001
     real_parse = yaml.parse
 
-    def newer_libyaml(stream: str, Loader: type = yaml.SafeLoader):  # noqa: N803 - PyYAML's name
+    def newer_libyaml(stream: str, Loader: type = yaml.SafeLoader):
         if Loader is not yaml.SafeLoader:
             mark = yaml.Mark("<unicode string>", 1000, 0, 1000, None, None)
             raise yaml.scanner.ScannerError(None, None, "exceeded maximum nesting depth", mark)

@@ -128,14 +128,14 @@ class Model:
                     deductions += score
                 points[i] = p
             key = [round(scored + bonus - deductions, DIGITS)]
-            for kind, index in self.chain:
-                if kind == "group":
+            for step, index in self.chain:
+                if step == "group":
                     value = group_sums[index] if index >= 0 else 0.0
-                elif kind == "indicator":
+                elif step == "indicator":
                     value = points[index] if index >= 0 else 0.0
-                elif kind == "votes":
+                elif step == "votes":
                     value = self.votes[m]
-                elif kind == "bonus":
+                elif step == "bonus":
                     value = bonus
                 else:
                     value = -deductions

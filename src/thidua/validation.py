@@ -113,17 +113,17 @@ def changed_files(ref: str, paths: list[Path]) -> set[str]:
                 raise
             raise ChangedSinceError("changed.not_repo", path=display_path(where)) from None
         tops.add(Path(top))
-    for top in sorted(tops):
+    for top_dir in sorted(tops):
         try:
-            _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], top)
+            _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], top_dir)
         except ChangedSinceError as exc:
             if exc.key != "changed.git_failed":
                 raise
             raise ChangedSinceError("changed.unknown_ref", ref=ref) from None
         listed = (
-            _git(["diff", "--name-only", "-z", "--no-renames", f"{ref}...HEAD", "--"], top)
-            + _git(["diff", "--name-only", "-z", "--no-renames", "HEAD", "--"], top)
-            + _git(["ls-files", "--others", "--exclude-standard", "-z", "--full-name"], top)
+            _git(["diff", "--name-only", "-z", "--no-renames", f"{ref}...HEAD", "--"], top_dir)
+            + _git(["diff", "--name-only", "-z", "--no-renames", "HEAD", "--"], top_dir)
+            + _git(["ls-files", "--others", "--exclude-standard", "-z", "--full-name"], top_dir)
         )
-        names.update(display_path(top / name) for name in listed.split("\0") if name)
+        names.update(display_path(top_dir / name) for name in listed.split("\0") if name)
     return names

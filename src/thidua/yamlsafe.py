@@ -351,6 +351,7 @@ class _Builder:
         self.seen.add(id(node))
         if type(node) is SequenceNode:
             return self.sequence(node, depth)
+        assert isinstance(node, MappingNode)  # a composed node is one of three kinds
         return self.mapping(node, depth)
 
     def child(self, node: Node, depth: int) -> Any:
@@ -404,6 +405,7 @@ class _Builder:
         if known is not _MISS:
             return known
         finding = None
+        result: Any
         if not value or value in _NULLS:
             result = None
         elif value[0] not in _MAYBE_SPECIAL:
@@ -491,7 +493,7 @@ def child_positions(root: Node | None, path: tuple[Any, ...]) -> list[tuple[int,
     """Line and column of each item of the sequence at ``path`` (none if it is not a sequence)."""
     if root is None:
         return []
-    node: Node = root
+    node: Node | None = root
     for step in path:
         if isinstance(node, MappingNode):
             node = next((v for k, v in node.value if isinstance(k, ScalarNode) and k.value == str(step)), None)

@@ -60,7 +60,7 @@ def ranking_table(standing: Standing) -> Table:
     if any(notes):  # the column only when a tie-break decided something or a tie remains
         headers.append(t("rank.col.note"))
         align += "l"
-    rows = []
+    rows: list[list[str]] = []
     for e in ranking.entries:
         row = [str(e.rank), e.name, number(e.total), *[number(e.groups.get(g, 0.0)) for g in groups]]
         if IndicatorKind.bonus in kinds:
