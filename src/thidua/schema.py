@@ -20,7 +20,18 @@ def json_schema(kind: str) -> dict[str, Any]:
     from thidua.models import SCHEMA_KINDS
 
     generated = SCHEMA_KINDS[kind].model_json_schema(mode="validation")
-    return {"$schema": DIALECT, **generated}
+    return {"$schema": DIALECT, **_integral_floats_as_ints(generated)}
+
+
+def _integral_floats_as_ints(value: Any) -> Any:
+    """``0`` rather than ``0.0``: pydantic versions disagree on how a float bound is written."""
+    if isinstance(value, dict):
+        return {key: _integral_floats_as_ints(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_integral_floats_as_ints(item) for item in value]
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 def schema_text(kind: str) -> str:
