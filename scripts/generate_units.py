@@ -80,9 +80,33 @@ def slugify(text: str) -> str:
     return "".join(out).strip("-")
 
 
+PREFIXES = ("Thành phố", "Thị xã", "Thị trấn", "Quận", "Huyện", "Phường", "Xã", "Đặc khu")
+
+
 def nfc(text: str) -> str:
-    # The source is mostly NFC already; normalising here means the tests can insist on it.
-    return unicodedata.normalize("NFC", " ".join(text.split()))
+    """NFC, single spaces, and the type prefix in its official case.
+
+    The source writes a few prefixes in title case ("Thành Phố Bắc Kạn", "Thị Trấn Ái Tử"). Its type
+    columns disagree with the names in a handful of rows (wardType "Xã" for "Thị trấn Ngọc Lặc"),
+    so the name, not the type column, is what we keep: it is the official full name.
+    """
+    text = unicodedata.normalize("NFC", " ".join(text.split()))
+    for prefix in PREFIXES:
+        if text.casefold().startswith(prefix.casefold() + " "):
+            return prefix + text[len(prefix) :]
+    raise SystemExit(f"no known type prefix: {text!r}")
+
+
+def short(name: str) -> str:
+    """The name without its type, for ids: "Quận Ba Đình" -> "Ba Đình", but "Quận 1" stays whole.
+
+    The source's own short names carry disambiguators ("Kỳ Anh (Huyện)") that would leak into ids.
+    """
+    for prefix in PREFIXES:
+        if name.startswith(prefix + " "):
+            rest = name[len(prefix) + 1 :]
+            return name if rest.isdigit() else rest
+    return name
 
 
 def source_db(explicit: Path | None) -> tuple[Path, str]:
@@ -128,7 +152,7 @@ def old_commune_ids(rows: list[dict[str, Any]]) -> list[str]:
     (…-thi-xa-ky-anh-ha-tinh); when they lie in one district (Xã Trực Hưng and Xã Trực Hùng fold to
     one slug), every one of them gets its code appended, so no one of the pair looks like "the" one.
     """
-    ids = [f"{slugify(r['ward'])}-{slugify(r['districtShort'])}-{r['province_id']}" for r in rows]
+    ids = [f"{slugify(r['ward'])}-{slugify(short(r['district']))}-{r['province_id']}" for r in rows]
     groups: dict[str, set[str]] = {}
     for i, r in zip(ids, rows, strict=True):
         groups.setdefault(i, set()).add(r["districtCode"])
@@ -191,7 +215,8 @@ def build(db: Path, overrides: dict[str, Any]) -> dict[str, list[list[str]]]:
     ]
 
     # ---- communes of the old map; the five island districts without communes have no ward row
-    old_rows = [dict(r, province_id=old_prov[r["provinceCode"]]) for r in old if r["wardCode"]]
+    old_rows = [dict(r, province_id=old_prov[r["provinceCode"]], ward=nfc(r["ward"]), district=nfc(r["district"]))
+                for r in old if r["wardCode"]]
     old_rows.sort(key=lambda r: r["wardCode"])
     old_rows_ids = old_commune_ids(old_rows)
     old_communes = [
@@ -200,7 +225,8 @@ def build(db: Path, overrides: dict[str, Any]) -> dict[str, list[list[str]]]:
     ]
 
     # ---- communes of the new map
-    new_rows = sorted((dict(r, province_id=new_prov[r["provinceCode"]]) for r in new), key=lambda r: r["wardCode"])
+    new_rows = sorted((dict(r, province_id=new_prov[r["provinceCode"]], ward=nfc(r["ward"])) for r in new),
+                      key=lambda r: r["wardCode"])
     taken = {row[0] for row in district_rows} | set(old_rows_ids)
     new_communes = [
         [i, r["wardCode"], nfc(r["ward"]), "", r["province_id"], first, "", ""]
