@@ -58,7 +58,7 @@ def on(day: dt.date, level: str, units: list[national.NationalUnit]) -> list[nat
 # --------------------------------------------------------------------------- counts
 
 
-def test_counts_after_the_merger(units, provinces) -> None:
+def test_counts_after_the_merger(units: list[national.NationalUnit], provinces: dict[str, Unit]) -> None:
     day = dt.date(2026, 1, 1)
     assert len(on(day, "commune", units)) == 3321
     assert on(day, "district", units) == []  # districts were abolished on 01/07/2025
@@ -67,7 +67,7 @@ def test_counts_after_the_merger(units, provinces) -> None:
     assert kinds == {"xa": 2621, "phuong": 687, "dac_khu": 13}
 
 
-def test_counts_before_the_merger(units) -> None:
+def test_counts_before_the_merger(units: list[national.NationalUnit]) -> None:
     last = dt.date(2025, 6, 30)
     assert len(on(last, "district", units)) == 696
     assert len(on(last, "commune", units)) == 10035
@@ -81,7 +81,7 @@ def test_counts_before_the_merger(units) -> None:
     assert len(units) == 697 + 10035 + 3321
 
 
-def test_metadata_names_the_source_and_licence(units) -> None:
+def test_metadata_names_the_source_and_licence(units: list[national.NationalUnit]) -> None:
     meta = national.metadata()
     assert meta["source"]["name"] == "vietnamadminunits"
     assert meta["source"]["version"] == "1.0.4"
@@ -96,31 +96,31 @@ def test_metadata_names_the_source_and_licence(units) -> None:
 # --------------------------------------------------------------------------- invariants
 
 
-def test_ids_unique_readable_and_short(units) -> None:
+def test_ids_unique_readable_and_short(units: list[national.NationalUnit]) -> None:
     ids = [u.id for u in units]
     assert [i for i, n in Counter(ids).items() if n > 1] == []
     pattern = re.compile(ID_PATTERN)
     assert [i for i in ids if not pattern.match(i) or len(i) > 64] == []
 
 
-def test_ids_do_not_reuse_province_ids(units, provinces) -> None:
+def test_ids_do_not_reuse_province_ids(units: list[national.NationalUnit], provinces: dict[str, Unit]) -> None:
     assert {u.id for u in units} & set(provinces) == set()
 
 
-def test_names_nfc_with_their_type(units) -> None:
+def test_names_nfc_with_their_type(units: list[national.NationalUnit]) -> None:
     for u in units:
         assert unicodedata.normalize("NFC", u.name) == u.name, u.id
         assert u.type, f"{u.id}: name without a known type prefix: {u.name!r}"
         assert u.name == u.name.strip() and "  " not in u.name
 
 
-def test_codes_are_strings_of_the_right_width(units) -> None:
+def test_codes_are_strings_of_the_right_width(units: list[national.NationalUnit]) -> None:
     for u in units:
         assert isinstance(u.code, str) and u.code.isdigit(), u.id
         assert len(u.code) == (3 if u.level == "district" else 5), u.id
 
 
-def test_no_code_means_two_units_on_one_day(units) -> None:
+def test_no_code_means_two_units_on_one_day(units: list[national.NationalUnit]) -> None:
     # Codes were reused on 01/07/2025 (00004: Phường Trúc Bạch, then Phường Ba Đình), so the check is
     # per day, per level (district and commune codes are separate lists).
     for day in DAYS:
@@ -129,7 +129,7 @@ def test_no_code_means_two_units_on_one_day(units) -> None:
             assert [c for c, n in codes.items() if n > 1] == [], (day, level)
 
 
-def test_every_unit_lies_in_a_province_valid_that_day(units, provinces) -> None:
+def test_every_unit_lies_in_a_province_valid_that_day(units: list[national.NationalUnit], provinces: dict[str, Unit]) -> None:
     for day in DAYS:
         for u in units:
             if u.valid_on(day):
@@ -137,7 +137,7 @@ def test_every_unit_lies_in_a_province_valid_that_day(units, provinces) -> None:
                 assert province is not None and province.valid_on(day), (u.id, day)
 
 
-def test_every_district_has_a_registry_province(units, provinces) -> None:
+def test_every_district_has_a_registry_province(units: list[national.NationalUnit], provinces: dict[str, Unit]) -> None:
     for u in units:
         if u.level == "district":
             assert u.province in provinces, u.id
@@ -145,16 +145,16 @@ def test_every_district_has_a_registry_province(units, provinces) -> None:
             assert provinces[u.province].valid_on(dt.date(2025, 6, 30)) or u.valid_to < dt.date(2025, 1, 1)
 
 
-def test_old_communes_sit_in_a_district_of_their_province(units) -> None:
+def test_old_communes_sit_in_a_district_of_their_province(units: list[national.NationalUnit]) -> None:
     by_id = {u.id: u for u in units}
     for u in units:
         if u.level == "commune" and u.valid_to == dt.date(2025, 6, 30):
-            district = by_id[u.district]
+            district = by_id[u.district or ""]
             assert district.level == "district" and district.province == u.province, u.id
             assert district.valid_on(dt.date(2025, 6, 30))
 
 
-def test_new_communes_sit_in_a_new_map_province(units, provinces) -> None:
+def test_new_communes_sit_in_a_new_map_province(units: list[national.NationalUnit], provinces: dict[str, Unit]) -> None:
     new = [u for u in units if u.valid_from == dt.date(2025, 7, 1)]
     assert len(new) == 3321
     assert all(u.district is None and provinces[u.province].valid_on(dt.date(2025, 7, 1)) for u in new)
@@ -162,7 +162,7 @@ def test_new_communes_sit_in_a_new_map_province(units, provinces) -> None:
     assert "ninh-binh-2025" in {u.province for u in new} and "ninh-binh" not in {u.province for u in new}
 
 
-def test_my_loc_merged_into_nam_dinh_city(units) -> None:
+def test_my_loc_merged_into_nam_dinh_city(units: list[national.NationalUnit]) -> None:
     by_id = {u.id: u for u in units}
     my_loc = by_id["huyen-my-loc-nam-dinh"]
     assert (my_loc.code, my_loc.name, my_loc.valid_to) == ("358", "Huyện Mỹ Lộc", dt.date(2024, 12, 31))
@@ -171,7 +171,7 @@ def test_my_loc_merged_into_nam_dinh_city(units) -> None:
 
 
 @pytest.mark.parametrize("cluster", ["nam-dinh-cap-huyen", "hai-duong-cap-huyen"])
-def test_cluster_districts_exist_nationally_in_every_year_of_record(cluster, units) -> None:
+def test_cluster_districts_exist_nationally_in_every_year_of_record(cluster: str, units: list[national.NationalUnit]) -> None:
     folder = ROOT / "data" / "clusters" / cluster
     members = {u["id"]: u for u in yaml.safe_load((folder / "cluster.yaml").read_text(encoding="utf-8"))["units"]}
     province = yaml.safe_load((folder / "cluster.yaml").read_text(encoding="utf-8"))["organiser"]["unit"]
