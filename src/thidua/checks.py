@@ -273,7 +273,11 @@ def check_succession(previous: ClusterYear, current: ClusterYear, years: dict[in
 
 
 def check_across_clusters(cluster_years: Iterable[ClusterYear]) -> list[tuple[ClusterYear, Issue]]:
-    """A unit sits in one cluster of an organiser per year."""
+    """A unit sits in one cluster of an organiser per year.
+
+    A conflict involves two files and is reported on both, each at its own member entry and naming
+    the other file: whichever file a change touched, its author sees the finding on it.
+    """
     seen: dict[tuple, ClusterYear] = {}
     out = []
     for cy in sorted(cluster_years, key=lambda c: (c.number, c.id)):
@@ -283,6 +287,12 @@ def check_across_clusters(cluster_years: Iterable[ClusterYear]) -> list[tuple[Cl
             other = seen.get(key)
             if other is None:
                 seen[key] = cy
-            else:
-                out.append((cy, Issue("TD306", ("members", cy.members.index(member)), {"unit": member, "other": other.id, "file": other.path, "year": cy.number})))
+                continue
+            out.append((other, _in_two_clusters(other, member, cy)))
+            out.append((cy, _in_two_clusters(cy, member, other)))
     return out
+
+
+def _in_two_clusters(here: ClusterYear, member: str, other: ClusterYear) -> Issue:
+    path = ("members", here.members.index(member))
+    return Issue("TD306", path, {"unit": member, "other": other.id, "file": other.path, "year": here.number})
