@@ -385,6 +385,22 @@ def load_registry(root: Path, root_real: Path) -> tuple[Registry, list[Diagnosti
     return Registry(registry_file.units), doc.diagnostics, 1
 
 
+def _missing_cluster_file(data: ClusterData, base: str, year_docs: dict[int, Document]) -> None:
+    """TD301 on each year file (at its ``cluster:`` key, else 1:1): the files a change touches.
+
+    Only a directory with no year file either gets it on the missing cluster.yaml, without a line.
+    """
+    params = {"cluster": data.id}
+    for doc in year_docs.values():
+        has_key = isinstance(doc.data, dict) and "cluster" in doc.data
+        line, column = doc.where(("cluster",), key=True) if has_key else (1, 1)
+        doc.add("TD301", line, column, params)
+    if not year_docs:
+        doc = Document(data.directory / CLUSTER_FILE, _child_display(base, CLUSTER_FILE))
+        doc.add("TD301", params=params)
+        data.documents[doc.display] = doc
+
+
 def load_cluster(directory: Path, registry: Registry, root_real: Path, display: str | None = None, models: bool = True) -> ClusterData:
     """One cluster directory: its cluster.yaml, every year file, and the checks within it.
 
@@ -408,9 +424,7 @@ def load_cluster(directory: Path, registry: Registry, root_real: Path, display: 
             doc.add("TD022", params={"name": shorten(entry.name)})
             data.documents[doc.display] = doc
     if cluster_doc is None:
-        doc = Document(directory / CLUSTER_FILE, _child_display(base, CLUSTER_FILE))
-        doc.add("TD301", params={"cluster": directory.name})
-        data.documents[doc.display] = doc
+        _missing_cluster_file(data, base, year_docs)
     else:
         data.documents[cluster_doc.display] = cluster_doc
         data.file = validate_model(cluster_doc, ClusterFile)
