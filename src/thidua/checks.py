@@ -7,10 +7,11 @@ import difflib
 import re
 from collections.abc import Iterable
 
-from thidua.awards_catalogue import award_title, known_award, quota
+from thidua.awards_catalogue import GOVERNMENT_FLAG, award_title, known_award, quota
 from thidua.diagnostics import Issue
 from thidua.i18n import t
-from thidua.models import ClusterFile, ClusterYear, IndicatorKind, RotationPolicy
+from thidua.models import ClusterFile, ClusterYear, IndicatorKind, OrganiserLevel, RotationPolicy
+from thidua.ranking import MissingScores, rank
 from thidua.registry import Registry, check_units
 
 
@@ -82,12 +83,14 @@ def check_cluster_year(cy: ClusterYear, directory: str, file_year: int) -> list[
     if year.cluster != directory:
         issues.append(Issue("TD302", ("cluster",), {"field": "cluster", "value": year.cluster, "expected": directory}))
     if year.year != file_year:
-        issues.append(Issue("TD302", ("year",), {"field": "year", "value": year.year, "expected": file_year}))
+        issues.append(Issue("TD302", ("year",), {"field": "year", "value": year.year, "expected": f"{file_year}.yaml"}))
     issues += _check_members(cy)
     issues += _check_leadership(cy)
     issues += _check_indicators_and_scores(cy)
     issues += _check_votes(cy)
     issues += _check_awards(cy)
+    issues += _check_flag_leader(cy)
+    issues += _check_dates(cy)
     for index, fact in enumerate(year.facts):
         if fact.member and fact.member not in year.members:
             issues.append(Issue("TD404", ("facts", index, "member"), {"unit": fact.member, "section": "facts"}))
@@ -156,6 +159,8 @@ def _check_indicators_and_scores(cy: ClusterYear) -> list[Issue]:
     issues = []
     indicators = {}
     for index, indicator in enumerate(year.indicators):
+        if indicator.max <= 0:
+            issues.append(Issue("TD410", ("indicators", index, "max"), {"indicator": indicator.id}))
         if indicator.id in indicators:
             issues.append(Issue("TD401", ("indicators", index, "id"), {"indicator": indicator.id}))
         indicators.setdefault(indicator.id, indicator)
@@ -244,6 +249,48 @@ def _check_awards(cy: ClusterYear) -> list[Issue]:
         if len(awards) > 1:
             index = max(i for i, a in enumerate(cy.year.awards) if a.member == member)
             issues.append(Issue("TD505", ("awards", index, "member"), {"unit": member, "awards": ", ".join(awards)}))
+    return issues
+
+
+def _check_flag_leader(cy: ClusterYear) -> list[Issue]:
+    """Law 06/2022/QH15 Art. 25: in a Central Board cluster the Government flag goes to the leader."""
+    flags = [i for i, a in enumerate(cy.year.awards) if a.award == GOVERNMENT_FLAG and a.member in cy.members]
+    if not flags or cy.cluster.organiser.level is not OrganiserLevel.central or not cy.year.scores:
+        return []
+    try:
+        ranking = rank(cy)
+    except MissingScores:
+        return []  # TD403 says which scores are missing; without them there is no leader
+    leaders = [e.member for e in ranking.entries if e.rank == 1]
+    issues = []
+    for index in flags:
+        entry = ranking.entry(cy.year.awards[index].member)
+        if entry is not None and entry.rank != 1:
+            params = {"unit": entry.member, "rank": entry.rank, "leader": ", ".join(leaders)}
+            issues.append(Issue("TD506", ("awards", index, "member"), params))
+    return issues
+
+
+# Dates a cluster-year records (the pledge, the review, the election, as_of) fall from 1 January of
+# the year before to 31 December of the year after: a pledge may be signed late in the previous
+# year, the review and election are held in Q1 of the next. Anything else is a typo (1900-01-01).
+DATE_YEARS_BEFORE = 1
+DATE_YEARS_AFTER = 1
+
+
+def _check_dates(cy: ClusterYear) -> list[Issue]:
+    year = cy.year
+    first = dt.date(cy.number - DATE_YEARS_BEFORE, 1, 1)
+    last = dt.date(cy.number + DATE_YEARS_AFTER, 12, 31)
+    dated = [(("as_of",), year.as_of)]
+    for section in ("pledge", "review", "election"):
+        block = getattr(year, section)
+        dated.append(((section, "date"), block.date if block is not None else None))
+    issues = []
+    for path, day in dated:
+        if day is not None and not first <= day <= last:
+            params = {"field": ".".join(path), "day": _day(day), "year": cy.number, "first": _day(first), "last": _day(last)}
+            issues.append(Issue("TD313", path, params))
     return issues
 
 

@@ -443,6 +443,8 @@ def load_cluster(directory: Path, registry: Registry, root_real: Path, display: 
         cluster_year = ClusterYear(data.file, year_file, effective_rules(rules, year_file.rules), units, doc.display)
         for issue in checks.check_cluster_year(cluster_year, directory.name, year):
             doc.add_issue(issue)
+        if year_file.year != year:  # TD302 said so; what is computed over it follows the file name
+            cluster_year.year = year_file.model_copy(update={"year": year})
         data.years[year] = cluster_year
         doc.keep_positions(("members",))  # what check_across_clusters may point at later
     for previous, current in itertools.pairwise(data.years.values()):
