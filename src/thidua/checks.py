@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
@@ -77,6 +78,73 @@ def _unit_issues(cy: ClusterYear, unit_id: str, path: tuple, day: dt.date, budge
     return [Issue("TD202", path, {"unit": unit_id, "name": unit.name, "day": _day(day), "why": why, "suggestion": suggestion})]
 
 
+def _alias(cy: ClusterYear, unit_id: str, day: dt.date) -> str | None:
+    """The unit an id written the wrong way means: a code ('38') or a merged id (its successor)."""
+    unit = cy.units.get(unit_id)
+    if unit is None:
+        matches = cy.units.by_code(unit_id.zfill(2), day) if re.fullmatch(r"[0-9]{1,2}", unit_id) else []
+        return matches[0].id if len(matches) == 1 else None
+    if unit.valid_on(day):
+        return None
+    current = cy.units.on(unit_id, day)
+    return current.id if current is not None and current.id != unit_id else None
+
+
+class Refs:
+    """How the ids a cluster-year writes relate to its members, reading through wrong forms.
+
+    A code or a merged id is reported where it is written (TD203, TD202, with the id to write) and
+    otherwise read as the unit it means, so that a score, a vote or a role written with the right
+    id for a member written the wrong way (or the reverse) is not reported again as a non-member.
+    """
+
+    def __init__(self, cy: ClusterYear) -> None:
+        self.cy = cy
+        self.day = cy.year.reference_date
+        self.aliases: dict[str, str] = {}
+        for unit_id in self._written(cy):
+            meant = _alias(cy, unit_id, self.day)
+            if meant is not None:
+                self.aliases[unit_id] = meant
+        self.members = {self.means(m) for m in cy.members}
+
+    @staticmethod
+    def _written(cy: ClusterYear) -> set[str]:
+        year = cy.year
+        ids = {*year.members, *year.scores, *(a.member for a in year.awards), *(f.member for f in year.facts if f.member)}
+        ids.update(year.votes.counts if year.votes else ())
+        for block in (year.leadership, year.election):
+            if block is not None:
+                ids.update(u for u in [block.chair, *(block.vice_chairs or [])] if u)
+        return ids
+
+    def means(self, unit_id: str) -> str:
+        return self.aliases.get(unit_id, unit_id)
+
+    def is_member(self, unit_id: str) -> bool:
+        return self.means(unit_id) in self.members
+
+    def wrong_form(self, unit_id: str, path: tuple, key: bool = False) -> list[Issue]:
+        """TD203 or TD202 (with the id to write) where ``unit_id`` is a code or a merged id."""
+        if unit_id not in self.aliases:
+            return []
+        return [dataclasses.replace(i, key=key) for i in _unit_issues(self.cy, unit_id, path, self.day)]
+
+    def not_member(self, unit_id: str, path: tuple, issue: Issue) -> list[Issue]:
+        """A reference outside ``members``: its wrong form if it has one, else ``issue``."""
+        found = self.wrong_form(unit_id, path, issue.key)
+        if found or self.is_member(unit_id):
+            return found
+        return [issue]
+
+    def scores_of(self, member: str) -> dict[str, float] | None:
+        scores = self.cy.year.scores
+        if member in scores:
+            return scores[member]
+        meant = self.means(member)
+        return next((v for k, v in scores.items() if self.means(k) == meant), None)
+
+
 def check_cluster_year(cy: ClusterYear, directory: str, file_year: int) -> list[Issue]:
     year = cy.year
     issues: list[Issue] = []
@@ -84,16 +152,18 @@ def check_cluster_year(cy: ClusterYear, directory: str, file_year: int) -> list[
         issues.append(Issue("TD302", ("cluster",), {"field": "cluster", "value": year.cluster, "expected": directory}))
     if year.year != file_year:
         issues.append(Issue("TD302", ("year",), {"field": "year", "value": year.year, "expected": f"{file_year}.yaml"}))
+    refs = Refs(cy)
     issues += _check_members(cy)
-    issues += _check_leadership(cy)
-    issues += _check_indicators_and_scores(cy)
-    issues += _check_votes(cy)
-    issues += _check_awards(cy)
+    issues += _check_leadership(cy, refs)
+    issues += _check_indicators_and_scores(cy, refs)
+    issues += _check_votes(cy, refs)
+    issues += _check_awards(cy, refs)
     issues += _check_flag_leader(cy)
     issues += _check_dates(cy)
     for index, fact in enumerate(year.facts):
-        if fact.member and fact.member not in year.members:
-            issues.append(Issue("TD404", ("facts", index, "member"), {"unit": fact.member, "section": "facts"}))
+        if fact.member:
+            path = ("facts", index, "member")
+            issues += refs.not_member(fact.member, path, Issue("TD404", path, {"unit": fact.member, "section": "facts"}))
     states_results = bool(year.scores or year.awards or year.election or year.facts or year.votes)
     if states_results and not year.sources:
         issues.append(Issue("TD601", ("sources",) if "sources" in year.model_fields_set else ()))
@@ -125,9 +195,8 @@ def _roles(leadership, elected: bool) -> list[tuple[str, str, tuple]]:
     return out
 
 
-def _check_leadership(cy: ClusterYear) -> list[Issue]:
+def _check_leadership(cy: ClusterYear, refs: Refs) -> list[Issue]:
     issues = []
-    members = set(cy.members)
     year_end = dt.date(cy.number, 12, 31)
     for block, elected in ((cy.year.leadership, False), (cy.year.election, True)):
         if block is None:
@@ -138,11 +207,11 @@ def _check_leadership(cy: ClusterYear) -> list[Issue]:
                 issues.append(Issue("TD305", path, {"unit": unit_id, "roles": f"{held[unit_id]}, {role}"}))
                 continue
             held[unit_id] = role
-            if unit_id not in members:
-                if unit_id in cy.units:
-                    issues.append(Issue("TD304", path, {"role": role, "unit": unit_id}))
-                else:
-                    issues += _unit_issues(cy, unit_id, path, cy.year.reference_date)
+            if unit_id in refs.aliases or unit_id not in cy.units:
+                issues += refs.wrong_form(unit_id, path) or _unit_issues(cy, unit_id, path, cy.year.reference_date)
+                continue
+            if not refs.is_member(unit_id):
+                issues.append(Issue("TD304", path, {"role": role, "unit": unit_id}))
                 continue
             unit = cy.units.get(unit_id)
             if not elected and unit and unit.valid_to and cy.year.reference_date <= unit.valid_to < year_end:
@@ -154,7 +223,7 @@ def _check_leadership(cy: ClusterYear) -> list[Issue]:
     return issues
 
 
-def _check_indicators_and_scores(cy: ClusterYear) -> list[Issue]:
+def _check_indicators_and_scores(cy: ClusterYear, refs: Refs) -> list[Issue]:
     year = cy.year
     issues = []
     indicators = {}
@@ -180,11 +249,12 @@ def _check_indicators_and_scores(cy: ClusterYear) -> list[Issue]:
         if year.indicators or not year.awards:
             issues.append(Issue("TD405", ("members",), {"year": year.year}, key=True))
         return issues
-    members = set(year.members)
     for member, scores in year.scores.items():
-        if member not in members:
-            issues.append(Issue("TD404", ("scores", member), {"unit": member, "section": "scores"}, key=True))
-            continue
+        if member not in year.members or member in refs.aliases:
+            path = ("scores", member)
+            issues += refs.not_member(member, path, Issue("TD404", path, {"unit": member, "section": "scores"}, key=True))
+            if not refs.is_member(member):
+                continue
         for indicator_id, score in scores.items():
             indicator = indicators.get(indicator_id)
             if indicator is None:
@@ -193,11 +263,11 @@ def _check_indicators_and_scores(cy: ClusterYear) -> list[Issue]:
             elif score > indicator.max:
                 issues.append(Issue("TD407", ("scores", member, indicator_id), {"score": _num(score), "indicator": indicator_id, "max": _num(indicator.max)}))
     for index, member in enumerate(year.members):
-        scores = year.scores.get(member)
+        scores = refs.scores_of(member)
         for indicator in year.indicators:
             if indicator.kind is IndicatorKind.scored and (scores is None or indicator.id not in scores):
-                path = ("scores", member) if scores is not None else ("members", index)
-                issues.append(Issue("TD403", path, {"name": cy.name(member), "indicator": indicator.id}, key=scores is not None))
+                path = ("scores", member) if member in year.scores else ("members", index)
+                issues.append(Issue("TD403", path, {"name": cy.name(member), "indicator": indicator.id}, key=member in year.scores))
     return issues
 
 
@@ -211,20 +281,22 @@ def _num(value: float) -> str:
     return f"{value:g}"
 
 
-def _check_votes(cy: ClusterYear) -> list[Issue]:
+def _check_votes(cy: ClusterYear, refs: Refs) -> list[Issue]:
     votes = cy.year.votes
     if votes is None:
         return []
     issues = []
     for member, count in votes.counts.items():
-        if member not in cy.members:
-            issues.append(Issue("TD404", ("votes", "counts", member), {"unit": member, "section": "votes"}, key=True))
-        elif count > votes.voters:
+        path = ("votes", "counts", member)
+        issues += refs.not_member(member, path, Issue("TD404", path, {"unit": member, "section": "votes"}, key=True))
+        if not refs.is_member(member):
+            continue
+        if count > votes.voters:
             issues.append(Issue("TD408", ("votes", "counts", member), {"count": count, "unit": member, "voters": votes.voters}))
     return issues
 
 
-def _check_awards(cy: ClusterYear) -> list[Issue]:
+def _check_awards(cy: ClusterYear, refs: Refs) -> list[Issue]:
     issues = []
     extra = cy.cluster.award_titles
     ladder = {step.award: step for step in cy.rules.awards}
@@ -235,8 +307,9 @@ def _check_awards(cy: ClusterYear) -> list[Issue]:
         if not known_award(decided.award, extra):
             issues.append(_unknown_award(decided.award, (*path, "award"), extra))
             continue
-        if decided.member not in cy.members:
-            issues.append(Issue("TD502", (*path, "member"), {"award": decided.award, "unit": decided.member}))
+        if decided.member not in cy.members or decided.member in refs.aliases:
+            where = (*path, "member")
+            issues += refs.not_member(decided.member, where, Issue("TD502", where, {"award": decided.award, "unit": decided.member}))
         if decided.award not in ladder:
             issues.append(Issue("TD503", (*path, "award"), {"award": decided.award}))
         given.setdefault(decided.award, []).append(index)

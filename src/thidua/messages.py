@@ -227,8 +227,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "{suggestion}",
     },
     "TD203": {
-        "en": "'{unit}' is a code, and codes were reused in 2025: it is ambiguous",
-        "vi": "'{unit}' là mã số, mà mã số đã được dùng lại từ 2025: không rõ đơn vị nào",
+        "en": "'{unit}' is a code, not a unit id (codes were reused in 2025, so a code is ambiguous)",
+        "vi": "'{unit}' là mã số, không phải mã định danh (mã số đã được dùng lại từ 2025 nên không rõ đơn vị nào)",
     },
     "TD203.hint": {"en": "write the unit id: {suggestion}", "vi": "ghi mã định danh: {suggestion}"},
     "TD204": {
