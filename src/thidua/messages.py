@@ -16,7 +16,7 @@ SEVERITY: dict[str, str] = {
     "TD021": "error", "TD022": "error", "TD023": "error",
     # TD1xx: the schema
     "TD100": "error", "TD101": "error", "TD102": "error", "TD103": "error", "TD104": "error",
-    "TD105": "error", "TD106": "error", "TD107": "error",
+    "TD105": "error", "TD106": "error", "TD107": "error", "TD108": "error",
     # TD2xx: units and the registry
     "TD201": "error", "TD202": "error", "TD203": "error", "TD204": "error", "TD205": "error",
     "TD206": "error",
@@ -212,6 +212,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "{value} tại '{field}' nằm ngoài khoảng cho phép ({bound})",
     },
     "TD107": {"en": "'{field}': {detail}", "vi": "'{field}': {detail}"},
+    "TD108": {
+        "en": "decimal comma in the scores of '{member}': YAML reads it as two entries",
+        "vi": "dấu phẩy thập phân trong điểm của '{member}': YAML hiểu thành hai mục",
+    },
+    "TD108.hint": {
+        "en": "write decimals with a dot: {value}",
+        "vi": "viết số thập phân bằng dấu chấm: {value}",
+    },
     # ------------------------------------------------------------------ registry
     "TD201": {"en": "unknown unit '{unit}'", "vi": "không có đơn vị '{unit}'"},
     "TD201.hint": {
