@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from thidua.awards_catalogue import GOVERNMENT_FLAG, award_title, known_award, quota
 from thidua.diagnostics import Issue
 from thidua.i18n import t
-from thidua.models import ClusterFile, ClusterYear, IndicatorKind, OrganiserLevel, RotationPolicy
+from thidua.models import ClusterFile, ClusterYear, Indicator, IndicatorKind, Leadership, OrganiserLevel, RotationPolicy
 from thidua.ranking import MissingScores, rank
 from thidua.registry import Registry, check_units
 
@@ -184,10 +184,10 @@ def _check_members(cy: ClusterYear) -> list[Issue]:
     return issues
 
 
-def _roles(leadership, elected: bool) -> list[tuple[str, str, tuple]]:
+def _roles(leadership: Leadership, elected: bool) -> list[tuple[str, str, tuple]]:
     """(role word, unit, path suffix) for a leadership block."""
     section = "election" if elected else "leadership"
-    out = []
+    out: list[tuple[str, str, tuple]] = []
     if leadership.chair:
         out.append((t("word.elected_chair" if elected else "word.chair"), leadership.chair, (section, "chair")))
     for index, vice in enumerate(leadership.vice_chairs or []):
@@ -226,7 +226,7 @@ def _check_leadership(cy: ClusterYear, refs: Refs) -> list[Issue]:
 def _check_indicators_and_scores(cy: ClusterYear, refs: Refs) -> list[Issue]:
     year = cy.year
     issues = []
-    indicators = {}
+    indicators: dict[str, Indicator] = {}
     for index, indicator in enumerate(year.indicators):
         if indicator.max <= 0:
             issues.append(Issue("TD410", ("indicators", index, "max"), {"indicator": indicator.id}))
@@ -243,14 +243,19 @@ def _check_indicators_and_scores(cy: ClusterYear, refs: Refs) -> list[Issue]:
     for step_index, step in enumerate(cy.rules.awards if year.indicators else []):
         for indicator_id in step.min_scores:
             if indicator_id not in indicators:
-                path = ("rules", "awards", step_index, "min_scores", indicator_id) if _rules_path("awards", step_index, cy) else ()
-                issues.append(Issue("TD409", path, {"award": step.award, "indicator": indicator_id}, key=True))
+                where: tuple = ("rules", "awards", step_index, "min_scores", indicator_id) if _rules_path("awards", step_index, cy) else ()
+                issues.append(Issue("TD409", where, {"award": step.award, "indicator": indicator_id}, key=True))
     if not year.scores:
         if year.indicators or not year.awards:
             issues.append(Issue("TD405", ("members",), {"year": year.year}, key=True))
         return issues
-    for member, scores in year.scores.items():
-        if member not in year.members or member in refs.aliases:
+    return issues + _check_scores(cy, refs, indicators) + _check_missing_scores(cy, refs)
+
+
+def _check_scores(cy: ClusterYear, refs: Refs, indicators: dict[str, Indicator]) -> list[Issue]:
+    issues = []
+    for member, scores in cy.year.scores.items():
+        if member not in cy.members or member in refs.aliases:
             path = ("scores", member)
             issues += refs.not_member(member, path, Issue("TD404", path, {"unit": member, "section": "scores"}, key=True))
             if not refs.is_member(member):
@@ -262,12 +267,19 @@ def _check_indicators_and_scores(cy: ClusterYear, refs: Refs) -> list[Issue]:
                 issues.append(Issue("TD406", ("scores", member, indicator_id), {"indicator": indicator_id, "suggestion": _did_you_mean(options)}, key=True))
             elif score > indicator.max:
                 issues.append(Issue("TD407", ("scores", member, indicator_id), {"score": _num(score), "indicator": indicator_id, "max": _num(indicator.max)}))
-    for index, member in enumerate(year.members):
+    return issues
+
+
+def _check_missing_scores(cy: ClusterYear, refs: Refs) -> list[Issue]:
+    """A member without a score for a scored indicator (read through a code or a merged id)."""
+    issues = []
+    for index, member in enumerate(cy.members):
         scores = refs.scores_of(member)
-        for indicator in year.indicators:
+        written = member in cy.year.scores
+        for indicator in cy.year.indicators:
             if indicator.kind is IndicatorKind.scored and (scores is None or indicator.id not in scores):
-                path = ("scores", member) if member in year.scores else ("members", index)
-                issues.append(Issue("TD403", path, {"name": cy.name(member), "indicator": indicator.id}, key=member in year.scores))
+                path = ("scores", member) if written else ("members", index)
+                issues.append(Issue("TD403", path, {"name": cy.name(member), "indicator": indicator.id}, key=written))
     return issues
 
 
@@ -355,7 +367,7 @@ def _check_dates(cy: ClusterYear) -> list[Issue]:
     year = cy.year
     first = dt.date(cy.number - DATE_YEARS_BEFORE, 1, 1)
     last = dt.date(cy.number + DATE_YEARS_AFTER, 12, 31)
-    dated = [(("as_of",), year.as_of)]
+    dated: list[tuple[tuple[str, ...], dt.date | None]] = [(("as_of",), year.as_of)]
     for section in ("pledge", "review", "election"):
         block = getattr(year, section)
         dated.append(((section, "date"), block.date if block is not None else None))

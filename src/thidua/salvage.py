@@ -9,6 +9,7 @@ not reported: they would be follow-ups, not findings.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from typing import Any
 
@@ -81,7 +82,7 @@ def decimal_commas(root: Node | None) -> list[tuple[tuple[Any, ...], int, int, s
         if not (isinstance(member_scores, MappingNode) and member_scores.flow_style):
             continue
         pairs = member_scores.value
-        for (_, before), (key, _) in zip(pairs, pairs[1:]):
+        for (_, before), (key, _) in itertools.pairwise(pairs):
             if _comma_split(before, key):
                 path = ("scores", member_node.value, int(key.value))
                 found.append((path, before.end_mark.line + 1, before.end_mark.column + 1, f"{before.value}.{key.value}"))
