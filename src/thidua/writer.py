@@ -72,7 +72,7 @@ def _alive(pid: int) -> bool:
 
 def remove_stale_temps(path: Path) -> list[Path]:
     """Remove temporary files for ``path`` left by writers that no longer run; returns them."""
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(path.parent))
     except OSError:
