@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -38,7 +39,7 @@ def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
-def run(*args: str, lang: str = "en"):  # noqa: ANN201
+def run(*args: str, lang: str = "en") -> Any:
     return runner.invoke(app, ["--lang", lang, *args])
 
 
@@ -89,7 +90,7 @@ def test_rank_names_the_cluster_year_it_cannot_use(data: Path, name: str) -> Non
 
 
 def test_the_reasons_are_in_vietnamese_too(data: Path) -> None:
-    where, why = break_dbsh(data, "member-1")
+    where, _why = break_dbsh(data, "member-1")
     result = run("awards", "2023", lang="vi")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0].startswith(f"thidua: bỏ qua dbsh 2023: {where}: TD103 ")
