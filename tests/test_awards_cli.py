@@ -127,7 +127,10 @@ def test_a_cluster_year_with_errors_is_skipped_and_the_others_still_run(data: Pa
     path.write_text(path.read_text(encoding="utf-8").replace("member: hung-yen", "member: hung-yen-x"), encoding="utf-8")
     result = run("2023", "--data", str(data))
     assert result.exit_code == 1
-    assert result.stderr.strip().splitlines() == ["thidua: skipped dbsh 2023: the data has errors; run `thidua validate`"]
+    shown = path.as_posix()
+    assert result.stderr.strip().splitlines() == [
+        f"thidua: skipped dbsh 2023: {shown}:243:13: TD502 award 'bang-khen-thu-tuong' given to 'hung-yen-x', who is not a member this year; run `thidua validate {shown}`"
+    ]
     assert "hai-duong-cap-huyen" in result.stdout and "dbsh ·" not in result.stdout
 
 

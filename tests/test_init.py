@@ -148,6 +148,41 @@ def test_a_file_in_the_way_is_a_usage_error(tmp_path: Path) -> None:
     assert "not a directory" in result.stderr
 
 
+def test_force_never_writes_through_a_linked_folder_outside(tmp_path: Path) -> None:
+    target, elsewhere = tmp_path / "repo", tmp_path / "elsewhere"
+    target.mkdir()
+    elsewhere.mkdir()
+    (target / "data").symlink_to(elsewhere, target_is_directory=True)
+    result = runner.invoke(app, ["init", str(target), "--force"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"thidua: {target.as_posix()}/data/provinces.yaml is reached through a symbolic link that leaves "
+        f"{target.as_posix()} (or is a link itself): nothing written"
+    ]
+    assert list(elsewhere.iterdir()) == []
+    assert sorted(p.name for p in target.iterdir()) == ["data"], "refused before writing anything"
+
+
+def test_force_refuses_a_link_to_a_file(tmp_path: Path) -> None:
+    target, outside = tmp_path / "repo", tmp_path / "notes.md"
+    target.mkdir()
+    outside.write_text("a clerk's notes\n", encoding="utf-8")
+    (target / "README.md").symlink_to(outside)
+    result = runner.invoke(app, ["init", str(target), "--force"])
+    assert result.exit_code == 1
+    assert f"{target.as_posix()}/README.md is reached through a symbolic link" in result.stderr
+    assert outside.read_text(encoding="utf-8") == "a clerk's notes\n"
+    assert sorted(p.name for p in target.iterdir()) == ["README.md"]
+
+
+def test_a_link_that_stays_inside_is_written_through(tmp_path: Path) -> None:
+    target = tmp_path / "repo"
+    (target / "real-data").mkdir(parents=True)
+    (target / "data").symlink_to("real-data", target_is_directory=True)
+    assert runner.invoke(app, ["init", str(target), "--force"]).exit_code == 0
+    assert (target / "real-data" / "provinces.yaml").is_file()
+
+
 def test_init_speaks_vietnamese(tmp_path: Path) -> None:
     result = runner.invoke(app, ["--lang", "vi", "init", str(tmp_path / "moi")])
     assert "đã tạo" in result.stdout

@@ -121,7 +121,10 @@ def test_a_source_year_with_errors_exits_1_and_points_to_validate(data: Path) ->
     path.write_text(path.read_text(encoding="utf-8").replace("chair: nam-dinh", "chair: nam-dihn"), encoding="utf-8")
     result = run(*DBSH, data=data)
     assert result.exit_code == 1
-    assert result.stderr.strip() == "thidua: data/clusters/dbsh/2024.yaml has validation errors: run `thidua validate data/clusters/dbsh/2024.yaml`"
+    assert result.stderr.strip().splitlines() == [
+        "thidua: cannot use dbsh 2024: data/clusters/dbsh/2024.yaml:13:10: TD201 unknown unit 'nam-dihn'; run `thidua validate data/clusters/dbsh/2024.yaml`",
+        "thidua: the source year 2024 has errors: nothing proposed",
+    ]
     assert result.stdout == ""
 
 

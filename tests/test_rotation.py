@@ -197,6 +197,23 @@ def test_a_recorded_elected_chair_who_merged_away_is_flagged_and_replaced(units)
     assert p.proposal_only
 
 
+@pytest.mark.parametrize("policy", ["elected", "list_order", "vice_promotes"])
+def test_an_election_recording_no_vice_chairs_means_none(units, policy: str) -> None:
+    """``vice_chairs: []`` was decided: filling a place by rotation would contradict it (TD307)."""
+    election = Election(date=dt.date(2024, 3, 13), chair="son-la", vice_chairs=[])
+    p = propose([term(2023, STABLE[:5], "cao-bang", policy=policy, vice_chairs=1, election=election)], units)
+    assert (p.chair, p.vice_chairs, p.basis, p.proposal_only) == ("son-la", [], "election", False)
+    assert [s for s in steps(p) if s[0] == VICE] == []
+    assert not any("vice-chair" in n and "too few" in n for n in texts(p))
+
+
+def test_an_elected_vice_who_cannot_serve_leaves_one_place_to_fill(units) -> None:
+    """The election fixed one vice-chair; that one merged away: one place, not the rules' two."""
+    election = Election(date=dt.date(2025, 3, 1), chair="ha-noi", vice_chairs=["hung-yen"])
+    p = propose([term(2024, ["ha-noi", "hung-yen", "cao-bang", "dien-bien"], "cao-bang", policy="list_order", vice_chairs=2, election=election)], units)
+    assert p.chair == "ha-noi" and len(p.vice_chairs) == 1 and "hung-yen" not in p.vice_chairs
+
+
 def test_appointed_proposes_nothing_without_a_record(units) -> None:
     p = propose([term(2023, STABLE[:3], "ha-noi", policy="appointed")], units)
     assert (p.chair, p.vice_chairs, p.basis, p.proposal_only) == (None, [], "none", True)

@@ -18,7 +18,7 @@ import gc
 import itertools
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -138,9 +138,21 @@ def _size_params(size: int) -> dict[str, str]:
     return {"size": f"{size / 1048576:.1f}", "limit": f"{MAX_FILE_BYTES / 1048576:.1f}"}
 
 
-def read_document(path: Path, root_real: Path, display: str | None = None) -> Document:
-    """Read and parse one file, refusing what could escape the root, hang or exhaust memory."""
+Overrides = Mapping[Path, str]  # path (made absolute) → text to read instead of the file (may not exist yet)
+
+
+def _override(overrides: Overrides | None, path: Path) -> str | None:
+    return overrides.get(Path(os.path.abspath(path))) if overrides else None
+
+
+def read_document(path: Path, root_real: Path, display: str | None = None, text: str | None = None) -> Document:
+    """Read and parse one file, refusing what could escape the root, hang or exhaust memory.
+
+    ``text``: parse this instead of reading the file, as if it held it (a file about to be written).
+    """
     doc = Document(path, display if display is not None else display_path(path))
+    if text is not None:
+        return _parse_raw(doc, text.encode("utf-8"))
     try:
         if path.is_symlink() and _escapes(path, root_real):
             doc.add("TD020", params={})
@@ -157,6 +169,10 @@ def read_document(path: Path, root_real: Path, display: str | None = None) -> Do
     except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop (Python < 3.13)
         doc.add("TD021", params={"name": f"{shorten(path.name)} ({getattr(exc, 'strerror', None) or exc})"})
         return doc
+    return _parse_raw(doc, raw)
+
+
+def _parse_raw(doc: Document, raw: bytes) -> Document:
     if len(raw) > MAX_FILE_BYTES:
         doc.add("TD001", params=_size_params(len(raw)))
         return doc
@@ -434,24 +450,29 @@ def _check_successions(checked: dict[int, tuple[ClusterYear, frozenset[str]]], y
             year_docs[current.number].add_issue(issue)
 
 
-def load_cluster(directory: Path, registry: Registry, root_real: Path, display: str | None = None, models: bool = True) -> ClusterData:
+def load_cluster(directory: Path, registry: Registry, root_real: Path, display: str | None = None, models: bool = True, overrides: Overrides | None = None) -> ClusterData:
     """One cluster directory: its cluster.yaml, every year file, and the checks within it.
 
     ``models=False`` drops the ClusterYears once checked, keeping only their Memberships.
+    ``overrides`` replace or add files of the directory in memory (see ``load_repository``).
     """
     data = ClusterData(directory.name, directory)
     base = display if display is not None else display_path(directory)
     year_docs: dict[int, Document] = {}
     cluster_doc: Document | None = None
-    for entry in sorted(directory.iterdir()):
+    entries = set(directory.iterdir())
+    if overrides:
+        here = Path(os.path.abspath(directory))
+        entries |= {directory / path.name for path in overrides if path.parent == here}
+    for entry in sorted(entries):
         if entry.name.startswith("."):
             continue
         match = YEAR_FILE.match(entry.name)
         shown = _child_display(base, entry.name)
         if entry.name == CLUSTER_FILE:
-            cluster_doc = read_document(entry, root_real, shown)
+            cluster_doc = read_document(entry, root_real, shown, _override(overrides, entry))
         elif match:
-            year_docs[int(match.group(1))] = read_document(entry, root_real, shown)
+            year_docs[int(match.group(1))] = read_document(entry, root_real, shown, _override(overrides, entry))
         elif entry.suffix in (".yaml", ".yml"):
             doc = Document(entry, shown)
             doc.add("TD022", params={"name": shorten(entry.name)})
@@ -572,18 +593,23 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def load_repository(root: Path, only: Iterable[str] | None = None, *, models: bool = True) -> Repository:
+def load_repository(root: Path, only: Iterable[str] | None = None, *, models: bool = True, overrides: Overrides | None = None) -> Repository:
     """Read a whole data directory (or only some clusters, for commands that need fewer).
 
     ``models=False`` is for ``validate``: the same diagnostics and file count, but no ClusterYears
     are kept (``clusters[id].years`` stays empty), so memory does not grow with the repository,
     and large repositories are loaded by worker processes (``THIDUA_JOBS``).
+
+    ``overrides`` (path → text) are read as if the files held that text, new year files
+    included: how ``rotate --write`` validates a file, with every cross-file check, before writing it.
     """
+    if overrides:
+        overrides = {Path(os.path.abspath(path)): text for path, text in overrides.items()}
     with _no_gc():
-        return _load_repository(root, only, models)
+        return _load_repository(root, only, models, overrides)
 
 
-def _load_repository(root: Path, only: Iterable[str] | None, models: bool) -> Repository:
+def _load_repository(root: Path, only: Iterable[str] | None, models: bool, overrides: Overrides | None = None) -> Repository:
     root_real = root.resolve()
     registry, diagnostics, files = load_registry(root, root_real)
     repo = Repository(root, registry, diagnostics=list(diagnostics), files=files)
@@ -606,8 +632,12 @@ def _load_repository(root: Path, only: Iterable[str] | None, models: bool) -> Re
                     repo.diagnostics.append(Diagnostic(shown, None, None, "TD022", "error", {"name": shorten(entry.name)}))
                 continue
             jobs_list.append((entry, shown))
-    workers = jobs_for(_count_files([directory for directory, _ in jobs_list]), models) if len(jobs_list) > 1 else 1
-    for data in _load_clusters(jobs_list, registry, root_real, workers, models):
+    if overrides:  # a check before a write: one pass, in this process, with the texts at hand
+        loaded: Iterable[ClusterData] = (load_cluster(d, registry, root_real, shown, models, overrides) for d, shown in jobs_list)
+    else:
+        workers = jobs_for(_count_files([directory for directory, _ in jobs_list]), models) if len(jobs_list) > 1 else 1
+        loaded = _load_clusters(jobs_list, registry, root_real, workers, models)
+    for data in loaded:
         repo.clusters[data.id] = data
     for data in repo.clusters.values():
         for doc in data.documents.values():

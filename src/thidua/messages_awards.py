@@ -136,9 +136,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "awards.col.reason": {"en": "Reason", "vi": "Lý do"},
     "awards.cell.tie": {"en": "tie: {award}?", "vi": "bằng điểm: {award}?"},
     # ------------------------------------------------------------------ command messages
-    "awards.skipped": {
-        "en": "skipped {cluster} {year}: the data has errors; run `thidua validate`",
-        "vi": "bỏ qua {cluster} {year}: dữ liệu có lỗi; chạy `thidua validate`",
+    "awards.unusable": {
+        "en": "skipped {cluster} {year}: {where}: {reason}; run `thidua validate {path}`",
+        "vi": "bỏ qua {cluster} {year}: {where}: {reason}; chạy `thidua validate {path}`",
     },
     "awards.missing_scores": {
         "en": "skipped {cluster} {year}: scores missing ({missing}); run `thidua validate`",

@@ -53,6 +53,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{title}: no scores yet, not ranked (add `scores:` after the year-end review).",
         "vi": "{title}: chưa có điểm, chưa xếp hạng (thêm `scores:` sau hội nghị tổng kết).",
     },
+    "rank.unusable": {
+        "en": "{title}: not ranked: {where}: {reason}; run `thidua validate {path}`",
+        "vi": "{title}: không xếp hạng: {where}: {reason}; chạy `thidua validate {path}`",
+    },
     "rank.invalid": {
         "en": "{title}: not ranked, the data has errors in {files}; run `{command}`",
         "vi": "{title}: không xếp hạng, dữ liệu có lỗi trong {files}; chạy `{command}`",

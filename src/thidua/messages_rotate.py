@@ -230,6 +230,26 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "cluster '{cluster}' has no file for {year} (years: {years})",
         "vi": "cụm '{cluster}' không có tệp năm {year} (các năm: {years})",
     },
+    "rotate.err.unusable": {
+        "en": "cannot use {cluster} {year}: {where}: {reason}; run `thidua validate {path}`",
+        "vi": "không dùng được {cluster} năm {year}: {where}: {reason}; chạy `thidua validate {path}`",
+    },
+    "rotate.err.source": {
+        "en": "the source year {year} has errors: nothing proposed",
+        "vi": "năm nguồn {year} có lỗi: không đề xuất gì",
+    },
+    "rotate.err.history": {
+        "en": "the rotation from {year} relies on the year(s) above (who chaired, who was elected, the cooldown): nothing proposed",
+        "vi": "việc luân phiên từ năm {year} dựa vào (các) năm nêu trên (ai làm Cụm trưởng, kết quả suy tôn, thời gian chờ): không đề xuất gì",
+    },
+    "rotate.err.would_not_validate": {
+        "en": "{path} would not validate ({count} error(s) above): nothing written",
+        "vi": "{path} sẽ không hợp lệ ({count} lỗi nêu trên): không ghi tệp",
+    },
+    "rotate.err.would_not_validate_dry": {
+        "en": "{path} would not validate ({count} error(s) above): --write would refuse to write it",
+        "vi": "{path} sẽ không hợp lệ ({count} lỗi nêu trên): --write sẽ không ghi tệp này",
+    },
     "rotate.err.unclean": {
         "en": "{path} has validation errors: run `thidua validate {path}`",
         "vi": "{path} có lỗi dữ liệu: chạy `thidua validate {path}`",

@@ -45,6 +45,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{path} is not empty; add --force to add the missing files (existing files are never overwritten)",
         "vi": "{path} không trống; thêm --force để tạo các tệp còn thiếu (tệp đã có không bao giờ bị ghi đè)",
     },
+    "init.through_link": {
+        "en": "{path} is reached through a symbolic link that leaves {directory} (or is a link itself): nothing written",
+        "vi": "{path} đi qua một liên kết tượng trưng ra ngoài {directory} (hoặc chính nó là liên kết): không ghi gì",
+    },
     "init.created": {"en": "created {path}", "vi": "đã tạo {path}"},
     "init.kept": {"en": "kept {path} (it exists; not overwritten)", "vi": "giữ nguyên {path} (đã có; không ghi đè)"},
     "init.done": {

@@ -300,10 +300,11 @@ def _chair_by_promotion(ctx: _Context, steps: list[Step], notes: list[Note]) -> 
     return _chair_by_order(ctx, steps, notes)
 
 
-def _vices_by_order(ctx: _Context, chair: str | None, chosen: list[str], steps: list[Step], notes: list[Note]) -> list[str]:
+def _vices_by_order(ctx: _Context, chair: str | None, chosen: list[str], steps: list[Step], notes: list[Note], wanted: int | None = None) -> list[str]:
     """The next members after the chair, skipping the outgoing chair, anyone already chosen and
-    anyone who chaired within the cooldown. Too few left: the skipped ones fill in, in order."""
-    wanted = ctx.term.rules.vice_chairs
+    anyone who chaired within the cooldown. Too few left: the skipped ones fill in, in order.
+    ``wanted``: how many in all (default: the rules' number)."""
+    wanted = ctx.term.rules.vice_chairs if wanted is None else wanted
     picked = list(chosen)
     if len(picked) >= wanted or not ctx.order:
         return picked
@@ -408,7 +409,10 @@ def propose(terms: list[Term], units: Any, cluster: str = "", cluster_name: str 
         if election.vice_chairs is None and rules.vice_chairs:
             notes.append(Note("rotate.note.vices_not_elected", {"year": target}))
         elected = [chair, *vices]
-        vices = _vices_by_order(ctx, chair, vices, steps, notes)
+        # A recorded list fixes how many vice-chairs there are (``[]``: none, which the checks then
+        # require of the next year); only the places of elected units who cannot serve are filled.
+        seats = len(election.vice_chairs) if election.vice_chairs is not None else None
+        vices = _vices_by_order(ctx, chair, vices, steps, notes, seats)
         from_record = valid and [chair, *vices] == elected and chair == election.chair
         proposal.basis = "election"
         # Where the election left a gap, an elected or appointed cluster gets only a suggestion;

@@ -32,6 +32,15 @@ class NotEmpty(Exception):
     """The target directory holds files and ``--force`` was not given."""
 
 
+class LeavesDirectory(Exception):
+    """A planned file is reached through a symbolic link: writing would land outside (or on) a
+    file that is not the new repository's own. ``path`` is relative, with forward slashes."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.path = path
+
+
 @dataclass(frozen=True)
 class Planned:
     path: str  # relative, with forward slashes
@@ -59,14 +68,33 @@ def is_empty(directory: Path) -> bool:
     return not any(entry.name not in IGNORED_WHEN_EMPTY for entry in directory.iterdir())
 
 
+def through_link(directory: Path, relative: str) -> bool:
+    """Whether writing ``directory/relative`` would go through a symbolic link out of
+    ``directory`` (``data`` linked to a folder elsewhere), or onto a link to a file."""
+    target = directory / relative
+    if target.is_symlink():
+        return True  # a link to a file (or a dangling one): never ours to write or keep
+    try:
+        return not target.resolve().is_relative_to(directory.resolve())
+    except (OSError, RuntimeError):  # a loop: refuse rather than guess
+        return True
+
+
 def scaffold(directory: Path, force: bool = False) -> ScaffoldResult:
-    """Write the planned files under ``directory``; existing files are kept and reported."""
+    """Write the planned files under ``directory``; existing files are kept and reported.
+
+    Every target is checked before anything is written, so a refusal leaves nothing half-made.
+    """
     if directory.exists() and not is_empty(directory) and not force:
         raise NotEmpty(str(directory))
+    planned_files = plan()
+    for planned in planned_files:
+        if through_link(directory, planned.path):
+            raise LeavesDirectory(planned.path)
     result = ScaffoldResult()
-    for planned in plan():
+    for planned in planned_files:
         target = directory / planned.path
-        if target.exists() or target.is_symlink():
+        if target.exists():
             result.kept.append(planned.path)
             continue
         try:

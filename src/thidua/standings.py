@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from thidua.awards_catalogue import quota
-from thidua.loader import CLUSTER_FILE, Repository, display_path
+from thidua.loader import Repository
 from thidua.models import ClusterYear
 from thidua.ranking import Entry, MissingScores, Ranking, has_scores, previous_ranks, rank
+from thidua.usable import Unusable, unusable
 
 
 class Status(StrEnum):
@@ -47,6 +48,7 @@ class Standing:
     previous: dict[str, tuple[int, str]] = field(default_factory=dict)
     error_files: list[str] = field(default_factory=list)  # where `thidua validate` should look
     missing: list[tuple[str, str]] = field(default_factory=list)
+    unusable: Unusable | None = None  # why an invalid cluster-year cannot be used
 
     def movement(self, member: str) -> Movement:
         if self.previous_year is None:
@@ -63,14 +65,12 @@ def standings(repo: Repository, year: int, only: list[str] | None = None) -> lis
     for cid, data in sorted(repo.clusters.items()):
         if only and cid not in only:
             continue
-        cluster_doc = display_path(data.directory / CLUSTER_FILE)
-        year_doc = display_path(data.directory / f"{year}.yaml")
         cy = data.years.get(year)
         if cy is None:
-            if year_doc in data.documents:  # the file exists but did not load: schema errors
-                files = [f for f in (year_doc, cluster_doc) if repo.errors_in(f)] or [year_doc]
+            refused = unusable(repo, cid, year)
+            if refused is not None:  # the file exists but did not load: schema errors
                 name = data.file.name if data.file else cid
-                out.append(Standing(cid, name, year, Status.invalid, error_files=files))
+                out.append(Standing(cid, name, year, Status.invalid, error_files=refused.files, unusable=refused))
             continue
         out.append(standing(repo, cy))
     return out
@@ -79,9 +79,9 @@ def standings(repo: Repository, year: int, only: list[str] | None = None) -> lis
 def standing(repo: Repository, cy: ClusterYear) -> Standing:
     """Rank one loaded cluster-year, or say why not."""
     base = Standing(cy.id, cy.cluster.name, cy.number, Status.invalid, cy)
-    if not repo.is_clean(cy):
-        cluster_doc = display_path(repo.clusters[cy.id].directory / CLUSTER_FILE)
-        base.error_files = [f for f in (cy.path, cluster_doc) if repo.errors_in(f)]
+    refused = unusable(repo, cy.id, cy.number)
+    if refused is not None:
+        base.error_files, base.unusable = refused.files, refused
         return base
     if not has_scores(cy):
         base.status = Status.no_scores

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,6 +64,17 @@ def validate_paths(paths: list[Path], strict: bool = False, only_files: set[str]
     return result
 
 
+def errors_if_written(root: Path, path: Path, text: str, before: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """The errors the repository at ``root`` would have once ``path`` holds ``text``, found by
+    loading it with that text in memory (nothing is written): every error in ``path`` itself, and
+    every error elsewhere that is not among ``before`` (TD306 in another cluster that shares a member).
+    """
+    known = set(before)
+    shown = display_path(path)
+    after = load_repository(root, models=False, overrides={path: text}).diagnostics
+    return [d for d in after if d.severity == "error" and (d.file == shown or d not in known)]
+
+
 # --------------------------------------------------------------------------- --changed-since
 
 
@@ -107,12 +119,12 @@ def changed_files(ref: str, paths: list[Path]) -> set[str]:
     for path in paths:
         where = path if path.is_dir() else path.parent
         try:
-            top = _git(["rev-parse", "--show-toplevel"], where.absolute()).strip()
+            shown_top = _git(["rev-parse", "--show-toplevel"], where.absolute()).strip()
         except ChangedSinceError as exc:
             if exc.key != "changed.git_failed":
                 raise
             raise ChangedSinceError("changed.not_repo", path=display_path(where)) from None
-        tops.add(Path(top))
+        tops.add(Path(shown_top))
     for top_dir in sorted(tops):
         try:
             _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], top_dir)

@@ -32,6 +32,7 @@ def awards(
     from thidua.loader import load_repository
     from thidua.ranking import has_scores, missing_scores
     from thidua.render import awards as render
+    from thidua.usable import unusable_years
 
     root = data_root(data)
     if docx is not None and docx.exists() and not docx.is_dir():
@@ -42,16 +43,18 @@ def awards(
             usage_error(t("awards.unknown_cluster", cluster=wanted, known=", ".join(sorted(repo.clusters))))
     every = repo.cluster_years(year)
     chosen = repo.cluster_years(year, cluster)
-    if not chosen:
+    refused = unusable_years(repo, year, cluster)
+    for bad in refused:  # loaded or not (a schema error drops it from ``chosen``): always said
+        print(f"thidua: {t('awards.unusable', cluster=bad.cluster, year=year, where=bad.where, reason=bad.reason, path=bad.path)}", file=sys.stderr)
+    if not chosen and not refused:
         print(f"thidua: {t('awards.no_year', year=year)}", file=sys.stderr)
         raise typer.Exit(1)
-    failed = False
+    failed = bool(refused)
     clean = []
     for cy in chosen:
         missing = missing_scores(cy) if has_scores(cy) else []
         if not repo.is_clean(cy):
-            print(f"thidua: {t('awards.skipped', cluster=cy.id, year=year)}", file=sys.stderr)
-            failed = True
+            continue  # said above
         elif missing:  # the checks report these as errors already; never rank with a hole
             shown = ", ".join(f"{m}:{i}" for m, i in missing[:3]) + (", …" if len(missing) > 3 else "")
             print(f"thidua: {t('awards.missing_scores', cluster=cy.id, year=year, missing=shown)}", file=sys.stderr)

@@ -69,7 +69,7 @@ def rank(
 
     for standing in shown:
         if standing.status is Status.invalid:
-            _err(render.status_line(standing))
+            _err(_refused_line(standing))
             failed = True
     stabilities = None
     if stability:
@@ -97,6 +97,17 @@ def _member(text: str, found: list[Standing], year: int) -> tuple[Standing, str]
         options = ", ".join(f"'{m}' ({s.cluster_year.units.full_name(m) if s.cluster_year else m}, {s.cluster})" for s, m in matches)
         usage_error(t("rank.ambiguous_member", member=text, options=options))
     return matches[0]
+
+
+def _refused_line(standing: Standing) -> str:
+    """Why a cluster-year is not ranked: the first error, located, and what to run."""
+    from thidua.i18n import t
+    from thidua.render import ranking as render
+
+    refused = standing.unusable
+    if refused is None:  # missing scores found by the ranking itself (a safety net)
+        return render.status_line(standing)
+    return t("rank.unusable", title=render.title(standing), where=refused.where, reason=refused.reason, path=refused.path)
 
 
 def _err(message: str) -> None:

@@ -27,37 +27,72 @@ def _fail(message: str) -> NoReturn:
     raise typer.Exit(1)
 
 
+def _refuse_unusable(refused: list[Any], key: str, **params: Any) -> None:
+    """Each cluster-year rotate cannot use, located, then why that stops it: exit 1."""
+    from thidua.i18n import t
+
+    if not refused:
+        return
+    for bad in refused:
+        print(f"thidua: {t('rotate.err.unusable', cluster=bad.cluster, year=bad.year, where=bad.where, reason=bad.reason, path=bad.path)}", file=sys.stderr)
+    _fail(t(key, **params))
+
+
 def _source_year(repo: Any, cluster: str, year: int | None) -> Any:
-    """The cluster-year to rotate from, or exit with the reason."""
+    """The cluster-year to rotate from, or exit with the reason.
+
+    The default is the latest year *file*, loaded or not: a newer year that fails the schema must
+    stop the rotation, not make it start from the year before.
+    """
     import difflib
 
     from thidua.i18n import t
     from thidua.loader import display_path
+    from thidua.usable import unusable, year_files
 
     data = repo.clusters.get(cluster)
     if data is None:
         close = difflib.get_close_matches(cluster, list(repo.clusters), n=2)
         suggestion = "; " + t("word.did_you_mean", options=", ".join(f"'{c}'" for c in close)) if close else ""
         usage_error(t("rotate.err.unknown_cluster", cluster=cluster, suggestion=suggestion))
-    if not data.years:
+    files = year_files(data)
+    if not files:
         _fail(t("rotate.err.no_years", cluster=cluster, path=display_path(data.directory)))
-    year = year if year is not None else max(data.years)
-    if year not in data.years:
-        path = data.directory / f"{year}.yaml"
-        if path.exists():  # there, but unreadable: a data error
-            _fail(t("rotate.err.unclean", path=display_path(path)))
-        usage_error(t("rotate.err.no_year", cluster=cluster, year=year, years=", ".join(map(str, sorted(data.years)))))
-    source = data.years[year]
-    if not repo.is_clean(source):
-        _fail(t("rotate.err.unclean", path=source.path))
-    return source
+    year = year if year is not None else max(files)
+    if year not in files:
+        usage_error(t("rotate.err.no_year", cluster=cluster, year=year, years=", ".join(map(str, files))))
+    refused = unusable(repo, cluster, year)
+    _refuse_unusable([refused] if refused else [], "rotate.err.source", year=year)
+    return data.years[year]
 
 
-def _write(directory: Path, proposal: Any, force: bool, dry_run: bool) -> None:
-    """Build the next year's file; show it as a diff (--dry-run) or write it atomically."""
+def _check_history(repo: Any, source: Any) -> None:
+    """Refuse when a year the proposal reads is unusable: the year before (a chair elected there)
+    and every year of the cooldown. Left out, it would silently change who may chair."""
+    from thidua.usable import unusable, year_files
+
+    reach = max(source.rules.rotation.cooldown, 1)
+    relied = [y for y in year_files(repo.clusters[source.id]) if source.number - reach <= y < source.number]
+    refused = [u for u in (unusable(repo, source.id, y) for y in relied) if u is not None]
+    _refuse_unusable(refused, "rotate.err.history", year=source.number)
+
+
+def _located(d: Any) -> str:
+    if d.line is None:
+        return str(d.file)
+    return f"{d.file}:{d.line}" + (f":{d.column}" if d.column is not None else "")
+
+
+def _write(root: Path, directory: Path, proposal: Any, force: bool, dry_run: bool, before: list[Any]) -> None:
+    """Build the next year's file; show it as a diff (--dry-run) or write it atomically.
+
+    Either way only once the repository, read with the new text in memory, still validates
+    (``before``: its diagnostics today): what is written always passes ``thidua validate``.
+    """
     from thidua import nextyear
     from thidua.i18n import t
     from thidua.loader import display_path
+    from thidua.validation import errors_if_written
     from thidua.writer import RefusedOverwrite
 
     if not proposal.members:
@@ -70,6 +105,12 @@ def _write(directory: Path, proposal: Any, force: bool, dry_run: bool) -> None:
         text = nextyear.build(source.read_text(encoding="utf-8"), proposal, source.name)
     except (OSError, nextyear.YAMLError) as exc:  # read after validation: changed or unreadable meanwhile
         _fail(t("rotate.err.unclean", path=display_path(source)) + f" ({exc})")
+    problems = errors_if_written(root, target, text, before)
+    for problem in problems:
+        print(f"{_located(problem)}: {t('severity.error')} {problem.code} {problem.message}", file=sys.stderr)
+    if problems:
+        key = "rotate.err.would_not_validate_dry" if dry_run else "rotate.err.would_not_validate"
+        _fail(t(key, path=display_path(target), count=len(problems)))
     if dry_run:
         against = target if target.exists() else source
         sys.stdout.write(nextyear.diff(against.read_text(encoding="utf-8"), text, display_path(against), display_path(target)))
@@ -107,11 +148,13 @@ def rotate(
         usage_error(t("rotate.err.years_with_write"))
     if force and not (write or dry_run):
         usage_error(t("rotate.err.force_without_write"))
-    repo = load_repository(data_root(data))
+    root = data_root(data)
+    repo = load_repository(root)
     source = _source_year(repo, cluster, from_year)
+    _check_history(repo, source)
     proposals = schedule(repo.history(cluster), source.number, years or 1)
     if write or dry_run:
-        _write(repo.clusters[cluster].directory, proposals[0], force, dry_run)
+        _write(root, repo.clusters[cluster].directory, proposals[0], force, dry_run, repo.diagnostics)
         if dry_run:
             return
     if format is RotateFormat.json:

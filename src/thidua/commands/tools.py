@@ -48,7 +48,7 @@ def init(
 ) -> None:
     """Create a data repository: registry, an example cluster, schemas, CI workflow, pre-commit, README."""
     from thidua.i18n import t
-    from thidua.scaffold import NotEmpty, scaffold
+    from thidua.scaffold import LeavesDirectory, NotEmpty, scaffold
 
     if directory.exists() and not directory.is_dir():
         usage_error(t("init.not_dir", path=directory))
@@ -56,6 +56,9 @@ def init(
         result = scaffold(directory, force=force)
     except NotEmpty:
         usage_error(t("init.not_empty", path=directory))
+    except LeavesDirectory as exc:  # a data error, not a usage one: the directory's own content
+        print(f"thidua: {t('init.through_link', path=(directory / exc.path).as_posix(), directory=directory.as_posix())}", file=sys.stderr)
+        raise typer.Exit(1) from None
     except OSError as exc:
         print(t("write.failed", path=exc.filename or directory, detail=exc.strerror or exc), file=sys.stderr)
         raise typer.Exit(1) from None
