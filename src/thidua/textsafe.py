@@ -13,7 +13,7 @@ Only ``re`` is imported here: ``thidua.i18n`` uses this module, and start-up mus
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -73,6 +73,19 @@ def safe_text(text: str) -> str:
     return visible(text)
 
 
+def safe_lines(text: str) -> str:
+    """Several lines, each made safe: the renderer's own line breaks stay, any other goes.
+
+    For text a renderer joined from lines (a caption, a footer); data inside is one line already.
+    """
+    return safe_join(text.split("\n"))
+
+
+def safe_join(lines: Iterable[str], separator: str = "\n") -> str:
+    """Lines made safe one by one, then joined: a line break inside one cannot make a new line."""
+    return separator.join(safe_text(line) for line in lines)
+
+
 def safe_param(value: Any) -> Any:
     """A message parameter made safe to show; numbers stay numbers (format specs still apply)."""
     if value is None or isinstance(value, (bool, int, float)):
@@ -96,6 +109,29 @@ def github_property(text: str) -> str:
     return github_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+# --------------------------------------------------------------------------- JSON
+
+
+def _json_escape(char: str) -> str:
+    code = ord(char)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # beyond the BMP JSON spells a character as its UTF-16 surrogate pair
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def json_safe(text: str) -> str:
+    """JSON text (``ensure_ascii=False``) with every unsafe character as a ``\\u`` escape.
+
+    json.dumps escapes C0 controls but writes C1, DEL, bidi and invisible characters raw. As
+    escapes they can only sit inside strings, so the data read back is exactly what was written.
+    Newlines stay: outside strings they are the indentation's, inside strings json escaped them.
+    """
+    if _MULTILINE_UNSAFE.search(text) is None:
+        return text
+    return _MULTILINE_UNSAFE.sub(lambda m: _json_escape(m.group()), text)
+
+
 # --------------------------------------------------------------------------- Markdown
 
 # As HTML entities, not backslashes: a GFM table splits cells at ``|`` before inline parsing,
@@ -114,6 +150,15 @@ def markdown_text(text: str) -> str:
 def markdown_cell(value: Any) -> str:
     """A GFM table cell: besides ``markdown_text``, no pipe, code span, link or backslash escape."""
     return safe_text(str(value)).translate(_MARKDOWN_CELL)
+
+
+def markdown_code(text: str) -> str:
+    """A code span (a file name in a table) when nothing in it needs escaping, else an escaped cell.
+
+    Inside a code span neither entities nor backslashes escape, so hostile text cannot be one.
+    """
+    cell = markdown_cell(text)
+    return f"`{text}`" if cell == text else cell
 
 
 # --------------------------------------------------------------------------- CSV
