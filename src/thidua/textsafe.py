@@ -49,8 +49,13 @@ def find_unsafe(text: str, multiline: bool = False) -> tuple[int, str] | None:
     return None if found is None else (found.start(), found.group())
 
 
+_SHORT_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
 def escape_char(char: str) -> str:
-    """Python's spelling of a character: ``\\x1b``, ``\\u202e``, ``\\U000e0001``."""
+    """Python's spelling of a character: ``\\n``, ``\\x1b``, ``\\u202e``, ``\\U000e0001``."""
+    if char in _SHORT_ESCAPES:
+        return _SHORT_ESCAPES[char]
     code = ord(char)
     if code < 0x100:
         return f"\\x{code:02x}"
