@@ -223,8 +223,13 @@ def docx_names(directory: Path) -> list[str]:
     return sorted(p.name for p in directory.glob("*.docx"))
 
 
+# A line break is layout in a Word document, not a danger (document_text keeps it), so that
+# case proves nothing here; every other one crashed lxml or went into the document raw.
+IN_DOCUMENTS = {key: value for key, value in HOSTILE.items() if key != "workflow-command"}
+
+
 @pytest.mark.parametrize("bypass", [False, True], ids=["validated", "unvalidated"])
-@pytest.mark.parametrize("hostile", HOSTILE.values(), ids=HOSTILE.keys())
+@pytest.mark.parametrize("hostile", IN_DOCUMENTS.values(), ids=IN_DOCUMENTS.keys())
 def test_awards_docx_writes_every_cluster_with_a_hostile_name(data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hostile: str, bypass: bool) -> None:
     import docx
 
