@@ -32,6 +32,7 @@ from thidua.awards import AwardsResult
 from thidua.awards_catalogue import award_title
 from thidua.models import ClusterKind, OrganiserLevel, UnitType
 from thidua.render.text import number
+from thidua.textsafe import document_text
 from thidua.writer import atomic_write
 
 FONT = "Times New Roman"
@@ -170,7 +171,7 @@ def _para(
 
 
 def _run(paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False, underline: bool = False, size: float = BODY_PT) -> None:
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(document_text(text))  # lxml refuses XML-invalid characters outright
     run.bold, run.italic, run.underline = bold or None, italic or None, underline or None
     run.font.size = Pt(size)
     run.font.name = FONT

@@ -65,4 +65,9 @@ def t(key: str, /, lang: str | None = None, **params: object) -> str:
     if entry is None:
         return key
     text = entry[lang or language()]
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    # Parameters are data (names, ids, file names): escaped here, once, for every message shown.
+    from thidua.textsafe import safe_param
+
+    return text.format(**{name: safe_param(value) for name, value in params.items()})

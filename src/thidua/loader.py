@@ -37,6 +37,7 @@ from thidua.models import (
     effective_rules,
 )
 from thidua.registry import Registry, check_units
+from thidua.textsafe import text_issues
 from thidua.yamlsafe import MAX_FILE_BYTES, Finding, Locator, Parsed, child_positions, decode, parse, shorten
 
 DATA_ENV = "THIDUA_DATA"
@@ -311,6 +312,7 @@ def _validated(doc: Document, model: type[BaseModel], skip: tuple[tuple[Any, ...
     data = doc.data
     if data is None:
         return None, None
+    unsafe = text_issues(data)  # TD024 on every string of every file type, whatever the schema says
     try:
         return model.model_validate(data), None
     except ValidationError as exc:
@@ -323,6 +325,9 @@ def _validated(doc: Document, model: type[BaseModel], skip: tuple[tuple[Any, ...
             if doc.where(issue.path, issue.key) not in trapped:
                 doc.add_issue(issue)
         return None, exc
+    finally:  # after the schema's findings, so that a TD104 on the same value is not taken for a trap
+        for issue in unsafe:
+            doc.add_issue(issue)
 
 
 def validate_year(doc: Document) -> tuple[ClusterYearFile | None, frozenset[str]]:

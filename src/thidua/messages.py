@@ -13,7 +13,7 @@ SEVERITY: dict[str, str] = {
     "TD006": "error", "TD007": "error", "TD008": "error", "TD009": "error", "TD010": "error",
     "TD011": "error", "TD012": "error", "TD013": "error", "TD014": "error", "TD015": "error",
     "TD016": "error", "TD017": "error", "TD018": "error", "TD019": "error", "TD020": "error",
-    "TD021": "error", "TD022": "error", "TD023": "error",
+    "TD021": "error", "TD022": "error", "TD023": "error", "TD024": "error",
     # TD1xx: the schema
     "TD100": "error", "TD101": "error", "TD102": "error", "TD103": "error", "TD104": "error",
     "TD105": "error", "TD106": "error", "TD107": "error", "TD108": "error",
@@ -186,6 +186,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "TD023.hint": {
         "en": "a data directory holds provinces.yaml and clusters/<id>/<year>.yaml (see `thidua init`)",
         "vi": "thư mục dữ liệu gồm provinces.yaml và clusters/<mã>/<năm>.yaml (xem `thidua init`)",
+    },
+    "TD024": {
+        "en": "'{field}' holds a control, direction-changing or invisible character ({char}, character {position})",
+        "vi": "'{field}' chứa ký tự điều khiển, ký tự đổi chiều văn bản hoặc ký tự ẩn ({char}, ký tự thứ {position})",
+    },
+    "TD024.hint": {
+        "en": "such characters can hide or disguise text on screen and in reports: retype the value without it",
+        "vi": "các ký tự này có thể che giấu hoặc làm sai lệch văn bản trên màn hình và trong báo cáo: gõ lại giá trị, bỏ ký tự đó",
     },
     # ------------------------------------------------------------------ schema
     "TD100": {"en": "invalid value at '{field}': {detail}", "vi": "giá trị không hợp lệ tại '{field}': {detail}"},

@@ -13,6 +13,7 @@ from typing import Any
 from thidua.awards import AwardsResult
 from thidua.i18n import t
 from thidua.render.text import json_text, markdown_table, number, print_table
+from thidua.textsafe import markdown_text, safe_join, safe_text
 
 
 def _title(result: AwardsResult) -> str:
@@ -66,9 +67,9 @@ def footer_lines(result: AwardsResult) -> list[str]:
 
 def print_tables(results: list[AwardsResult]) -> None:
     for result in results:
-        footer = "\n".join(footer_lines(result))
+        footer = safe_join(footer_lines(result))  # names are joined into lines raw: escape each line
         if result.ranking is None:
-            sys.stdout.write(_title(result) + "\n" + footer + "\n\n")
+            sys.stdout.write(safe_text(_title(result)) + "\n" + footer + "\n\n")
             continue
         print_table(_title(result), _headers(), rows(result), align="rlr", caption=footer)
 
@@ -76,10 +77,10 @@ def print_tables(results: list[AwardsResult]) -> None:
 def markdown(results: list[AwardsResult]) -> str:
     parts = []
     for result in results:
-        text = f"## {_title(result)}\n\n"
+        text = f"## {markdown_text(_title(result))}\n\n"
         if result.ranking is not None:
             text += markdown_table(_headers(), rows(result), align="rlr") + "\n"
-        lines = footer_lines(result)
+        lines = [markdown_text(line) for line in footer_lines(result)]
         if lines:
             # every line a list item: a bare line after a list would join the item above it
             text += "\n".join(line if line.startswith(("- ", "  - ")) else f"- **{line}**" for line in lines) + "\n"

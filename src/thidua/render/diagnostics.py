@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from thidua.diagnostics import Diagnostic
 from thidua.i18n import t
+from thidua.textsafe import github_data, github_property, json_safe, markdown_cell, markdown_code, safe_text
 
 JSON_VERSION = 1
 
@@ -35,17 +36,17 @@ def summary_line(diagnostics: Sequence[Diagnostic], files: int) -> str:
 def render_text(diagnostics: Sequence[Diagnostic], files: int) -> str:
     """``file:line:col: severity CODE message`` then an indented hint: the compiler convention."""
     lines = []
-    for d in diagnostics:
-        lines.append(f"{_where(d)}: {t('severity.' + d.severity)} {d.code} {d.message}")
+    for d in diagnostics:  # the file name is data too (a directory can be named anything)
+        lines.append(safe_text(f"{_where(d)}: {t('severity.' + d.severity)} {d.code} {d.message}"))
         if d.hint:
-            lines.append(f"    {t('label.hint')}: {d.hint}")
+            lines.append(safe_text(f"    {t('label.hint')}: {d.hint}"))
     lines.append(summary_line(diagnostics, files))
     return "\n".join(lines) + "\n"
 
 
 def render_json(diagnostics: Sequence[Diagnostic], files: int) -> str:
     c = counts(diagnostics)
-    return json.dumps(
+    return json_safe(json.dumps(
         {
             "version": JSON_VERSION,
             "files": files,
@@ -54,15 +55,7 @@ def render_json(diagnostics: Sequence[Diagnostic], files: int) -> str:
         },
         ensure_ascii=False,
         indent=2,
-    ) + "\n"
-
-
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+    )) + "\n"
 
 
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -72,14 +65,14 @@ def render_github(diagnostics: Sequence[Diagnostic], files: int) -> str:
     """GitHub Actions workflow commands: each finding becomes an annotation on its line."""
     lines = []
     for d in diagnostics:
-        props = [f"file={_escape_property(d.file)}"]
+        props = [f"file={github_property(d.file)}"]
         if d.line is not None:
             props.append(f"line={d.line}")
             if d.column is not None:
                 props.append(f"col={d.column}")
-        props.append(f"title={_escape_property('thidua ' + d.code)}")
+        props.append(f"title={github_property('thidua ' + d.code)}")
         message = d.message + (f" ({t('label.hint')}: {d.hint})" if d.hint else "")
-        lines.append(f"::{_GITHUB_LEVEL[d.severity]} {','.join(props)}::{_escape_data(message)}")
+        lines.append(f"::{_GITHUB_LEVEL[d.severity]} {','.join(props)}::{github_data(message)}")
     lines.append(summary_line(diagnostics, files))
     return "\n".join(lines) + "\n"
 
@@ -91,8 +84,7 @@ def render_markdown(diagnostics: Sequence[Diagnostic], files: int) -> str:
         out += ["| | file | code | message |", "|---|---|---|---|"]
         icon = {"error": "❌", "warning": "⚠️", "info": "ℹ️"}
         for d in diagnostics[:200]:
-            message = d.message.replace("|", "\\|")
-            out.append(f"| {icon[d.severity]} | `{_where(d)}` | {d.code} | {message} |")
+            out.append(f"| {icon[d.severity]} | {markdown_code(_where(d))} | {d.code} | {markdown_cell(d.message)} |")
         if len(diagnostics) > 200:
             out.append(f"| | … | | +{len(diagnostics) - 200} |")
     return "\n".join(out) + "\n"

@@ -30,6 +30,7 @@ from thidua.render.stability import stability_csv, stability_head, stability_jso
 from thidua.render.text import csv_text, is_terminal, json_text, markdown_table, number, print_table
 from thidua.stability import Stability
 from thidua.standings import Standing, Status
+from thidua.textsafe import markdown_text, safe_join, safe_text
 
 # --------------------------------------------------------------------------- the ranking table
 
@@ -134,21 +135,21 @@ def print_report(standings: list[Standing], explanation: Explanation | None = No
     out = sys.stdout
     for standing in standings:
         if standing.status is Status.no_scores:
-            out.write(status_line(standing) + "\n\n")
+            out.write(safe_text(status_line(standing)) + "\n\n")
             continue
         if standing.status is not Status.ranked:
             continue  # said on stderr by the command
-        _print_table(title(standing), ranking_table(standing), "\n".join(ranking_notes(standing)))
+        _print_table(title(standing), ranking_table(standing), safe_join(ranking_notes(standing)))
         if explanation is not None and explanation.ranking is standing.ranking:
-            out.write("\n".join(explain_head(explanation)) + "\n\n")
+            out.write(safe_join(explain_head(explanation)) + "\n\n")
             _print_table("", explain_table(explanation))
-            out.write("\n".join(explain_lines(explanation)) + "\n\n")
+            out.write(safe_join(explain_lines(explanation)) + "\n\n")
         stability = (stabilities or {}).get(standing.cluster)
         if stability is not None:
             extra = standing.cluster_year.cluster.award_titles if standing.cluster_year else None
-            out.write("\n".join(stability_head(stability, standing)) + "\n\n")
+            out.write(safe_join(stability_head(stability, standing)) + "\n\n")
             _print_table("", stability_table(stability, extra))
-            out.write("\n".join(stability_lines(stability, extra)) + "\n\n")
+            out.write(safe_join(stability_lines(stability, extra)) + "\n\n")
         out.flush()
 
 
@@ -158,24 +159,24 @@ def print_report(standings: list[Standing], explanation: Explanation | None = No
 def markdown_report(standings: list[Standing], explanation: Explanation | None = None, stabilities: dict[str, Stability] | None = None) -> str:
     parts = []
     for standing in standings:
-        parts.append(f"## {title(standing)}\n\n")
+        parts.append(f"## {markdown_text(title(standing))}\n\n")
         if standing.status is not Status.ranked:
-            parts.append(status_line(standing) + "\n")
+            parts.append(markdown_text(status_line(standing)) + "\n")
             continue
         parts.append(markdown_table(*ranking_table(standing)))
-        parts.append("".join(f"\n{line}\n" for line in ranking_notes(standing)))
+        parts.append("".join(f"\n{markdown_text(line)}\n" for line in ranking_notes(standing)))
         if explanation is not None and explanation.ranking is standing.ranking:
-            head = explain_head(explanation)
+            head = [markdown_text(line) for line in explain_head(explanation)]
             parts.append(f"\n### {head[0]}\n\n" + "".join(f"{line}\n\n" for line in head[1:]))
             parts.append(markdown_table(*explain_table(explanation)))
-            parts.append("".join(f"\n- {line}" for line in explain_lines(explanation)) + "\n")
+            parts.append("".join(f"\n- {markdown_text(line)}" for line in explain_lines(explanation)) + "\n")
         stability = (stabilities or {}).get(standing.cluster)
         if stability is not None:
             extra = standing.cluster_year.cluster.award_titles if standing.cluster_year else None
-            head = stability_head(stability, standing)
+            head = [markdown_text(line) for line in stability_head(stability, standing)]
             parts.append(f"\n### {head[0]}\n\n{head[1]}\n\n")
             parts.append(markdown_table(*stability_table(stability, extra)))
-            parts.append("".join(f"\n- {line}" for line in stability_lines(stability, extra)) + "\n")
+            parts.append("".join(f"\n- {markdown_text(line)}" for line in stability_lines(stability, extra)) + "\n")
         parts.append("\n")
     return "".join(parts).rstrip("\n") + "\n"
 

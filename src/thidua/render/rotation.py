@@ -8,6 +8,7 @@ from typing import Any
 from thidua.i18n import t
 from thidua.render.text import is_terminal, json_text, print_table
 from thidua.rotation import CHAIR, Proposal, label
+from thidua.textsafe import safe_join, safe_text
 
 
 def _unit(proposal: Proposal, unit_id: str | None) -> dict[str, str] | None:
@@ -60,7 +61,7 @@ def print_proposal(proposal: Proposal) -> None:
     """One proposal in full: leadership, flag, every candidate considered, members, notes."""
     units = proposal.units
     title = t("rotate.title", cluster=f"{proposal.cluster_name} ({proposal.cluster})", from_year=proposal.from_year, to_year=proposal.to_year)
-    sys.stdout.write(f"{title}\n{_policy_line(proposal)}\n{_basis(proposal)}\n\n")
+    sys.stdout.write(safe_join([title, _policy_line(proposal), _basis(proposal)]) + "\n\n")
     outgoing = [proposal.outgoing_chair, *proposal.outgoing_vice_chairs]
     incoming = [proposal.chair, *proposal.vice_chairs]
     rows = []
@@ -71,21 +72,21 @@ def print_proposal(proposal: Proposal) -> None:
         rows.append([role, _cell(proposal, old), _cell(proposal, new)])
     headers = [t("rotate.col.role"), t("rotate.col.outgoing", year=proposal.from_year), t("rotate.col.incoming", year=proposal.to_year)]
     _table("", headers, rows)
-    sys.stdout.write(_flag(proposal) + "\n\n")
+    sys.stdout.write(safe_text(_flag(proposal)) + "\n\n")
     if proposal.steps:
         steps = [[_role(s.role), _cell(proposal, s.unit), t("rotate.chosen") if s.chosen else t("rotate.skipped"), s.why.text] for s in proposal.steps]
         _table(t("rotate.candidates"), [t("rotate.col.role"), t("rotate.col.candidate"), t("rotate.col.decision"), t("rotate.col.why")], steps)
     names = ", ".join(f"{units.name(m)} ({m})" for m in proposal.members) or "–"
-    sys.stdout.write(t("rotate.members", year=proposal.to_year, count=len(proposal.members), names=names) + "\n")
+    sys.stdout.write(safe_text(t("rotate.members", year=proposal.to_year, count=len(proposal.members), names=names)) + "\n")
     if proposal.notes:
-        sys.stdout.write("\n" + t("rotate.notes") + "\n" + "".join(f"- {n.text}\n" for n in proposal.notes))
+        sys.stdout.write("\n" + safe_join([t("rotate.notes"), *(f"- {n.text}" for n in proposal.notes)]) + "\n")
 
 
 def print_schedule(proposals: list[Proposal]) -> None:
     """``--years N``: one row per year, then why, year by year."""
     first = proposals[0]
     title = t("rotate.schedule_title", cluster=f"{first.cluster_name} ({first.cluster})", from_year=first.from_year)
-    sys.stdout.write(f"{title}\n{_policy_line(first)}\n\n")
+    sys.stdout.write(safe_join([title, _policy_line(first)]) + "\n\n")
     rows = []
     for p in proposals:
         vices = ", ".join(_cell(p, v) for v in p.vice_chairs) or t("rotate.nobody")
@@ -94,8 +95,8 @@ def print_schedule(proposals: list[Proposal]) -> None:
     headers = [t("rotate.col.year"), t("rotate.col.chair"), t("rotate.col.vices"), t("rotate.col.basis")]
     _table("", headers, rows, caption="* " + t("rotate.proposal_only") if any(p.proposal_only for p in proposals) else "")
     for p in proposals:
-        sys.stdout.write(t("rotate.year_heading", year=p.to_year) + "\n" + _flag(p) + "\n")
-        sys.stdout.write("".join(line + "\n" for line in _why_lines(p)) + "\n")
+        sys.stdout.write(safe_join([t("rotate.year_heading", year=p.to_year), _flag(p)]) + "\n")
+        sys.stdout.write("".join(safe_text(line) + "\n" for line in _why_lines(p)) + "\n")
 
 
 # --------------------------------------------------------------------------- JSON

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from thidua.i18n import language
+from thidua.textsafe import csv_cell, json_safe, markdown_cell, safe_lines, safe_text
 
 
 def number(value: float | int | None, decimals: int = 2, lang: str | None = None) -> str:
@@ -49,7 +50,7 @@ def _width(text: str) -> int:
 
 def plain_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], align: str = "") -> str:
     """Columns padded with spaces; ``align`` is one letter per column, 'r' for right."""
-    cells = [[str(h) for h in headers]] + [[str(c) for c in row] for row in rows]
+    cells = [[safe_text(str(h)) for h in headers]] + [[safe_text(str(c)) for c in row] for row in rows]
     widths = [max(_width(row[i]) for row in cells) for i in range(len(headers))]
     out = []
     for n, row in enumerate(cells):
@@ -70,36 +71,35 @@ def print_table(title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]
         from rich.markup import escape
         from rich.table import Table
 
-        table = Table(title=title, caption=caption or None, title_justify="left", caption_justify="left")
+        # data is text, never markup, and never a terminal escape
+        table = Table(title=escape(safe_lines(title)), caption=escape(safe_lines(caption)) or None, title_justify="left", caption_justify="left")
         for i, header in enumerate(headers):
-            table.add_column(str(header), justify="right" if align[i:i + 1] == "r" else "left")
+            table.add_column(escape(safe_text(str(header))), justify="right" if align[i:i + 1] == "r" else "left")
         for row in rows:
-            table.add_row(*[escape(str(c)) for c in row])  # data is text, never markup
+            table.add_row(*[escape(safe_text(str(c))) for c in row])
         Console(highlight=False).print(table)
         return
-    text = (title + "\n" if title else "") + plain_table(headers, rows, align)
+    text = (safe_lines(title) + "\n" if title else "") + plain_table(headers, rows, align)
     if caption:
-        text += caption + "\n"
+        text += safe_lines(caption) + "\n"
     sys.stdout.write(text + "\n")
 
 
-def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], align: str = "") -> str:
-    def cell(value: Any) -> str:
-        return str(value).replace("|", "\\|").replace("\n", " ")
 
+def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], align: str = "") -> str:
     marks = ["---:" if align[i:i + 1] == "r" else "---" for i in range(len(headers))]
-    lines = ["| " + " | ".join(cell(h) for h in headers) + " |", "| " + " | ".join(marks) + " |"]
-    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    lines = ["| " + " | ".join(markdown_cell(h) for h in headers) + " |", "| " + " | ".join(marks) + " |"]
+    lines += ["| " + " | ".join(markdown_cell(c) for c in row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
 
 
 def csv_text(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(headers)
-    writer.writerows(rows)
+    writer.writerow([csv_cell(h) for h in headers])
+    writer.writerows([csv_cell(c) for c in row] for row in rows)
     return buffer.getvalue()
 
 
 def json_text(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n"
+    return json_safe(json.dumps(value, ensure_ascii=False, indent=2, default=str)) + "\n"
