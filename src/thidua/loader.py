@@ -37,7 +37,17 @@ from thidua.models import (
     effective_rules,
 )
 from thidua.registry import Registry, check_units
-from thidua.yamlsafe import MAX_FILE_BYTES, Finding, Locator, Parsed, child_positions, decode, parse, shorten
+from thidua.yamlsafe import (
+    MAX_FILE_BYTES,
+    Finding,
+    Locator,
+    Parsed,
+    child_positions,
+    decode,
+    parse,
+    shorten,
+    size_finding,
+)
 
 DATA_ENV = "THIDUA_DATA"
 REGISTRY_FILE = "provinces.yaml"
@@ -134,10 +144,6 @@ def _escapes(path: Path, root_real: Path) -> bool:
         return False
 
 
-def _size_params(size: int) -> dict[str, str]:
-    return {"size": f"{size / 1048576:.1f}", "limit": f"{MAX_FILE_BYTES / 1048576:.1f}"}
-
-
 def read_document(path: Path, root_real: Path, display: str | None = None) -> Document:
     """Read and parse one file, refusing what could escape the root, hang or exhaust memory."""
     doc = Document(path, display if display is not None else display_path(path))
@@ -148,17 +154,18 @@ def read_document(path: Path, root_real: Path, display: str | None = None) -> Do
         if not path.is_file():  # a directory, a FIFO (reading it would block), a broken link
             doc.add("TD021", params={"name": shorten(path.name)})
             return doc
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            doc.add("TD001", params=_size_params(size))
+        too_big = size_finding(path.stat().st_size)
+        if too_big is not None:
+            doc.add_findings([too_big])
             return doc
         with path.open("rb") as handle:  # read at most the limit, even if the file grows meanwhile
             raw = handle.read(MAX_FILE_BYTES + 1)
     except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop (Python < 3.13)
         doc.add("TD021", params={"name": f"{shorten(path.name)} ({getattr(exc, 'strerror', None) or exc})"})
         return doc
-    if len(raw) > MAX_FILE_BYTES:
-        doc.add("TD001", params=_size_params(len(raw)))
+    too_big = size_finding(len(raw))  # the file grew between stat and read
+    if too_big is not None:
+        doc.add_findings([too_big])
         return doc
     text, findings = decode(raw)
     doc.add_findings(findings)
