@@ -14,7 +14,10 @@ repository changes nothing:
 
 The pipeline is text → text and never trusts itself: a file that is not valid YAML is refused
 (never rewritten), and the result must hold exactly the same data as the input (read back with
-the same safe reader ``validate`` uses) or the file is refused too.
+the same safe reader ``validate`` uses) and every comment of the input (``check_comments``), or
+the file is refused too. ruamel.yaml drops a comment inside a flow collection spanning lines and
+one above ``---``: such files are refused rather than rewritten into another style. What follows
+the ``...`` end marker (comments only) is kept as written, as ruamel.yaml would drop it.
 """
 
 from __future__ import annotations
