@@ -14,12 +14,16 @@ repository changes nothing:
 
 The pipeline is text → text and never trusts itself: a file that is not valid YAML is refused
 (never rewritten), and the result must hold exactly the same data as the input (read back with
-the same safe reader ``validate`` uses) or the file is refused too.
+the same safe reader ``validate`` uses) and every comment of the input (``check_comments``), or
+the file is refused too. ruamel.yaml drops a comment inside a flow collection spanning lines and
+one above ``---``: such files are refused rather than rewritten into another style. What follows
+the ``...`` end marker (comments only) is kept as written, as ruamel.yaml would drop it.
 """
 
 from __future__ import annotations
 
 import bisect
+import collections
 import difflib
 import io
 import re
@@ -28,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from thidua.yamlsafe import MAX_FILE_BYTES, Finding, decode, parse
+from thidua.yamlsafe import MAX_FILE_BYTES, Finding, decode, parse, shorten, size_finding
 
 # Top-level key order per file kind. It follows the shipped files: ``note`` closes a year file,
 # ``sources`` closes the registry (the issue's draft put them first; the data never did).
@@ -73,14 +77,21 @@ def file_kind(path: Path) -> str | None:
 
 def normalise_text(raw: bytes) -> str:
     """Bytes to canonical text: UTF-8 without BOM, LF, NFC. Raises NotFormattable."""
-    if len(raw) > MAX_FILE_BYTES:
-        raise NotFormattable("TD001", None, None, size=len(raw), limit=MAX_FILE_BYTES)
+    too_big = _too_big(len(raw))
+    if too_big is not None:
+        raise too_big
     text, findings = decode(raw)
     if text is None:
         first = findings[-1]
         raise NotFormattable(first.code, first.line, first.column, **first.params)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text)
+
+
+def _too_big(size: int) -> NotFormattable | None:
+    """TD001 from the one size check validate uses too, so both report the same sizes."""
+    finding = size_finding(size)
+    return None if finding is None else NotFormattable(finding.code, None, None, **finding.params)
 
 
 def _refusal(findings: list[Finding]) -> NotFormattable | None:
@@ -99,7 +110,10 @@ def _scalar_spans(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     try:
         for token in yaml.scan(text, Loader=loader):  # lines and columns count characters
             if isinstance(token, yaml.ScalarToken):
-                spans.append(((token.start_mark.line, token.start_mark.column), (token.end_mark.line, token.end_mark.column)))
+                start = (token.start_mark.line, token.start_mark.column)
+                if token.style in ("|", ">"):  # the header line ('| # note') is not data: its comment is one
+                    start = (start[0] + 1, 0)
+                spans.append((start, (token.end_mark.line, token.end_mark.column)))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         raise NotFormattable("TD006", mark.line + 1 if mark else None, mark.column + 1 if mark else None, detail=exc.problem or "?") from None
@@ -215,13 +229,90 @@ def tidy_lines(text: str) -> str:
     return "\n".join(lines)
 
 
+# --------------------------------------------------------------------------- comments
+
+
+@dataclass(frozen=True)
+class Comment:
+    """One comment: where it starts (1-based) and its text as fmt writes it."""
+
+    line: int
+    column: int
+    text: str  # from '#' to the end of the line, tabs as spaces, no trailing spaces
+
+
+def comments_of(text: str) -> list[Comment]:
+    """Every comment of a YAML text, found from the scanner's tokens: a '#' inside a scalar is
+    data, the first '#' of a line outside every scalar starts a comment (libyaml's own rule)."""
+    spans = _scalar_spans(text)
+    found: list[Comment] = []
+    for number, line in enumerate(text.split("\n")):
+        column = line.find("#")
+        while column >= 0 and _inside(spans, (number, column)):
+            column = line.find("#", column + 1)
+        if column >= 0:
+            found.append(Comment(number + 1, column + 1, line[column:].replace("\t", " ").rstrip(" ")))
+    return found
+
+
+def check_comments(before: str, after: str) -> None:
+    """Refuse a result that lost or changed a comment: ruamel.yaml silently drops some (inside a
+    flow list spanning lines, above a '---' line), and fmt must never lose a clerk's note."""
+    kept = collections.Counter(c.text for c in comments_of(after))
+    for comment in comments_of(before):
+        if kept[comment.text] == 0:
+            raise NotFormattable("fmt.comment_lost", comment.line, comment.column, comment=shorten(comment.text))
+        kept[comment.text] -= 1
+    extra = next((text for text, count in kept.items() if count > 0), None)
+    if extra is not None:  # a comment fmt would write that the clerk never did
+        raise NotFormattable("fmt.comment_changed", None, None, comment=shorten(extra))
+
+
+def split_tail(text: str) -> tuple[str, str]:
+    """(the document, the rest from its '...' end marker on). ruamel.yaml drops the marker and
+    every comment after it, so the rest (only comments and blank lines: a second document is
+    refused before) is kept as written."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    for token in yaml.scan(text, Loader=loader):
+        if isinstance(token, yaml.DocumentEndToken):
+            offset = token.start_mark.index  # characters, as the text is a str
+            return text[:offset], text[offset:]
+    return text, ""
+
+
+def _tidy_tail(tail: str) -> str:
+    """The text after '...': no tabs, no trailing spaces; nothing else to canonicalise."""
+    return "\n".join(line.replace("\t", " ").rstrip(" ") for line in tail.split("\n"))
+
+
 # --------------------------------------------------------------------------- tree level
+
+
+def _located_constructor() -> type:
+    """ruamel's round-trip constructor, raising a ConstructorError at the value's line for a value
+    it cannot build (``2024-02-30`` is a timestamp to YAML, and no such day exists) instead of a
+    bare ValueError without any position."""
+    from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
+    from ruamel.yaml.nodes import ScalarNode
+
+    class LocatedConstructor(RoundTripConstructor):  # type: ignore[misc]
+        def construct_object(self, node: Any, deep: bool = False) -> Any:
+            try:
+                return super().construct_object(node, deep=deep)
+            except (ValueError, TypeError, ArithmeticError) as exc:  # innermost node: the value's own
+                value = shorten(node.value) if isinstance(node, ScalarNode) else "?"
+                raise ConstructorError(None, None, f"{value}: {exc}", node.start_mark) from None
+
+    return LocatedConstructor
 
 
 def _yaml() -> Any:
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt")
+    yaml.Constructor = _located_constructor()
     yaml.preserve_quotes = True
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = WIDTH
@@ -279,20 +370,34 @@ def _quoted_codes(data: Any) -> Any:
 
 
 def _round_trip(text: str) -> str:
+    from ruamel.yaml.constructor import ConstructorError
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     yaml = _yaml()
     try:
         tree = yaml.load(text)
+    except ConstructorError as exc:  # read as YAML, but a value cannot be built (an impossible date)
+        raise _located("fmt.bad_value", exc) from None
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise NotFormattable("TD006", mark.line + 1 if mark else None, mark.column + 1 if mark else None, detail=exc.problem or exc.context or "?") from None
+        raise _located("TD006", exc) from None
     except (YAMLError, RecursionError) as exc:
         raise NotFormattable("TD006", None, None, detail=type(exc).__name__) from None
+    except Exception as exc:  # a clerk's file must give a diagnostic, never a traceback
+        raise NotFormattable("fmt.bad_value", None, None, detail=shorten(f"{type(exc).__name__}: {exc}")) from None
     _canonical_tree(tree)
     buffer = io.StringIO()
-    yaml.dump(tree, buffer)
+    try:
+        yaml.dump(tree, buffer)
+    except Exception as exc:  # same: refuse the file, never crash on it
+        raise NotFormattable("fmt.bad_value", None, None, detail=shorten(f"{type(exc).__name__}: {exc}")) from None
     return buffer.getvalue()
+
+
+def _located(code: str, exc: Any) -> NotFormattable:
+    """A ruamel error as a refusal at its mark (1-based), when it has one."""
+    mark = exc.problem_mark or exc.context_mark
+    detail = shorten(exc.problem or exc.context or "?")
+    return NotFormattable(code, mark.line + 1 if mark else None, mark.column + 1 if mark else None, detail=detail)
 
 
 # --------------------------------------------------------------------------- the pipeline
@@ -308,13 +413,15 @@ def format_text(text: str, kind: str | None = None) -> str:
     if before.root is None:
         # Comments only, or not a mapping (validate says so): the text-level rules only.
         return _untab(text)
-    text = _untab(text)
-    if kind in KEY_ORDER and before.root is not None:
+    original = text
+    text, tail = split_tail(_untab(text))
+    if kind in KEY_ORDER:
         text = reorder_top_level(text, before.root, KEY_ORDER[kind])
-    result = tidy_lines(_round_trip(text)).replace("\t", " ")  # tabs left are in comments
+    result = tidy_lines(_round_trip(text)).replace("\t", " ") + _tidy_tail(tail)  # tabs left are in comments
     after = parse(result)
     if _refusal(after.findings) or after.data != _quoted_codes(before.data):
         raise NotFormattable("fmt.would_change_data")
+    check_comments(original, result)
     return result
 
 
@@ -329,7 +436,7 @@ def unified_diff(display: str, before: str, after: str, context: int = 3) -> str
     (``type: tinh`` in the registry) are still matched, so a hunk shows only what changes."""
     a, b = before.splitlines(keepends=True), after.splitlines(keepends=True)
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    out = []
+    out: list[str] = []
     for group in matcher.get_grouped_opcodes(context):
         if not out:
             out += [f"--- a/{display}\n", f"+++ b/{display}\n"]
@@ -390,7 +497,10 @@ def examine(path: Path, display: str) -> Outcome:
         outcome.skipped = True
         return outcome
     try:
-        with path.open("rb") as handle:
+        outcome.error = _too_big(path.stat().st_size)  # the real size, before reading a byte
+        if outcome.error is not None:
+            return outcome
+        with path.open("rb") as handle:  # at most the limit, even if the file grows meanwhile
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         outcome.error = NotFormattable("fmt.unreadable", None, None, detail=exc.strerror or str(exc))

@@ -38,7 +38,17 @@ from thidua.models import (
 )
 from thidua.registry import Registry, check_units
 from thidua.textsafe import text_issues
-from thidua.yamlsafe import MAX_FILE_BYTES, Finding, Locator, Parsed, child_positions, decode, parse, shorten
+from thidua.yamlsafe import (
+    MAX_FILE_BYTES,
+    Finding,
+    Locator,
+    Parsed,
+    child_positions,
+    decode,
+    parse,
+    shorten,
+    size_finding,
+)
 
 DATA_ENV = "THIDUA_DATA"
 REGISTRY_FILE = "provinces.yaml"
@@ -135,10 +145,6 @@ def _escapes(path: Path, root_real: Path) -> bool:
         return False
 
 
-def _size_params(size: int) -> dict[str, str]:
-    return {"size": f"{size / 1048576:.1f}", "limit": f"{MAX_FILE_BYTES / 1048576:.1f}"}
-
-
 Overrides = Mapping[Path, str]  # path (made absolute) → text to read instead of the file (may not exist yet)
 
 
@@ -161,9 +167,9 @@ def read_document(path: Path, root_real: Path, display: str | None = None, text:
         if not path.is_file():  # a directory, a FIFO (reading it would block), a broken link
             doc.add("TD021", params={"name": shorten(path.name)})
             return doc
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            doc.add("TD001", params=_size_params(size))
+        too_big = size_finding(path.stat().st_size)
+        if too_big is not None:
+            doc.add_findings([too_big])
             return doc
         with path.open("rb") as handle:  # read at most the limit, even if the file grows meanwhile
             raw = handle.read(MAX_FILE_BYTES + 1)
@@ -174,8 +180,9 @@ def read_document(path: Path, root_real: Path, display: str | None = None, text:
 
 
 def _parse_raw(doc: Document, raw: bytes) -> Document:
-    if len(raw) > MAX_FILE_BYTES:
-        doc.add("TD001", params=_size_params(len(raw)))
+    too_big = size_finding(len(raw))  # the file grew between stat and read, or the text given is too big
+    if too_big is not None:
+        doc.add_findings([too_big])
         return doc
     text, findings = decode(raw)
     doc.add_findings(findings)

@@ -5,12 +5,29 @@ from __future__ import annotations
 CATALOGUE: dict[str, dict[str, str]] = {
     # ------------------------------------------------------------------ fmt
     "fmt.refused": {
-        "en": "{where}: not formatted, file left unchanged: {reason}",
-        "vi": "{where}: không định dạng, giữ nguyên tệp: {reason}",
+        "en": "{where}: not formatted, file left unchanged: {reason} [{code}]",
+        "vi": "{where}: không định dạng, giữ nguyên tệp: {reason} [{code}]",
     },
     "fmt.would_change_data": {
         "en": "formatting would change the data (a thidua bug: please report it with this file)",
         "vi": "định dạng sẽ làm thay đổi dữ liệu (lỗi của thidua: vui lòng báo lỗi kèm tệp này)",
+    },
+    "fmt.comment_lost": {
+        "en": "formatting would drop the comment {comment} (it is inside a list or mapping in [ ] or {{ }} spanning lines, or above a '---' line)",
+        "vi": "định dạng sẽ làm mất chú thích {comment} (chú thích nằm trong danh sách hoặc ánh xạ [ ] hay {{ }} trải nhiều dòng, hoặc ở trên dòng '---')",
+    },
+    "fmt.comment_lost.hint": {
+        "en": "move the comment to its own line above the list (outside the [ ] or {{ }}), or below the '---' line, then run thidua fmt again",
+        "vi": "chuyển chú thích lên một dòng riêng phía trên danh sách (ngoài [ ] hay {{ }}), hoặc xuống dưới dòng '---', rồi chạy lại thidua fmt",
+    },
+    "fmt.comment_changed": {
+        "en": "formatting would change a comment into {comment} (a thidua bug: please report it with this file)",
+        "vi": "định dạng sẽ làm thay đổi một chú thích thành {comment} (lỗi của thidua: vui lòng báo lỗi kèm tệp này)",
+    },
+    "fmt.bad_value": {"en": "value cannot be read: {detail}", "vi": "không đọc được giá trị: {detail}"},
+    "fmt.bad_value.hint": {
+        "en": "write a date that exists as YYYY-MM-DD (2024-02-29, not 2024-02-30), or quote the value if it is text",
+        "vi": "ghi ngày có thật theo dạng YYYY-MM-DD (2024-02-29, không phải 2024-02-30), hoặc đặt giá trị trong dấu nháy nếu là văn bản",
     },
     "fmt.unreadable": {"en": "cannot read the file ({detail})", "vi": "không đọc được tệp ({detail})"},
     "fmt.symlink": {

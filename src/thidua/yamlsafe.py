@@ -131,6 +131,18 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
+def size_finding(size: int) -> Finding | None:
+    """TD001 when ``size`` bytes is over MAX_FILE_BYTES, else None: the one size check, used by
+    validate (from the file's size, then from what was read) and by fmt, so both say the same."""
+    if size <= MAX_FILE_BYTES:
+        return None
+    limit = f"{MAX_FILE_BYTES / 1048576:.1f}"
+    shown = f"{size / 1048576:.1f}"
+    if shown == limit:  # one byte over must not read "1.0 MiB, over the limit of 1.0 MiB"
+        shown = f"{size / 1048576:.6f}".rstrip("0")
+    return Finding("TD001", None, None, {"size": shown, "limit": limit})
+
+
 def decode(raw: bytes) -> tuple[str | None, list[Finding]]:
     """Bytes to text: UTF-8 only; a BOM is reported and dropped so the rest can still be read."""
     findings: list[Finding] = []

@@ -5,11 +5,14 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from thidua.commands.common import usage_error
+
+if TYPE_CHECKING:
+    from thidua.fmt import NotFormattable
 
 
 class SchemaKind(StrEnum):
@@ -93,10 +96,7 @@ def fmt(
         if outcome.skipped:
             print(t("fmt.symlink", where=where), file=sys.stderr)
         elif outcome.error is not None:
-            error = outcome.error
-            if error.line is not None:
-                where += f":{error.line}" + (f":{error.column}" if error.column is not None else "")
-            print(t("fmt.refused", where=where, reason=t(error.code, **error.params)), file=sys.stderr)
+            _report_refusal(where, outcome.error)
             refused += 1
         elif not outcome.changed:
             unchanged += 1
@@ -118,3 +118,15 @@ def fmt(
     if check and changed:
         print(t("fmt.hint_check"), file=sys.stderr)
     raise typer.Exit(1 if refused or (check and changed) else 0)
+
+
+def _report_refusal(where: str, error: NotFormattable) -> None:
+    """``file:line:col: not formatted ...: reason [code]`` and the code's hint, as validate shows one."""
+    from thidua.i18n import t
+
+    if error.line is not None:
+        where += f":{error.line}" + (f":{error.column}" if error.column is not None else "")
+    print(t("fmt.refused", where=where, reason=t(error.code, **error.params), code=error.code), file=sys.stderr)
+    hint = t(error.code + ".hint", **error.params)
+    if hint != error.code + ".hint":  # no hint in the catalogue: t gives the key back
+        print(f"    {t('label.hint')}: {hint}", file=sys.stderr)
