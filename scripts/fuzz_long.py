@@ -421,6 +421,7 @@ def comments(text: str) -> Counter[str] | None:
     """The comments of a YAML text, normalised (NFC, whitespace collapsed); None if it does not scan."""
     import yaml
 
+    text = text.removeprefix("\ufeff")  # a BOM is no text before a first-line comment
     try:
         tokens = list(yaml.scan(text, Loader=yaml.SafeLoader))
     except Exception:
@@ -714,6 +715,8 @@ def summary(mutations: int, commands: int, recorder: Recorder, elapsed: float) -
 
 def replay(folder: Path, use_subprocess: bool, timeout: float) -> int:
     info = json.loads((folder / "failure.json").read_text(encoding="utf-8"))
+    if info["kind"] in ("crash", "hang"):
+        use_subprocess = True  # a segfault or a hang in-process would take the replay down with it
     print(f"replaying {info['kind']}: thidua {' '.join(info['command'])}  [{info['detail']}]")
     with tempfile.TemporaryDirectory(prefix="thidua-replay-") as tmp:
         runner = Runner(Path(tmp), use_subprocess, timeout)
@@ -822,6 +825,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.seed is None:
         args.seed = random.SystemRandom().randrange(1 << 31)
     print(f"fuzz_long: seed {args.seed}, failures in {args.out}", flush=True)
+    args.out = args.out.resolve()
     recorder = Recorder(args.out, args.seed, args.keep)
     deadline = time.monotonic() + args.minutes * 60
     started = time.monotonic()

@@ -48,3 +48,4 @@ def test_the_checks_catch_what_they_are_for(tmp_path: Path) -> None:
 def test_comments_ignore_hashes_inside_values() -> None:
     text = '# top\nkey: "a # not a comment"  # trailing\nother: b#c\n'
     assert fuzz_long.comments(text) == {"# top": 1, "# trailing": 1}
+    assert fuzz_long.comments("\ufeff" + text.replace("\n", "\r\n")) == {"# top": 1, "# trailing": 1}
