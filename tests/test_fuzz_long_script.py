@@ -49,3 +49,16 @@ def test_comments_ignore_hashes_inside_values() -> None:
     text = '# top\nkey: "a # not a comment"  # trailing\nother: b#c\n'
     assert fuzz_long.comments(text) == {"# top": 1, "# trailing": 1}
     assert fuzz_long.comments("\ufeff" + text.replace("\n", "\r\n")) == {"# top": 1, "# trailing": 1}
+
+
+def test_a_written_file_that_does_not_validate_is_a_failure(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(fuzz_long.DATA, tmp_path / "data")
+    before = fuzz_long.snapshot(tmp_path)
+    (tmp_path / "data" / "clusters" / "dbsh" / "2025.yaml").write_text("cluster: dbsh\nyear: 2025\nmembers: 7\n")
+    after = fuzz_long.snapshot(tmp_path)
+    argv = ["--lang", "en", "rotate", "--cluster", "dbsh", "--data", fuzz_long.D, "--write"]
+    run = fuzz_long.Ran(0, "", "")
+    failures = fuzz_long.check_command(argv, run, before, after, tmp_path, tmp_path / "data", {})
+    assert [f.kind for f in failures] == ["written-invalid"], failures
