@@ -4,7 +4,8 @@ Each example mutates one shipped file (deleted, duplicated or re-indented lines,
 one of another type, random bytes, truncation) in a copy of data/, validates it in-process (the
 library call behind the command, for speed) and checks the report: valid JSON, every diagnostic
 positioned and coded, exit status 0 or 1. A few examples go through the real CLI. CI runs a small
-number of examples; ``scripts/fuzz_long.py N`` runs the same property N times.
+number of examples; ``scripts/fuzz_long.py`` runs every command (and this report property) over
+mutated copies for as long as it is given.
 """
 
 from __future__ import annotations

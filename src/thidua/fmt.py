@@ -297,7 +297,7 @@ def _located_constructor() -> type:
     from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
     from ruamel.yaml.nodes import ScalarNode
 
-    class LocatedConstructor(RoundTripConstructor):  # type: ignore[misc]
+    class LocatedConstructor(RoundTripConstructor):
         def construct_object(self, node: Any, deep: bool = False) -> Any:
             try:
                 return super().construct_object(node, deep=deep)

@@ -96,7 +96,7 @@ class Parsed:
     fatal: bool = True  # no usable data: nothing further (schema, rules) can be checked
 
 
-class _Composer(_Parser, BaseResolver):  # type: ignore[misc]
+class _Composer(_Parser, BaseResolver):
     """libyaml's composer with a resolver that leaves plain scalars for us to resolve."""
 
     def __init__(self, stream: str) -> None:
