@@ -143,6 +143,25 @@ def _notes(param) -> str:
     return ", ".join(notes)
 
 
+def _argument_help(app, name: str, param) -> str:
+    """An argument's help: on the click object in newer typer, only in the annotation in older ones."""
+    if getattr(param, "help", None):
+        return param.help
+    import typing
+
+    import typer.models
+
+    for info in app.registered_commands:
+        callback = info.callback
+        if callback is None or (info.name or callback.__name__.replace("_", "-")) != name:
+            continue
+        hints = typing.get_type_hints(callback, include_extras=True)
+        for meta in getattr(hints.get(param.name), "__metadata__", ()):
+            if isinstance(meta, typer.models.ParameterInfo) and meta.help:
+                return meta.help
+    return ""
+
+
 def _usage(name: str, command) -> str:
     import click
 
@@ -212,7 +231,7 @@ def cli_reference() -> str:
         if arguments:
             out += ["| argument | notes | help |", "|---|---|---|"]
             for param in arguments:
-                out.append(f"| {code(param.name.upper())} | {_notes(param)} | {md(getattr(param, 'help', None) or '')} |")
+                out.append(f"| {code(param.name.upper())} | {_notes(param)} | {md(_argument_help(app, name, param))} |")
             out.append("")
         if options:
             out += _options_table(options)
