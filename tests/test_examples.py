@@ -52,6 +52,7 @@ def test_invalid_example_gives_exactly_its_diagnostics(tmp_path: Path, case: str
     target = TARGET.search(text)
     relative = target.group(1) if target else "clusters/demo/2024.yaml"
     root = make_repo(tmp_path)
+    (root / relative).parent.mkdir(parents=True, exist_ok=True)
     (root / relative).write_text(text, encoding="utf-8")
     expected = sorted(
         (code, file or relative, 0 if line == "-" else int(line), 0 if col == "-" else int(col))

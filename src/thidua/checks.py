@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
 from collections.abc import Iterable
 
-from thidua.awards_catalogue import award_title, known_award, quota
+from thidua.awards_catalogue import GOVERNMENT_FLAG, award_title, known_award, quota
 from thidua.diagnostics import Issue
 from thidua.i18n import t
-from thidua.models import ClusterFile, ClusterYear, IndicatorKind, RotationPolicy
+from thidua.models import ClusterFile, ClusterYear, Indicator, IndicatorKind, Leadership, OrganiserLevel, RotationPolicy
+from thidua.ranking import MissingScores, rank
 from thidua.registry import Registry, check_units
 
 
@@ -76,21 +78,92 @@ def _unit_issues(cy: ClusterYear, unit_id: str, path: tuple, day: dt.date, budge
     return [Issue("TD202", path, {"unit": unit_id, "name": unit.name, "day": _day(day), "why": why, "suggestion": suggestion})]
 
 
+def _alias(cy: ClusterYear, unit_id: str, day: dt.date) -> str | None:
+    """The unit an id written the wrong way means: a code ('38') or a merged id (its successor)."""
+    unit = cy.units.get(unit_id)
+    if unit is None:
+        matches = cy.units.by_code(unit_id.zfill(2), day) if re.fullmatch(r"[0-9]{1,2}", unit_id) else []
+        return matches[0].id if len(matches) == 1 else None
+    if unit.valid_on(day):
+        return None
+    current = cy.units.on(unit_id, day)
+    return current.id if current is not None and current.id != unit_id else None
+
+
+class Refs:
+    """How the ids a cluster-year writes relate to its members, reading through wrong forms.
+
+    A code or a merged id is reported where it is written (TD203, TD202, with the id to write) and
+    otherwise read as the unit it means, so that a score, a vote or a role written with the right
+    id for a member written the wrong way (or the reverse) is not reported again as a non-member.
+    """
+
+    def __init__(self, cy: ClusterYear) -> None:
+        self.cy = cy
+        self.day = cy.year.reference_date
+        self.aliases: dict[str, str] = {}
+        for unit_id in self._written(cy):
+            meant = _alias(cy, unit_id, self.day)
+            if meant is not None:
+                self.aliases[unit_id] = meant
+        self.members = {self.means(m) for m in cy.members}
+
+    @staticmethod
+    def _written(cy: ClusterYear) -> set[str]:
+        year = cy.year
+        ids = {*year.members, *year.scores, *(a.member for a in year.awards), *(f.member for f in year.facts if f.member)}
+        ids.update(year.votes.counts if year.votes else ())
+        for block in (year.leadership, year.election):
+            if block is not None:
+                ids.update(u for u in [block.chair, *(block.vice_chairs or [])] if u)
+        return ids
+
+    def means(self, unit_id: str) -> str:
+        return self.aliases.get(unit_id, unit_id)
+
+    def is_member(self, unit_id: str) -> bool:
+        return self.means(unit_id) in self.members
+
+    def wrong_form(self, unit_id: str, path: tuple, key: bool = False) -> list[Issue]:
+        """TD203 or TD202 (with the id to write) where ``unit_id`` is a code or a merged id."""
+        if unit_id not in self.aliases:
+            return []
+        return [dataclasses.replace(i, key=key) for i in _unit_issues(self.cy, unit_id, path, self.day)]
+
+    def not_member(self, unit_id: str, path: tuple, issue: Issue) -> list[Issue]:
+        """A reference outside ``members``: its wrong form if it has one, else ``issue``."""
+        found = self.wrong_form(unit_id, path, issue.key)
+        if found or self.is_member(unit_id):
+            return found
+        return [issue]
+
+    def scores_of(self, member: str) -> dict[str, float] | None:
+        scores = self.cy.year.scores
+        if member in scores:
+            return scores[member]
+        meant = self.means(member)
+        return next((v for k, v in scores.items() if self.means(k) == meant), None)
+
+
 def check_cluster_year(cy: ClusterYear, directory: str, file_year: int) -> list[Issue]:
     year = cy.year
     issues: list[Issue] = []
     if year.cluster != directory:
         issues.append(Issue("TD302", ("cluster",), {"field": "cluster", "value": year.cluster, "expected": directory}))
     if year.year != file_year:
-        issues.append(Issue("TD302", ("year",), {"field": "year", "value": year.year, "expected": file_year}))
+        issues.append(Issue("TD302", ("year",), {"field": "year", "value": year.year, "expected": f"{file_year}.yaml"}))
+    refs = Refs(cy)
     issues += _check_members(cy)
-    issues += _check_leadership(cy)
-    issues += _check_indicators_and_scores(cy)
-    issues += _check_votes(cy)
-    issues += _check_awards(cy)
+    issues += _check_leadership(cy, refs)
+    issues += _check_indicators_and_scores(cy, refs)
+    issues += _check_votes(cy, refs)
+    issues += _check_awards(cy, refs)
+    issues += _check_flag_leader(cy)
+    issues += _check_dates(cy)
     for index, fact in enumerate(year.facts):
-        if fact.member and fact.member not in year.members:
-            issues.append(Issue("TD404", ("facts", index, "member"), {"unit": fact.member, "section": "facts"}))
+        if fact.member:
+            path = ("facts", index, "member")
+            issues += refs.not_member(fact.member, path, Issue("TD404", path, {"unit": fact.member, "section": "facts"}))
     states_results = bool(year.scores or year.awards or year.election or year.facts or year.votes)
     if states_results and not year.sources:
         issues.append(Issue("TD601", ("sources",) if "sources" in year.model_fields_set else ()))
@@ -111,10 +184,10 @@ def _check_members(cy: ClusterYear) -> list[Issue]:
     return issues
 
 
-def _roles(leadership, elected: bool) -> list[tuple[str, str, tuple]]:
+def _roles(leadership: Leadership, elected: bool) -> list[tuple[str, str, tuple]]:
     """(role word, unit, path suffix) for a leadership block."""
     section = "election" if elected else "leadership"
-    out = []
+    out: list[tuple[str, str, tuple]] = []
     if leadership.chair:
         out.append((t("word.elected_chair" if elected else "word.chair"), leadership.chair, (section, "chair")))
     for index, vice in enumerate(leadership.vice_chairs or []):
@@ -122,9 +195,8 @@ def _roles(leadership, elected: bool) -> list[tuple[str, str, tuple]]:
     return out
 
 
-def _check_leadership(cy: ClusterYear) -> list[Issue]:
+def _check_leadership(cy: ClusterYear, refs: Refs) -> list[Issue]:
     issues = []
-    members = set(cy.members)
     year_end = dt.date(cy.number, 12, 31)
     for block, elected in ((cy.year.leadership, False), (cy.year.election, True)):
         if block is None:
@@ -135,11 +207,11 @@ def _check_leadership(cy: ClusterYear) -> list[Issue]:
                 issues.append(Issue("TD305", path, {"unit": unit_id, "roles": f"{held[unit_id]}, {role}"}))
                 continue
             held[unit_id] = role
-            if unit_id not in members:
-                if unit_id in cy.units:
-                    issues.append(Issue("TD304", path, {"role": role, "unit": unit_id}))
-                else:
-                    issues += _unit_issues(cy, unit_id, path, cy.year.reference_date)
+            if unit_id in refs.aliases or unit_id not in cy.units:
+                issues += refs.wrong_form(unit_id, path) or _unit_issues(cy, unit_id, path, cy.year.reference_date)
+                continue
+            if not refs.is_member(unit_id):
+                issues.append(Issue("TD304", path, {"role": role, "unit": unit_id}))
                 continue
             unit = cy.units.get(unit_id)
             if not elected and unit and unit.valid_to and cy.year.reference_date <= unit.valid_to < year_end:
@@ -151,11 +223,13 @@ def _check_leadership(cy: ClusterYear) -> list[Issue]:
     return issues
 
 
-def _check_indicators_and_scores(cy: ClusterYear) -> list[Issue]:
+def _check_indicators_and_scores(cy: ClusterYear, refs: Refs) -> list[Issue]:
     year = cy.year
     issues = []
-    indicators = {}
+    indicators: dict[str, Indicator] = {}
     for index, indicator in enumerate(year.indicators):
+        if indicator.max <= 0:
+            issues.append(Issue("TD410", ("indicators", index, "max"), {"indicator": indicator.id}))
         if indicator.id in indicators:
             issues.append(Issue("TD401", ("indicators", index, "id"), {"indicator": indicator.id}))
         indicators.setdefault(indicator.id, indicator)
@@ -169,17 +243,23 @@ def _check_indicators_and_scores(cy: ClusterYear) -> list[Issue]:
     for step_index, step in enumerate(cy.rules.awards if year.indicators else []):
         for indicator_id in step.min_scores:
             if indicator_id not in indicators:
-                path = ("rules", "awards", step_index, "min_scores", indicator_id) if _rules_path("awards", step_index, cy) else ()
-                issues.append(Issue("TD409", path, {"award": step.award, "indicator": indicator_id}, key=True))
+                where: tuple = ("rules", "awards", step_index, "min_scores", indicator_id) if _rules_path("awards", step_index, cy) else ()
+                issues.append(Issue("TD409", where, {"award": step.award, "indicator": indicator_id}, key=True))
     if not year.scores:
         if year.indicators or not year.awards:
             issues.append(Issue("TD405", ("members",), {"year": year.year}, key=True))
         return issues
-    members = set(year.members)
-    for member, scores in year.scores.items():
-        if member not in members:
-            issues.append(Issue("TD404", ("scores", member), {"unit": member, "section": "scores"}, key=True))
-            continue
+    return issues + _check_scores(cy, refs, indicators) + _check_missing_scores(cy, refs)
+
+
+def _check_scores(cy: ClusterYear, refs: Refs, indicators: dict[str, Indicator]) -> list[Issue]:
+    issues = []
+    for member, scores in cy.year.scores.items():
+        if member not in cy.members or member in refs.aliases:
+            path = ("scores", member)
+            issues += refs.not_member(member, path, Issue("TD404", path, {"unit": member, "section": "scores"}, key=True))
+            if not refs.is_member(member):
+                continue
         for indicator_id, score in scores.items():
             indicator = indicators.get(indicator_id)
             if indicator is None:
@@ -187,12 +267,19 @@ def _check_indicators_and_scores(cy: ClusterYear) -> list[Issue]:
                 issues.append(Issue("TD406", ("scores", member, indicator_id), {"indicator": indicator_id, "suggestion": _did_you_mean(options)}, key=True))
             elif score > indicator.max:
                 issues.append(Issue("TD407", ("scores", member, indicator_id), {"score": _num(score), "indicator": indicator_id, "max": _num(indicator.max)}))
-    for index, member in enumerate(year.members):
-        scores = year.scores.get(member)
-        for indicator in year.indicators:
+    return issues
+
+
+def _check_missing_scores(cy: ClusterYear, refs: Refs) -> list[Issue]:
+    """A member without a score for a scored indicator (read through a code or a merged id)."""
+    issues = []
+    for index, member in enumerate(cy.members):
+        scores = refs.scores_of(member)
+        written = member in cy.year.scores
+        for indicator in cy.year.indicators:
             if indicator.kind is IndicatorKind.scored and (scores is None or indicator.id not in scores):
-                path = ("scores", member) if scores is not None else ("members", index)
-                issues.append(Issue("TD403", path, {"name": cy.name(member), "indicator": indicator.id}, key=scores is not None))
+                path = ("scores", member) if written else ("members", index)
+                issues.append(Issue("TD403", path, {"name": cy.name(member), "indicator": indicator.id}, key=written))
     return issues
 
 
@@ -206,20 +293,22 @@ def _num(value: float) -> str:
     return f"{value:g}"
 
 
-def _check_votes(cy: ClusterYear) -> list[Issue]:
+def _check_votes(cy: ClusterYear, refs: Refs) -> list[Issue]:
     votes = cy.year.votes
     if votes is None:
         return []
     issues = []
     for member, count in votes.counts.items():
-        if member not in cy.members:
-            issues.append(Issue("TD404", ("votes", "counts", member), {"unit": member, "section": "votes"}, key=True))
-        elif count > votes.voters:
+        path = ("votes", "counts", member)
+        issues += refs.not_member(member, path, Issue("TD404", path, {"unit": member, "section": "votes"}, key=True))
+        if not refs.is_member(member):
+            continue
+        if count > votes.voters:
             issues.append(Issue("TD408", ("votes", "counts", member), {"count": count, "unit": member, "voters": votes.voters}))
     return issues
 
 
-def _check_awards(cy: ClusterYear) -> list[Issue]:
+def _check_awards(cy: ClusterYear, refs: Refs) -> list[Issue]:
     issues = []
     extra = cy.cluster.award_titles
     ladder = {step.award: step for step in cy.rules.awards}
@@ -230,8 +319,9 @@ def _check_awards(cy: ClusterYear) -> list[Issue]:
         if not known_award(decided.award, extra):
             issues.append(_unknown_award(decided.award, (*path, "award"), extra))
             continue
-        if decided.member not in cy.members:
-            issues.append(Issue("TD502", (*path, "member"), {"award": decided.award, "unit": decided.member}))
+        if decided.member not in cy.members or decided.member in refs.aliases:
+            where = (*path, "member")
+            issues += refs.not_member(decided.member, where, Issue("TD502", where, {"award": decided.award, "unit": decided.member}))
         if decided.award not in ladder:
             issues.append(Issue("TD503", (*path, "award"), {"award": decided.award}))
         given.setdefault(decided.award, []).append(index)
@@ -244,6 +334,48 @@ def _check_awards(cy: ClusterYear) -> list[Issue]:
         if len(awards) > 1:
             index = max(i for i, a in enumerate(cy.year.awards) if a.member == member)
             issues.append(Issue("TD505", ("awards", index, "member"), {"unit": member, "awards": ", ".join(awards)}))
+    return issues
+
+
+def _check_flag_leader(cy: ClusterYear) -> list[Issue]:
+    """Law 06/2022/QH15 Art. 25: in a Central Board cluster the Government flag goes to the leader."""
+    flags = [i for i, a in enumerate(cy.year.awards) if a.award == GOVERNMENT_FLAG and a.member in cy.members]
+    if not flags or cy.cluster.organiser.level is not OrganiserLevel.central or not cy.year.scores:
+        return []
+    try:
+        ranking = rank(cy)
+    except MissingScores:
+        return []  # TD403 says which scores are missing; without them there is no leader
+    leaders = [e.member for e in ranking.entries if e.rank == 1]
+    issues = []
+    for index in flags:
+        entry = ranking.entry(cy.year.awards[index].member)
+        if entry is not None and entry.rank != 1:
+            params = {"unit": entry.member, "rank": entry.rank, "leader": ", ".join(leaders)}
+            issues.append(Issue("TD506", ("awards", index, "member"), params))
+    return issues
+
+
+# Dates a cluster-year records (the pledge, the review, the election, as_of) fall from 1 January of
+# the year before to 31 December of the year after: a pledge may be signed late in the previous
+# year, the review and election are held in Q1 of the next. Anything else is a typo (1900-01-01).
+DATE_YEARS_BEFORE = 1
+DATE_YEARS_AFTER = 1
+
+
+def _check_dates(cy: ClusterYear) -> list[Issue]:
+    year = cy.year
+    first = dt.date(cy.number - DATE_YEARS_BEFORE, 1, 1)
+    last = dt.date(cy.number + DATE_YEARS_AFTER, 12, 31)
+    dated: list[tuple[tuple[str, ...], dt.date | None]] = [(("as_of",), year.as_of)]
+    for section in ("pledge", "review", "election"):
+        block = getattr(year, section)
+        dated.append(((section, "date"), block.date if block is not None else None))
+    issues = []
+    for path, day in dated:
+        if day is not None and not first <= day <= last:
+            params = {"field": ".".join(path), "day": _day(day), "year": cy.number, "first": _day(first), "last": _day(last)}
+            issues.append(Issue("TD313", path, params))
     return issues
 
 
@@ -273,7 +405,11 @@ def check_succession(previous: ClusterYear, current: ClusterYear, years: dict[in
 
 
 def check_across_clusters(cluster_years: Iterable[ClusterYear]) -> list[tuple[ClusterYear, Issue]]:
-    """A unit sits in one cluster of an organiser per year."""
+    """A unit sits in one cluster of an organiser per year.
+
+    A conflict involves two files and is reported on both, each at its own member entry and naming
+    the other file: whichever file a change touched, its author sees the finding on it.
+    """
     seen: dict[tuple, ClusterYear] = {}
     out = []
     for cy in sorted(cluster_years, key=lambda c: (c.number, c.id)):
@@ -283,6 +419,12 @@ def check_across_clusters(cluster_years: Iterable[ClusterYear]) -> list[tuple[Cl
             other = seen.get(key)
             if other is None:
                 seen[key] = cy
-            else:
-                out.append((cy, Issue("TD306", ("members", cy.members.index(member)), {"unit": member, "other": other.id, "file": other.path, "year": cy.number})))
+                continue
+            out.append((other, _in_two_clusters(other, member, cy)))
+            out.append((cy, _in_two_clusters(cy, member, other)))
     return out
+
+
+def _in_two_clusters(here: ClusterYear, member: str, other: ClusterYear) -> Issue:
+    path = ("members", here.members.index(member))
+    return Issue("TD306", path, {"unit": member, "other": other.id, "file": other.path, "year": here.number})

@@ -25,7 +25,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from thidua import checks
+from thidua import checks, salvage
 from thidua.diagnostics import Diagnostic, Issue, default_severity
 from thidua.i18n import t
 from thidua.models import (
@@ -286,20 +286,42 @@ def schema_issues(exc: ValidationError) -> list[Issue]:
     return issues
 
 
-def validate_model(doc: Document, model: type[BaseModel]) -> Any:
+def validate_model(doc: Document, model: type[BaseModel], skip: Iterable[tuple[Any, ...]] = ()) -> Any:
+    return _validated(doc, model, tuple(skip))[0]
+
+
+def _validated(doc: Document, model: type[BaseModel], skip: tuple[tuple[Any, ...], ...] = ()) -> tuple[Any, ValidationError | None]:
+    """The model, or None and the error after reporting it (less what ``skip`` paths explain)."""
     data = doc.data
     if data is None:
-        return None
+        return None, None
     try:
-        return model.model_validate(data)
+        return model.model_validate(data), None
     except ValidationError as exc:
         # A YAML trap (`yes`, `08`, `12:30`) left its text in place, which the schema then refuses
         # too: one problem, reported once, by the finding that explains it.
         trapped = {(d.line, d.column) for d in doc.diagnostics if d.code < "TD100"}
         for issue in schema_issues(exc):
+            if any(issue.path[: len(p)] == p for p in skip):
+                continue
             if doc.where(issue.path, issue.key) not in trapped:
                 doc.add_issue(issue)
-        return None
+        return None, exc
+
+
+def validate_year(doc: Document) -> tuple[ClusterYearFile | None, frozenset[str]]:
+    """A year file's model, salvaged when the schema refuses part of it, and what was set aside.
+
+    A decimal comma in a flow mapping (``{grdp: 28,5}``) is reported once, at the comma (TD108),
+    instead of as a stray key ``5``. See ``thidua.salvage``.
+    """
+    commas = salvage.decimal_commas(doc.parsed.root) if doc.data is not None and doc.parsed else []
+    for path, line, column, meant in commas:
+        doc.add("TD108", line, column, {"member": shorten(path[1]), "value": meant})
+    year_file, exc = _validated(doc, ClusterYearFile, tuple(path for path, *_ in commas))
+    if exc is None:
+        return year_file, frozenset()
+    return salvage.salvage(doc.data, exc)
 
 
 # --------------------------------------------------------------------------- repository
@@ -385,6 +407,33 @@ def load_registry(root: Path, root_real: Path) -> tuple[Registry, list[Diagnosti
     return Registry(registry_file.units), doc.diagnostics, 1
 
 
+def _missing_cluster_file(data: ClusterData, base: str, year_docs: dict[int, Document]) -> None:
+    """TD301 on each year file (at its ``cluster:`` key, else 1:1): the files a change touches.
+
+    Only a directory with no year file either gets it on the missing cluster.yaml, without a line.
+    """
+    params = {"cluster": data.id}
+    for doc in year_docs.values():
+        has_key = isinstance(doc.data, dict) and "cluster" in doc.data
+        line, column = doc.where(("cluster",), key=True) if has_key else (1, 1)
+        doc.add("TD301", line, column, params)
+    if not year_docs:
+        doc = Document(data.directory / CLUSTER_FILE, _child_display(base, CLUSTER_FILE))
+        doc.add("TD301", params=params)
+        data.documents[doc.display] = doc
+
+
+def _check_successions(checked: dict[int, tuple[ClusterYear, frozenset[str]]], year_docs: dict[int, Document]) -> None:
+    """Each year's leadership against the year before: over salvaged years too, unless the
+    election or rules it reads were set aside (``thidua.salvage``)."""
+    years = {year: cy for year, (cy, _) in checked.items()}
+    for (previous, before), (current, _) in itertools.pairwise(checked.values()):
+        if current.number != previous.number + 1 or before & {"election", "rules"}:
+            continue
+        for issue in checks.check_succession(previous, current, years):
+            year_docs[current.number].add_issue(issue)
+
+
 def load_cluster(directory: Path, registry: Registry, root_real: Path, display: str | None = None, models: bool = True) -> ClusterData:
     """One cluster directory: its cluster.yaml, every year file, and the checks within it.
 
@@ -408,9 +457,7 @@ def load_cluster(directory: Path, registry: Registry, root_real: Path, display: 
             doc.add("TD022", params={"name": shorten(entry.name)})
             data.documents[doc.display] = doc
     if cluster_doc is None:
-        doc = Document(directory / CLUSTER_FILE, _child_display(base, CLUSTER_FILE))
-        doc.add("TD301", params={"cluster": directory.name})
-        data.documents[doc.display] = doc
+        _missing_cluster_file(data, base, year_docs)
     else:
         data.documents[cluster_doc.display] = cluster_doc
         data.file = validate_model(cluster_doc, ClusterFile)
@@ -419,22 +466,25 @@ def load_cluster(directory: Path, registry: Registry, root_real: Path, display: 
                 cluster_doc.add_issue(issue)
     units = registry.overlay(data.file.units) if data.file else registry
     rules = data.file.rules if data.file else Rules()
+    checked: dict[int, tuple[ClusterYear, frozenset[str]]] = {}  # with the sections set aside
     for year, doc in sorted(year_docs.items()):
         data.documents[doc.display] = doc
-        year_file = validate_model(doc, ClusterYearFile)
+        year_file, broken = validate_year(doc)
         if year_file is None:
             continue
         if data.file is None:
             continue  # TD301 already says why; without the cluster file there are no rules
         cluster_year = ClusterYear(data.file, year_file, effective_rules(rules, year_file.rules), units, doc.display)
-        for issue in checks.check_cluster_year(cluster_year, directory.name, year):
+        for issue in salvage.keep(checks.check_cluster_year(cluster_year, directory.name, year), broken):
             doc.add_issue(issue)
+        if year_file.year != year:  # TD302 said so; what is computed over it follows the file name
+            cluster_year.year = year_file.model_copy(update={"year": year})
+        checked[year] = (cluster_year, broken)
+        if broken:
+            continue  # checked as far as it parsed; a file the schema refused is not computed over
         data.years[year] = cluster_year
         doc.keep_positions(("members",))  # what check_across_clusters may point at later
-    for previous, current in itertools.pairwise(data.years.values()):
-        if current.number == previous.number + 1:
-            for issue in checks.check_succession(previous, current, data.years):
-                year_docs[current.number].add_issue(issue)
+    _check_successions(checked, year_docs)
     for doc in data.documents.values():
         doc.release()
     data.memberships = [Membership(cy.cluster, cy.number, cy.members, cy.path) for cy in data.years.values()]

@@ -16,19 +16,20 @@ SEVERITY: dict[str, str] = {
     "TD021": "error", "TD022": "error", "TD023": "error",
     # TD1xx: the schema
     "TD100": "error", "TD101": "error", "TD102": "error", "TD103": "error", "TD104": "error",
-    "TD105": "error", "TD106": "error", "TD107": "error",
+    "TD105": "error", "TD106": "error", "TD107": "error", "TD108": "error",
     # TD2xx: units and the registry
     "TD201": "error", "TD202": "error", "TD203": "error", "TD204": "error", "TD205": "error",
     "TD206": "error",
     # TD3xx: clusters, members, leadership
     "TD301": "error", "TD302": "error", "TD303": "error", "TD304": "error", "TD305": "error",
     "TD306": "error", "TD307": "error", "TD308": "warning", "TD309": "warning", "TD310": "error",
-    "TD311": "warning", "TD312": "error",
+    "TD311": "warning", "TD312": "error", "TD313": "error",
     # TD4xx: indicators, scores, votes
     "TD401": "error", "TD402": "error", "TD403": "error", "TD404": "error", "TD405": "info",
-    "TD406": "error", "TD407": "error", "TD408": "error", "TD409": "error",
+    "TD406": "error", "TD407": "error", "TD408": "error", "TD409": "error", "TD410": "error",
     # TD5xx: awards
     "TD501": "error", "TD502": "error", "TD503": "warning", "TD504": "error", "TD505": "warning",
+    "TD506": "error",
     # TD6xx: sources
     "TD601": "error",
 }
@@ -211,6 +212,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "{value} tại '{field}' nằm ngoài khoảng cho phép ({bound})",
     },
     "TD107": {"en": "'{field}': {detail}", "vi": "'{field}': {detail}"},
+    "TD108": {
+        "en": "decimal comma in the scores of '{member}': YAML reads it as two entries",
+        "vi": "dấu phẩy thập phân trong điểm của '{member}': YAML hiểu thành hai mục",
+    },
+    "TD108.hint": {
+        "en": "write decimals with a dot: {value}",
+        "vi": "viết số thập phân bằng dấu chấm: {value}",
+    },
     # ------------------------------------------------------------------ registry
     "TD201": {"en": "unknown unit '{unit}'", "vi": "không có đơn vị '{unit}'"},
     "TD201.hint": {
@@ -226,8 +235,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "{suggestion}",
     },
     "TD203": {
-        "en": "'{unit}' is a code, and codes were reused in 2025: it is ambiguous",
-        "vi": "'{unit}' là mã số, mà mã số đã được dùng lại từ 2025: không rõ đơn vị nào",
+        "en": "'{unit}' is a code, not a unit id (codes were reused in 2025, so a code is ambiguous)",
+        "vi": "'{unit}' là mã số, không phải mã định danh (mã số đã được dùng lại từ 2025 nên không rõ đơn vị nào)",
     },
     "TD203.hint": {"en": "write the unit id: {suggestion}", "vi": "ghi mã định danh: {suggestion}"},
     "TD204": {
@@ -320,6 +329,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "organiser unit '{unit}' is not in the registry",
         "vi": "đơn vị tổ chức '{unit}' không có trong danh mục",
     },
+    "TD313": {
+        "en": "{field} {day} is far from the year {year} (expected {first} to {last})",
+        "vi": "{field} {day} quá xa năm {year} (phải trong khoảng {first} đến {last})",
+    },
+    "TD313.hint": {
+        "en": "check the year of this date: a typo such as 1900-01-01?",
+        "vi": "kiểm tra năm của ngày này: có gõ nhầm, ví dụ 1900-01-01?",
+    },
     # ------------------------------------------------------------------ indicators and scores
     "TD401": {"en": "indicator id '{indicator}' is used twice", "vi": "mã chỉ tiêu '{indicator}' bị dùng hai lần"},
     "TD402": {
@@ -367,6 +384,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "fix rules.awards[].min_scores (in cluster.yaml, or override rules in this year's file)",
         "vi": "sửa rules.awards[].min_scores (trong cluster.yaml, hoặc ghi đè rules trong tệp năm này)",
     },
+    "TD410": {
+        "en": "indicator '{indicator}' has a maximum of 0: no score can count",
+        "vi": "chỉ tiêu '{indicator}' có điểm tối đa bằng 0: không điểm nào được tính",
+    },
+    "TD410.hint": {
+        "en": "write the indicator's maximum points (max > 0) from the pledge",
+        "vi": "ghi điểm tối đa của chỉ tiêu (max > 0) theo bản giao ước",
+    },
     # ------------------------------------------------------------------ awards
     "TD501": {"en": "unknown award '{award}'", "vi": "không có danh hiệu '{award}'"},
     "TD501.hint": {"en": "{suggestion}", "vi": "{suggestion}"},
@@ -389,6 +414,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "TD505": {
         "en": "'{unit}' is given more than one award: {awards}",
         "vi": "'{unit}' được đề nghị nhiều hơn một danh hiệu: {awards}",
+    },
+    "TD506": {
+        "en": "Cờ thi đua của Chính phủ decided for '{unit}', ranked {rank}; in a cluster of the Central Board it goes to the leading member ({leader})",
+        "vi": "Cờ thi đua của Chính phủ trao cho '{unit}' xếp thứ {rank}; ở cụm do Ban TĐKT Trung ương tổ chức, Cờ dành cho thành viên dẫn đầu ({leader})",
+    },
+    "TD506.hint": {
+        "en": "Law 06/2022/QH15 Art. 25: give the flag to {leader}, or correct the scores",
+        "vi": "Luật 06/2022/QH15 Điều 25: trao Cờ cho {leader}, hoặc sửa lại điểm",
     },
     # ------------------------------------------------------------------ sources
     "TD601": {
