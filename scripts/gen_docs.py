@@ -163,7 +163,6 @@ def _argument_help(app, name: str, param) -> str:
 
 
 def _usage(name: str, command) -> str:
-    import click
 
     pieces = [f"thidua {name}"]
     if any(_is_option(p) for p in command.params):
