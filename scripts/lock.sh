@@ -8,7 +8,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 python3 -m venv "$tmp/venv"
 "$tmp/venv/bin/pip" install -q --upgrade pip
-"$tmp/venv/bin/pip" install -q -e '.[dev,bench]'
+"$tmp/venv/bin/pip" install -q -e '.[dev,bench,docs]'
 {
   echo "# The versions CI tests (bash .ci/run) and the README's set-up installs, for Python 3.11+."
   echo "# Regenerate with: bash scripts/lock.sh   (see docs: Dependencies)"
