@@ -444,6 +444,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=None, help="write the figures to this file too")
     parser.add_argument("--markdown", type=Path, default=None, help="write the Markdown report to this file too")
     args = parser.parse_args(argv)
+    if not 0 < args.broken <= 1:
+        parser.error("--broken must be above 0 (the error path needs broken files) and at most 1")
     repeat = args.repeat or (7 if args.files <= 2000 else 5 if args.files <= 10_000 else 3)
     peer_repeat = args.peer_repeat
     args.peer_files = min(args.peer_files, args.files)
@@ -582,8 +584,8 @@ def bench(args: argparse.Namespace, tmp: Path, repeat: int, peer_repeat: int, co
         "**Headline (one process, start-up excluded):** `validate` takes "
         f"{fmt_ratio(lib1[0])} the time of PyYAML's default libyaml floor and {fmt_ratio(nogc)} the GC-off floor "
         f"(the GC-off floor itself is {fmt_ratio(floor)} the default one); in CPU time {fmt_ratio(lib1[2])} and {fmt_ratio(lib1[3])}. "
-        f"**Second core, separately:** with worker processes the library call takes {fmt_ratio(ratios['lib'][1])} of its one-process time "
-        f"and {fmt_ratio(ratios['lib'][0])} the GC-off floor. "
+        f"**Second core, separately:** with worker processes the library call takes {fmt_ratio(ratios['lib'][0])} of its one-process time "
+        f"and {fmt_ratio(ratios['lib'][1])} the GC-off floor. "
         f"**Start-up:** `thidua validate` on a registry-only directory takes {fmt_ratio(ratios['empty'][0])} the time of the minimal typer "
         f"app's `check DIR` (CPU time: {fmt_ratio(ratios['empty'][1])}); `thidua --version` {fmt_ratio(ratios['version'][0])} of its `--version` "
         f"(CPU: {fmt_ratio(ratios['version'][1])}). "
