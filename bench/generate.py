@@ -8,6 +8,18 @@ year), 10–25 indicators with Vietnamese names, scores within their bounds, lea
 the previous year's election, awards within the ladder's quotas, sources and facts. The same
 ``--files`` and ``--seed`` always give byte-identical files.
 
+``--broken FRACTION`` then breaks that fraction of the cluster-year files (chosen by the seed, the
+rest stay byte-identical to a ``--broken 0`` run), one realistic mistake each, in turn:
+
+* wrong-type    a score written as text (``ct-03: "8,5"``, the Vietnamese decimal comma), TD103;
+* unknown-id    a member id mistyped everywhere in the file (``bac-ninh`` -> ``bac-nin``), TD201
+                with its "did you mean" search, plus the checks that depend on the member;
+* duplicate-key a member's score for one indicator given twice (a pasted row), TD012;
+* out-of-range  a score above the indicator's ``max`` (TD1xx range check).
+
+so that the error path (locating each problem, its line and column, rendering the report) can be
+timed: ``thidua validate`` exits 1 on such a repository.
+
 Scale comes from organisers: each sector (a ministry-level organiser, "Khối thi đua ngành …")
 partitions the 63 provinces of 2001–2024 into clusters of 5–12, so sectors × clusters × 24 years
 reaches any N up to and beyond 20,000 without a unit sitting in two clusters of one organiser.
@@ -17,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -201,9 +214,40 @@ def year_text(cid: str, number: int, sector: str, members: list[str], year: int,
     return "\n".join(out)
 
 
-def generate(out: Path, files: int, seed: int = 7) -> int:
-    """Write ``files`` cluster-year files (plus their cluster.yaml files) under ``out``."""
+BREAKAGES = ("wrong-type", "unknown-id", "duplicate-key", "out-of-range")
+SCORE_LINE = re.compile(r"^    (ct-\d\d): (\d+(?:\.\d+)?)$", re.MULTILINE)
+
+
+def break_year(text: str, kind: str, rng: random.Random) -> str:
+    """One realistic mistake in a generated cluster-year file (see the module's docstring)."""
+    scores = list(SCORE_LINE.finditer(text))
+    if kind == "wrong-type":
+        hit = rng.choice(scores)
+        comma = hit.group(2).replace(".", ",") if "." in hit.group(2) else hit.group(2) + ",5"
+        return text[: hit.start()] + f'    {hit.group(1)}: "{comma}"' + text[hit.end() :]
+    if kind == "unknown-id":
+        members = re.search(r"^members: \[(.*)\]$", text, re.MULTILINE).group(1).split(", ")  # type: ignore[union-attr]
+        victim = rng.choice(members)
+        return re.sub(rf"(?<![\w-]){re.escape(victim)}(?![\w-])", victim[:-1], text)
+    if kind == "duplicate-key":
+        hit = rng.choice(scores)
+        return text[: hit.end()] + f"\n    {hit.group(1)}: {hit.group(2)}" + text[hit.end() :]
+    if kind == "out-of-range":
+        hit = rng.choice(scores)
+        top = int(re.search(rf"- id: {hit.group(1)}\n.*\n(?:    group: .*\n)?    max: (\d+)", text).group(1))  # type: ignore[union-attr]
+        return text[: hit.start()] + f"    {hit.group(1)}: {top + 2.5}" + text[hit.end() :]
+    raise ValueError(kind)
+
+
+def generate(out: Path, files: int, seed: int = 7, broken: float = 0.0) -> int:
+    """Write ``files`` cluster-year files (plus their cluster.yaml files) under ``out``.
+
+    ``broken`` (0–1) is the share of cluster-year files given one mistake each, in BREAKAGES' turn.
+    """
     rng = random.Random(seed)
+    chooser = random.Random(f"broken-{seed}")  # its own stream: the valid files do not change
+    chosen = sorted(chooser.sample(range(files), round(files * broken))) if broken else []
+    to_break = {index: BREAKAGES[turn % len(BREAKAGES)] for turn, index in enumerate(chosen)}
     registry = SHIPPED / "provinces.yaml"
     units = registry_units(registry)
     out.mkdir(parents=True, exist_ok=True)
@@ -224,7 +268,10 @@ def generate(out: Path, files: int, seed: int = 7) -> int:
             for year in YEARS:
                 if written >= files:
                     break
-                (directory / f"{year}.yaml").write_text(year_text(cid, number, label, members, year, rng), encoding="utf-8")
+                text = year_text(cid, number, label, members, year, rng)
+                if written in to_break:
+                    text = break_year(text, to_break[written], chooser)
+                (directory / f"{year}.yaml").write_text(text, encoding="utf-8")
                 written += 1
         sector_index += 1
     return written
@@ -235,12 +282,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path, help="directory to create (must be empty or absent)")
     parser.add_argument("--files", type=int, default=2000, help="number of cluster-year files (default 2000)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--broken", type=float, default=0.0, metavar="FRACTION",
+                        help="share of cluster-year files given one realistic mistake each (default 0: all valid)")
     args = parser.parse_args(argv)
+    if not 0 <= args.broken <= 1:
+        parser.error("--broken is a fraction between 0 and 1")
     if args.out.exists() and any(args.out.iterdir()):
         print(f"{args.out} is not empty", file=sys.stderr)
         return 2
-    n = generate(args.out, args.files, args.seed)
-    print(f"{n} cluster-year files written to {args.out}")
+    n = generate(args.out, args.files, args.seed, args.broken)
+    broken = f", {round(args.files * args.broken)} of them broken" if args.broken else ""
+    print(f"{n} cluster-year files written to {args.out}{broken}")
     return 0
 
 
