@@ -16,7 +16,7 @@ def test_readme_is_short() -> None:
 def test_ci_runs_the_two_set_up_commands_of_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    commands = [line for line in ci.splitlines() if line and not line.startswith(("#", "set ", "cd ", "export "))]
+    commands = [line for line in ci.splitlines() if line and not line.startswith(("#", "set ", "cd ", "export ", "bash .ci/system"))]
     # the README's two commands come first and verbatim; the extra checks follow them
     for command in commands[:2]:
         assert f"\n{command}\n" in readme, command
