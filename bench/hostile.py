@@ -40,7 +40,7 @@ PY = sys.executable
 
 DRIVER = """
 import resource, sys
-from thidua.cli import app
+from thidua.cli.app import app
 try:
     app(args=sys.argv[1:], prog_name="thidua")
 finally:

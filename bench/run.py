@@ -73,8 +73,8 @@ print(json.dumps({"seconds": time.perf_counter() - started, "cpu": time.process_
 LIBRARY = """
 import json, sys, time
 from pathlib import Path
-from thidua.render.diagnostics import render_text
-from thidua.validation import validate_paths
+from thidua.output.render.diagnostics import render_text
+from thidua.services.validation import validate_paths
 for f in sorted(Path(sys.argv[1]).rglob("*.yaml")): f.read_bytes()
 started, cpu = time.perf_counter(), time.process_time()
 result = validate_paths([Path(sys.argv[1])])
@@ -86,7 +86,7 @@ print(json.dumps({"seconds": time.perf_counter() - started, "cpu": time.process_
 PROFILE = """
 import cProfile, pstats, sys
 from pathlib import Path
-from thidua.validation import validate_paths
+from thidua.services.validation import validate_paths
 cProfile.run("validate_paths([Path(sys.argv[1])])", sys.argv[2])
 pstats.Stats(sys.argv[2]).sort_stats("tottime").print_stats(int(sys.argv[3]))
 """
@@ -94,9 +94,9 @@ pstats.Stats(sys.argv[2]).sort_stats("tottime").print_stats(int(sys.argv[3]))
 STABILITY = """
 import json, sys, time
 from pathlib import Path
-from thidua.loader import load_repository
-from thidua.ranking import rank
-from thidua.stability import Settings, analyse
+from thidua.repository.loader import load_repository
+from thidua.domain.ranking import rank
+from thidua.domain.stability import Settings, analyse
 ranking = rank(load_repository(Path(sys.argv[1]), only=["hai-duong-cap-huyen"]).clusters["hai-duong-cap-huyen"].years[2023])
 shape = (len(ranking.entries), len(ranking.cluster_year.year.indicators))
 assert shape == (12, 14), shape
@@ -602,7 +602,7 @@ def bench(args: argparse.Namespace, tmp: Path, repeat: int, peer_repeat: int, co
     startup = ["", "### Start-up", "", HEADER, *rows(s, ["python", "min-version", "version", "min-check", "empty"])]
     stability = [
         "", "### Rank stability", "",
-        "`analyse(ranking, Settings(samples=1000))` of thidua.stability on the shipped hai-duong-cap-huyen 2023 "
+        "`analyse(ranking, Settings(samples=1000))` of thidua.domain.stability on the shipped hai-duong-cap-huyen 2023 "
         f"(12 members × 14 indicators), in one process: first call {stab['first']:.3f} s (CPU {stab['first_cpu']:.3f} s); "
         f"the next {len(stab['wall'])}: median {statistics.median(stab['wall']):.3f} s (min–max {min(stab['wall']):.3f}–{max(stab['wall']):.3f}), "
         f"CPU median {statistics.median(stab['cpu']):.3f} s.",

@@ -1,9 +1,9 @@
-"""Time the first load of the national units (``thidua.units.national_units``), each run in a fresh process.
+"""Time the first load of the national units (``thidua.repository.units.national_units``), each run in a fresh process.
 
     python bench/units_load.py            # 15 fresh processes; prints best and median, in ms
     python bench/units_load.py --runs 5
 
-What is timed, as wall time and as this process's CPU time: the import of ``thidua.units`` (separately) and the first ``national_units()`` call,
+What is timed, as wall time and as this process's CPU time: the import of ``thidua.repository.units`` (separately) and the first ``national_units()`` call,
 which reads and parses the three TSV files (~14,000 rows). Not a test: the figures depend on the
 machine; the README of this folder and docs/units.md record them.
 """
@@ -19,7 +19,7 @@ import sys
 PROBE = """
 import json, time
 t0, c0 = time.perf_counter(), time.process_time()
-import thidua.units as units
+import thidua.repository.units as units
 t1, c1 = time.perf_counter(), time.process_time()
 n = len(units.national_units())
 t2, c2 = time.perf_counter(), time.process_time()

@@ -28,7 +28,7 @@ existing files), every .docx written opens, and every YAML file written has no e
 did not already report for it before the command. Files that fmt rewrote must also keep every
 comment, still parse, and be canonical (formatting them again changes nothing).
 
-Commands run in-process (``typer.testing.CliRunner`` with ``thidua.cli.app``) in a worker
+Commands run in-process (``typer.testing.CliRunner`` with ``thidua.cli.app.app``) in a worker
 process, so a segfault or a hang is recorded as a failure ("crash" / "hang") and the run goes on;
 ``--subprocess`` runs ``python -m thidua`` per command instead. Failures are saved under
 ``--out`` (default ``fuzz-failures/``), one folder per example: the mutated repository
@@ -358,7 +358,7 @@ def _exception_signature(exc: BaseException, tb: Any) -> str:
 def run_in_process(argv: list[str]) -> Ran:
     from typer.testing import CliRunner
 
-    from thidua.cli import app
+    from thidua.cli.app import app
 
     runner = CliRunner(env={"TERM": "xterm-256color", "COLUMNS": "100", "FORCE_COLOR": None, "NO_COLOR": None})
     result = runner.invoke(app, argv)
@@ -399,7 +399,7 @@ def snapshot(top: Path) -> dict[str, str]:
 
 def errors_by_file(root: Path) -> dict[str, Counter[str]]:
     """``validate``'s errors per file (relative to ``root``), as codes."""
-    from thidua.validation import validate_paths
+    from thidua.services.validation import validate_paths
 
     result = validate_paths([root])
     found: dict[str, Counter[str]] = defaultdict(Counter)
@@ -546,7 +546,7 @@ def check_command(argv: list[str], run: Ran, before: dict[str, str], after: dict
                     was = ",".join(sorted(errors_before.get(rel, ()))) or "no errors"
                 fail("written-invalid", f"{rel} (before: {was}) has new errors {dict(new)}", ",".join(sorted(new)))
     if name == "fmt":
-        from thidua.fmt import examine
+        from thidua.services.fmt import examine
 
         for rel in written:
             old = (pristine / rel).read_bytes().decode("utf-8", "replace")

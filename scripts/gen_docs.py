@@ -1,8 +1,8 @@
 """Generate the reference pages of the docs site from the code.
 
-* ``docs/reference/cli.md``: every command, argument and option of ``thidua.cli.app`` with its help,
+* ``docs/reference/cli.md``: every command, argument and option of ``thidua.cli.app.app`` with its help,
   read from the click command objects typer builds (``typer.main.get_command``);
-* ``docs/reference/rules.md``: every rule code of ``thidua.messages.SEVERITY`` with its severity and
+* ``docs/reference/rules.md``: every rule code of ``thidua.output.messages.SEVERITY`` with its severity and
   its English and Vietnamese message and hint (placeholders shown as ``{name}``), one heading and a
   stable anchor (``#td101``) per code.
 
@@ -34,7 +34,7 @@ GUIDES = {
     "fmt": "../ci-and-tools.md#thidua-fmt",
 }
 
-# Rule families, by the first digit of the code (as grouped in thidua/messages.py).
+# Rule families, by the first digit of the code (as grouped in thidua/output/messages.py).
 FAMILIES = {
     "0": "TD0xx: the file and its YAML",
     "1": "TD1xx: the schema",
@@ -187,7 +187,7 @@ def cli_reference() -> str:
     import click
     import typer
 
-    from thidua.cli import app
+    from thidua.cli.app import app
 
     group = typer.main.get_command(app)
     ctx = click.Context(group, info_name="thidua")
@@ -243,8 +243,8 @@ def cli_reference() -> str:
 
 
 def rules_reference() -> str:
-    from thidua.i18n import catalogue, t
-    from thidua.messages import SEVERITY
+    from thidua.output.i18n import catalogue, t
+    from thidua.output.messages import SEVERITY
 
     out = [
         GENERATED,

@@ -65,7 +65,7 @@ MAX_ID = 64  # models.UnitId's limit: these ids may one day sit in cluster files
 
 
 def slugify(text: str) -> str:
-    """The same rule as thidua.registry.slugify, copied so this script runs without thidua installed."""
+    """The same rule as thidua.domain.registry.slugify, copied so this script runs without thidua installed."""
     text = text.replace("đ", "d").replace("Đ", "D")
     ascii_text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
     out: list[str] = []

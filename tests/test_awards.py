@@ -13,10 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thidua.awards import Ordinal, Reason, failures, flag_caps, quota_reason, recommend, recommend_year
-from thidua.loader import load_repository
-from thidua.models import AwardStep, ClusterFile, ClusterYear, ClusterYearFile, Unit, effective_rules
-from thidua.registry import Registry
+from thidua.domain.awards import Ordinal, Reason, failures, flag_caps, quota_reason, recommend, recommend_year
+from thidua.domain.models import AwardStep, ClusterFile, ClusterYear, ClusterYearFile, Unit, effective_rules
+from thidua.domain.registry import Registry
+from thidua.repository.loader import load_repository
 
 DATA = Path(__file__).parents[1] / "data"
 FLAG, CERT = "co-thi-dua-chinh-phu", "bang-khen-thu-tuong"
@@ -209,7 +209,7 @@ def test_all_failures_are_listed_not_only_the_first() -> None:
 
 
 def _entry(cy: ClusterYear, member: str):
-    from thidua.ranking import rank
+    from thidua.domain.ranking import rank
 
     return rank(cy).entry(member)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from thidua.cli import app
+from thidua.cli.app import app
 
 DATA = Path(__file__).parents[1] / "data"
 runner = CliRunner()

@@ -10,8 +10,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from test_examples import make_repo
-from thidua.cli import app
-from thidua.validation import validate_paths
+from thidua.cli.app import app
+from thidua.services.validation import validate_paths
 
 STRAY = "cluster: demo\nyear: 2024\nmembers: [nam-dinh, ha-nam, quang-ninh]\nleadership:\n  chair: nam-dinh\n  vice_chairs: [ha-nam]\n"
 

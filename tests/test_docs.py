@@ -10,9 +10,9 @@ import click
 import pytest
 import typer
 
-from thidua.cli import app
-from thidua.docs_links import DOCS_BASE_URL, rule_url
-from thidua.messages import SEVERITY
+from thidua.cli.app import app
+from thidua.output.docs_links import DOCS_BASE_URL, rule_url
+from thidua.output.messages import SEVERITY
 
 ROOT = Path(__file__).parents[1]
 

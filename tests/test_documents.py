@@ -13,11 +13,11 @@ from pathlib import Path
 import docx
 import pytest
 
-from thidua.awards import recommend, recommend_year
-from thidua.documents import bien_ban, date_words, save, to_trinh
-from thidua.loader import load_repository
-from thidua.models import ClusterYear
-from thidua.writer import RefusedOverwrite
+from thidua.domain.awards import recommend, recommend_year
+from thidua.domain.models import ClusterYear
+from thidua.output.docx import bien_ban, date_words, save, to_trinh
+from thidua.repository.loader import load_repository
+from thidua.repository.writer import RefusedOverwrite
 
 DATA = Path(__file__).parents[1] / "data"
 

@@ -15,11 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from thidua import fmt as fmt_module
-from thidua.cli import app
-from thidua.fmt import KEY_ORDER, NotFormattable, file_kind, format_bytes, format_text, reorder_top_level
-from thidua.models import SCHEMA_KINDS
-from thidua.yamlsafe import parse
+from thidua.cli.app import app
+from thidua.domain.models import SCHEMA_KINDS
+from thidua.repository.yamlsafe import parse
+from thidua.services import fmt as fmt_module
+from thidua.services.fmt import KEY_ORDER, NotFormattable, file_kind, format_bytes, format_text, reorder_top_level
 
 ROOT = Path(__file__).parents[1]
 DATA = ROOT / "data"
@@ -458,7 +458,7 @@ def test_validate_and_fmt_give_the_real_size_in_mib(tmp_path: Path, size: int, s
 
 
 def test_the_size_check_is_one_function(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from thidua import loader, yamlsafe
+    from thidua.repository import loader, yamlsafe
 
     path = tmp_path / "2024.yaml"
     path.write_text("year: 2024\n", encoding="utf-8")

@@ -22,10 +22,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from thidua.cli import app
-from thidua.messages import CATALOGUE, SEVERITY
-from thidua.render.diagnostics import render_json
-from thidua.validation import validate_paths
+from thidua.cli.app import app
+from thidua.output.messages import CATALOGUE, SEVERITY
+from thidua.output.render.diagnostics import render_json
+from thidua.services.validation import validate_paths
 
 DATA = Path(__file__).parents[1] / "data"
 SHIPPED = sorted(p.relative_to(DATA).as_posix() for p in DATA.rglob("*.yaml"))

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from thidua.cli import app
+from thidua.cli.app import app
 
 DATA = Path(__file__).parents[1] / "data"
 TARGET = Path("clusters") / "dbsh" / "2025.yaml"  # a new year of a real cluster
@@ -263,7 +263,7 @@ def test_light_case_in_process(case: Case, shipped: Path, tmp_path: Path) -> Non
 # process image that runs thidua.
 DRIVER = """
 import resource, sys
-from thidua.cli import app
+from thidua.cli.app import app
 try:
     app(args=sys.argv[1:], prog_name="thidua")
 finally:

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from thidua import i18n
-from thidua.cli import app
-from thidua.messages import SEVERITY
+from thidua.cli.app import app
+from thidua.output import i18n
+from thidua.output.messages import SEVERITY
 
 ROOT = Path(__file__).parents[1]
 DATA = ROOT / "data"
@@ -62,7 +62,7 @@ def test_every_message_has_both_languages_with_the_same_placeholders(module: str
 
 
 def test_the_tools_catalogue_is_merged() -> None:
-    assert "thidua.messages_tools" in catalogue_modules()
+    assert "thidua.output.messages_tools" in catalogue_modules()
     assert i18n.t("fmt.reformatted", lang="vi", where="x") == "đã định dạng lại x"
 
 
@@ -192,7 +192,7 @@ def test_no_color_removes_every_colour_from_a_forced_terminal() -> None:
 
 
 def test_tables_are_still_drawn_without_colour(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    from thidua.render import text
+    from thidua.output.render import text
 
     monkeypatch.setenv("FORCE_COLOR", "1")
     monkeypatch.setenv("NO_COLOR", "1")
@@ -215,6 +215,6 @@ def test_shell_completion_is_offered() -> None:
 
 
 def test_help_and_version_do_not_load_the_heavy_modules() -> None:
-    code = "import sys; from thidua.cli import app; print(','.join(m for m in ('pydantic', 'ruamel.yaml', 'docx', 'jsonschema') if m in sys.modules))"
+    code = "import sys; from thidua.cli.app import app; print(','.join(m for m in ('pydantic', 'ruamel.yaml', 'docx', 'jsonschema') if m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert done.stdout.strip() == ""

@@ -14,9 +14,9 @@ from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from thidua import __version__
-from thidua.cli import app
-from thidua.scaffold import TEMPLATE_FILES, plan, template
-from thidua.schema import schema_text
+from thidua.cli.app import app
+from thidua.services.scaffold import TEMPLATE_FILES, plan, template
+from thidua.services.schema import schema_text
 
 ROOT = Path(__file__).parents[1]
 DATA = ROOT / "data"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from thidua import loader
-from thidua.loader import load_repository
+from thidua.repository import loader
+from thidua.repository.loader import load_repository
 
 BENCH = Path(__file__).parents[1] / "bench" / "generate.py"
 

@@ -1,4 +1,4 @@
-"""The national lists of districts and communes (thidua.units): counts, invariants, search, metadata.
+"""The national lists of districts and communes (thidua.repository.units): counts, invariants, search, metadata.
 
 The exact counts are those of the source, ``vietnamadminunits`` 1.0.4: 696 districts and 10,035
 communes on 30/06/2025 (5 island districts have no commune), 3,321 communes from 01/07/2025; plus
@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from thidua import units as national
-from thidua.models import ID_PATTERN, RegistryFile, Unit
+from thidua.domain.models import ID_PATTERN, RegistryFile, Unit
+from thidua.repository import units as national
 
 ROOT = Path(__file__).resolve().parent.parent
 DAYS = [dt.date(2023, 12, 31), dt.date(2024, 1, 1), dt.date(2024, 12, 31), dt.date(2025, 1, 1),
@@ -232,7 +232,7 @@ def test_search_within_and_level_and_ranking() -> None:
 
 def test_nothing_is_read_at_import() -> None:
     probe = (
-        "import sys, json, thidua, thidua.units as u\n"
+        "import sys, json, thidua, thidua.repository.units as u\n"
         "print(json.dumps([u._units.cache_info().currsize, 'yaml' in sys.modules, 'pydantic' in sys.modules]))"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60)

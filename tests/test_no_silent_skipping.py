@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from thidua.cli import app
-from thidua.validation import validate_paths
+from thidua.cli.app import app
+from thidua.services.validation import validate_paths
 
 ROOT = Path(__file__).parents[1]
 DBSH = "data/clusters/dbsh"

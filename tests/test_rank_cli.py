@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from test_ranking import MERGER_2025, MERGER_2026, YEAR_2024, write_data
-from thidua.cli import app
+from thidua.cli.app import app
 
 DATA = Path(__file__).parents[1] / "data"
 GOLDEN = Path(__file__).parent / "golden" / "rank"
@@ -206,6 +206,6 @@ def test_bad_options_are_usage_errors() -> None:
 
 
 def test_the_command_module_imports_nothing_heavy() -> None:
-    code = "import sys, thidua.commands.rank; print(sorted(m for m in ('pydantic', 'rich', 'babel', 'thidua.ranking', 'thidua.loader') if m in sys.modules))"
+    code = "import sys, thidua.cli.rank; print(sorted(m for m in ('pydantic', 'rich', 'babel', 'thidua.domain.ranking', 'thidua.repository.loader') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from thidua.explain import explain, resolve_member
-from thidua.loader import load_repository
-from thidua.ranking import MissingScores, rank
-from thidua.standings import Status, award_at, award_places, standings
+from thidua.domain.explain import explain, resolve_member
+from thidua.domain.ranking import MissingScores, rank
+from thidua.domain.standings import Status, award_at, award_places, standings
+from thidua.repository.loader import load_repository
 
 DATA = Path(__file__).parents[1] / "data"
 
@@ -306,7 +306,7 @@ def test_members_are_found_by_id_or_by_name_and_ambiguity_is_reported() -> None:
 def test_every_rank_message_has_both_languages_with_the_same_placeholders() -> None:
     import string
 
-    from thidua.messages_rank import CATALOGUE
+    from thidua.output.messages_rank import CATALOGUE
 
     fields = string.Formatter()
     for key, entry in CATALOGUE.items():

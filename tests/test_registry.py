@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from thidua.models import RegistryFile, Unit
-from thidua.registry import Registry, check_units, slugify
+from thidua.domain.models import RegistryFile, Unit
+from thidua.domain.registry import Registry, check_units, slugify
 
 DATA = Path(__file__).parents[1] / "data"
 BEFORE, AFTER = dt.date(2025, 6, 30), dt.date(2025, 7, 1)

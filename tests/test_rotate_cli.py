@@ -14,8 +14,8 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from thidua.cli import app
-from thidua.validation import validate_paths
+from thidua.cli.app import app
+from thidua.services.validation import validate_paths
 
 ROOT = Path(__file__).parents[1]
 DATA = ROOT / "data"
@@ -245,7 +245,7 @@ def test_written_years_chain(data: Path) -> None:
 
 @pytest.mark.parametrize("path", sorted(DATA.rglob("*.yaml")), ids=lambda p: p.relative_to(DATA).as_posix())
 def test_the_round_trip_reproduces_every_shipped_file(path: Path) -> None:
-    from thidua.nextyear import round_trip
+    from thidua.output.nextyear import round_trip
 
     text = path.read_text(encoding="utf-8")
     assert round_trip(text) == text
@@ -345,7 +345,7 @@ def test_every_rotate_message_has_both_languages_with_the_same_placeholders() ->
     import string
     import unicodedata
 
-    from thidua.messages_rotate import CATALOGUE
+    from thidua.output.messages_rotate import CATALOGUE
 
     def fields(text: str) -> set[str]:
         return {name for _, name, _, _ in string.Formatter().parse(text) if name}

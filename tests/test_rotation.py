@@ -12,10 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thidua.i18n import set_language
-from thidua.loader import load_repository
-from thidua.models import Election, RotationPolicy, RotationRules
-from thidua.rotation import (
+from thidua.domain.models import Election, RotationPolicy, RotationRules
+from thidua.domain.rotation import (
     CHAIR,
     VICE,
     Term,
@@ -25,7 +23,9 @@ from thidua.rotation import (
     schedule,
     terms_of,
 )
-from thidua.validation import validate_paths
+from thidua.output.i18n import set_language
+from thidua.repository.loader import load_repository
+from thidua.services.validation import validate_paths
 
 ROOT = Path(__file__).parents[1]
 DATA = ROOT / "data"

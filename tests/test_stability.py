@@ -8,12 +8,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from test_ranking import demo_ranking
-from thidua.loader import load_repository
-from thidua.models import ClusterFile, ClusterYear, ClusterYearFile, Indicator, Organiser, Rules, Unit
-from thidua.ranking import rank
-from thidua.registry import Registry
-from thidua.render.stability import stability_json
-from thidua.stability import Model, Settings, analyse, competition_ranks, percentile
+from thidua.domain.models import ClusterFile, ClusterYear, ClusterYearFile, Indicator, Organiser, Rules, Unit
+from thidua.domain.ranking import rank
+from thidua.domain.registry import Registry
+from thidua.domain.stability import Model, Settings, analyse, competition_ranks, percentile
+from thidua.output.render.stability import stability_json
+from thidua.repository.loader import load_repository
 
 DATA = Path(__file__).parents[1] / "data"
 

@@ -6,11 +6,11 @@ import json
 import subprocess
 import sys
 
-# What must not be imported by ``import thidua.cli`` (so by ``thidua --version`` or ``--help``),
+# What must not be imported by ``import thidua.cli.app`` (so by ``thidua --version`` or ``--help``),
 # unless typer itself imports it (typer may pull in rich for its help screens).
 HEAVY = ["pydantic", "pydantic_core", "yaml", "rich", "ruamel", "docx", "babel", "jsonschema",
-         "thidua.models", "thidua.loader", "thidua.checks", "thidua.yamlsafe", "thidua.ranking",
-         "thidua.registry", "thidua.messages"]
+         "thidua.domain.models", "thidua.repository.loader", "thidua.domain.checks", "thidua.repository.yamlsafe", "thidua.domain.ranking",
+         "thidua.domain.registry", "thidua.output.messages"]
 
 PROBE = """
 import json, sys
@@ -26,13 +26,13 @@ def imported_by(module: str) -> set[str]:
 
 def test_importing_the_cli_loads_nothing_heavy() -> None:
     framework = imported_by("typer")
-    ours = imported_by("thidua.cli")
-    assert "thidua.cli" in ours, "the probe really imported the CLI"
+    ours = imported_by("thidua.cli.app")
+    assert "thidua.cli.app" in ours, "the probe really imported the CLI"
     for name in HEAVY:
         if name in framework:
             continue
         loaded = sorted(m for m in ours if m == name or m.startswith(name + "."))
-        assert not loaded, f"`import thidua.cli` imports {loaded}: import it inside the command function"
+        assert not loaded, f"`import thidua.cli.app` imports {loaded}: import it inside the command function"
 
 
 def test_version_runs_without_data() -> None:

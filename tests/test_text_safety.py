@@ -19,9 +19,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from thidua import textsafe
-from thidua.cli import app
-from thidua.i18n import t
+from thidua.cli.app import app
+from thidua.domain import textsafe
+from thidua.output.i18n import t
 
 DATA = Path(__file__).parents[1] / "data"
 DBSH = Path("clusters") / "dbsh"
@@ -182,7 +182,7 @@ def test_a_hostile_unit_name_is_printed_escaped_by_every_command(data: Path, hos
 @pytest.mark.parametrize("hostile", HOSTILE.values(), ids=HOSTILE.keys())
 def test_renderers_escape_what_validation_would_have_refused(data: Path, monkeypatch: pytest.MonkeyPatch, hostile: str) -> None:
     """Without TD024 (as for any text validation lets through), no renderer prints it raw."""
-    monkeypatch.setattr("thidua.loader.text_issues", lambda data: [], raising=False)
+    monkeypatch.setattr("thidua.repository.loader.text_issues", lambda data: [], raising=False)
     for where in ("unit", "cluster", "award", "place"):
         poison(data, where, hostile)
     for command in COMMANDS:
@@ -207,7 +207,7 @@ def test_csv_cells_cannot_run_as_formulas(data: Path) -> None:
 
 
 def test_the_terminal_table_escapes_too(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    from thidua.render import text
+    from thidua.output.render import text
 
     monkeypatch.setattr(text, "is_terminal", lambda stream=None: True)
     text.print_table("T\x1b]0;x\x07", ["a\u202e"], [["Nam\n::error x\u200b"]], caption="c\x9b")
@@ -236,7 +236,7 @@ def test_awards_docx_writes_every_cluster_with_a_hostile_name(data: Path, tmp_pa
     clean = tmp_path / "clean"
     assert invoke("awards", "2023", "--docx", str(clean), data=data).exit_code == 0
     if bypass:  # the cluster name and award title too, as if validation had let them through
-        monkeypatch.setattr("thidua.loader.text_issues", lambda data: [], raising=False)
+        monkeypatch.setattr("thidua.repository.loader.text_issues", lambda data: [], raising=False)
         for where in ("cluster", "award"):
             poison(data, where, hostile)
     poison(data, "unit", hostile)

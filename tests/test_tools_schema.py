@@ -12,10 +12,10 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from thidua.cli import app
-from thidua.fmt import file_kind
-from thidua.models import SCHEMA_KINDS
-from thidua.schema import DIALECT, FILE_NAMES, KINDS, json_schema, schema_text
+from thidua.cli.app import app
+from thidua.domain.models import SCHEMA_KINDS
+from thidua.services.fmt import file_kind
+from thidua.services.schema import DIALECT, FILE_NAMES, KINDS, json_schema, schema_text
 
 ROOT = Path(__file__).parents[1]
 DATA = ROOT / "data"

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from thidua import writer
-from thidua.writer import RefusedOverwrite, atomic_write
+from thidua.repository import writer
+from thidua.repository.writer import RefusedOverwrite, atomic_write
 
 OLD = "cluster: dbsh\nyear: 2024\nnote: \"Hà Nội\"\n"
 NEW = "cluster: dbsh\nyear: 2025\n" + "members: [a, b]\n" * 10_000
@@ -221,7 +221,7 @@ def test_sigint_during_a_write_cleans_up_and_interrupts(target: Path, monkeypatc
 SIGTERM_SCRIPT = """
 import os, signal, sys
 from pathlib import Path
-from thidua import writer
+from thidua.repository import writer
 real_fsync = os.fsync
 def fsync_then_terminated(fd):
     real_fsync(fd)
@@ -260,7 +260,7 @@ def test_the_loader_never_reads_a_temporary_file_as_data(tmp_path: Path, monkeyp
     """A leftover of a killed write, beside a year file, is neither loaded nor reported."""
     from typer.testing import CliRunner
 
-    from thidua.cli import app
+    from thidua.cli.app import app
 
     data = tmp_path / "data"
     shutil.copytree(Path(__file__).parents[1] / "data", data)

@@ -9,9 +9,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from thidua import yamlsafe
-from thidua.messages import SEVERITY
-from thidua.yamlsafe import MAX_ALIASES, MAX_DEPTH, MAX_NODES, child_positions, decode, locate, parse
+from thidua.output.messages import SEVERITY
+from thidua.repository import yamlsafe
+from thidua.repository.yamlsafe import MAX_ALIASES, MAX_DEPTH, MAX_NODES, child_positions, decode, locate, parse
 
 
 def codes(text: str) -> list[str]:

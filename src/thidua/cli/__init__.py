@@ -1,0 +1,1 @@
+"""The command line: options in, a service called, a reporter out, exit codes."""

@@ -1,0 +1,454 @@
+"""Award recommendations: a cluster's ladder (``rules.awards``) walked over its ranking.
+
+The walk, top rung first:
+
+* each member gets at most one award, the highest it qualifies for;
+* a rung takes the next *eligible* members in rank order, up to its quota (a count, or a share of
+  the members rounded as the rules say);
+* a member that fails a condition of the rung (minimum total, maximum deductions, an indicator
+  minimum, the vote threshold where votes are recorded) is passed over *for that rung*, with the
+  numbers, and stays a candidate for the rungs below;
+* when members the ranking could not separate (same rank, ``tied_with``) straddle the last slot of
+  a rung, the tie is flagged for the meeting and none of them is chosen; whoever the meeting does
+  not choose is owed a place on the next rung, so those places are held for them too;
+* the first member below each line is reported with its gap to the last one awarded;
+* the result is compared with the awards the file records as decided.
+
+Nothing here prints or touches files: results carry ``Reason`` objects (a message key and its
+parameters) that renderers turn into text in the user's language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from thidua.domain.awards_catalogue import (
+    GOVERNMENT_FLAG,
+    GOVERNMENT_FLAG_CAP_SHARE,
+    GOVERNMENT_FLAG_CAP_SOURCE,
+    award_title,
+    quota,
+)
+from thidua.domain.models import AwardStep, ClusterYear, OrganiserLevel
+from thidua.domain.ranking import EPSILON, Entry, Ranking, has_scores, rank
+from thidua.output.i18n import language, t
+
+# --------------------------------------------------------------------------- reasons
+
+
+@dataclass(frozen=True)
+class Percent:
+    """A share (0–1) shown as a percentage: 2/3 → '66,67%'."""
+
+    value: float
+
+
+@dataclass(frozen=True)
+class Reason:
+    """A message key and its parameters; turned into text only when shown."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def text(self, lang: str | None = None) -> str:
+        lang = lang or language()
+        return t(self.key, lang=lang, **{k: _show(v, lang) for k, v in self.params.items()})
+
+
+def _show(value: Any, lang: str) -> Any:
+    from thidua.output.render.text import number
+
+    if isinstance(value, (Reason, Ordinal)):
+        return value.text(lang)
+    if isinstance(value, Percent):
+        return number(value.value * 100, 2, lang) + "%"
+    if isinstance(value, list):
+        return "; ".join(str(_show(v, lang)) for v in value)
+    if isinstance(value, float):
+        return number(value, 2, lang)
+    return value
+
+
+@dataclass(frozen=True)
+class Ordinal:
+    """A rank as words: '1st' in English, 'thứ 1' in Vietnamese."""
+
+    n: int
+
+    def text(self, lang: str) -> str:
+        if lang == "en":  # English suffixes are grammar, not vocabulary: computed, not catalogued
+            n = self.n
+            return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+        return t("awards.ordinal", lang=lang, n=self.n)
+
+
+def ordinal(n: int) -> Ordinal:
+    return Ordinal(n)
+
+
+def quota_reason(step: AwardStep, members: int) -> Reason:
+    """'quota 1', or 'quota 20% of 12 = 2,4, rounded down: 2'."""
+    if step.count is not None:
+        return Reason("awards.quota.count", {"quota": step.count})
+    return Reason(
+        "awards.quota.share",
+        {
+            "share": Percent(step.share or 0),
+            "members": members,
+            "exact": round((step.share or 0) * members, 4),
+            "rounding": Reason(f"awards.rounding.{step.rounding.value}"),
+            "quota": quota(step, members),
+        },
+    )
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass
+class Recommendation:
+    member: str
+    name: str
+    rank: int
+    total: float
+    award: str
+    award_title: str
+    reason: Reason
+
+
+@dataclass
+class NearMiss:
+    """A member just below a line (``gap`` in points) or passed over as ineligible (no gap)."""
+
+    member: str
+    name: str
+    rank: int
+    total: float
+    award: str
+    award_title: str
+    reason: Reason
+    gap: float | None
+    kind: str  # "below_line" | "ineligible"
+
+
+@dataclass
+class TieAtLine:
+    """Members the ranking could not separate, more of them than the slots left on a rung."""
+
+    award: str
+    award_title: str
+    slots: int
+    members: list[str]
+    names: list[str]
+    rank: int
+    total: float
+    reason: Reason
+    carried: bool = False  # the places held on a lower rung for whoever loses a tie above
+
+
+@dataclass
+class Decided:
+    member: str
+    name: str
+    award: str
+    award_title: str
+    note: str | None
+
+
+@dataclass
+class Difference:
+    kind: str  # "missing" | "extra" | "different" | "tie"
+    member: str
+    name: str
+    recommended: str | None  # award ids
+    decided: str | None
+    reason: Reason
+
+
+@dataclass
+class Comparison:
+    agrees: bool
+    differences: list[Difference]
+
+
+@dataclass
+class FlagCap:
+    """Government-flag proposals of one non-central organiser against the 20% cap (informational)."""
+
+    organiser: str
+    proposals: int
+    leading_units: int  # one leading member per cluster the organiser runs that year
+    clusters: list[str]
+    share: float
+    cap: float
+    over: bool
+    reason: Reason
+
+
+@dataclass
+class AwardsResult:
+    cluster_year: ClusterYear
+    status: str  # "recommended" | "no_scores" | "no_ladder"
+    ranking: Ranking | None = None
+    recommendations: list[Recommendation] = field(default_factory=list)
+    near_misses: list[NearMiss] = field(default_factory=list)
+    ties_at_line: list[TieAtLine] = field(default_factory=list)
+    decided: list[Decided] = field(default_factory=list)
+    comparison: Comparison | None = None
+    notes: list[Reason] = field(default_factory=list)
+    flag_cap: FlagCap | None = None
+
+    @property
+    def cluster(self) -> str:
+        return self.cluster_year.id
+
+    @property
+    def year(self) -> int:
+        return self.cluster_year.number
+
+    def award_of(self, member: str) -> Recommendation | None:
+        return next((r for r in self.recommendations if r.member == member), None)
+
+    def proposals(self) -> list[tuple[str, str]]:
+        """(member, award) the cluster proposes: the decided awards when recorded, else ours."""
+        if self.decided:
+            return [(d.member, d.award) for d in self.decided]
+        return [(r.member, r.award) for r in self.recommendations]
+
+
+# --------------------------------------------------------------------------- eligibility
+
+
+def vote_threshold(cy: ClusterYear, step: AwardStep) -> float | None:
+    return step.min_vote_share if step.min_vote_share is not None else cy.rules.vote_threshold
+
+
+def failures(cy: ClusterYear, step: AwardStep, entry: Entry) -> list[Reason]:
+    """Every condition of ``step`` that ``entry`` fails, with the numbers; empty: eligible."""
+    out: list[Reason] = []
+    if step.min_total is not None and entry.total < step.min_total - EPSILON:
+        out.append(Reason("awards.fail.min_total", {"total": entry.total, "min": step.min_total}))
+    if step.max_deductions is not None and entry.deductions > step.max_deductions + EPSILON:
+        out.append(Reason("awards.fail.deductions", {"deductions": entry.deductions, "max": step.max_deductions}))
+    scores = {c.indicator.id: c.score for c in entry.contributions}
+    names = {i.id: i.name for i in cy.year.indicators}
+    for indicator, minimum in step.min_scores.items():
+        score = scores.get(indicator)
+        if score is None and indicator not in names:
+            out.append(Reason("awards.fail.no_indicator", {"indicator": indicator}))
+        elif (score or 0.0) < minimum - EPSILON:
+            out.append(Reason("awards.fail.indicator", {"indicator": names[indicator], "score": float(score or 0.0), "min": minimum}))
+    threshold = vote_threshold(cy, step)
+    votes = cy.year.votes
+    if threshold is not None and votes is not None:
+        count = votes.counts.get(entry.member, 0)
+        if count / votes.voters < threshold - EPSILON:
+            out.append(
+                Reason(
+                    "awards.fail.votes",
+                    {"votes": count, "voters": votes.voters, "share": Percent(count / votes.voters), "threshold": Percent(threshold)},
+                )
+            )
+    return out
+
+
+# --------------------------------------------------------------------------- the walk
+
+
+@dataclass
+class _Held:
+    """A tie above a line: ``owed`` of ``entries`` did not get that rung and wait for the next."""
+
+    entries: list[Entry]
+    owed: int
+
+
+def recommend(cy: ClusterYear) -> AwardsResult:
+    """Walk the ladder of one cluster-year. Raises MissingScores if some scores are missing."""
+    result = AwardsResult(cy, "recommended", decided=_decided(cy))
+    if cy.year.scores_illustrative:
+        result.notes.append(Reason("awards.note.illustrative"))
+    if not has_scores(cy):
+        result.status = "no_scores"
+        result.notes.insert(0, Reason("awards.note.no_scores", {"year": cy.number}))
+        return result
+    if not cy.rules.awards:
+        result.status = "no_ladder"
+        result.notes.insert(0, Reason("awards.note.no_ladder"))
+        return result
+    ranking = rank(cy)
+    result.ranking = ranking
+    if any(vote_threshold(cy, s) is not None for s in cy.rules.awards) and cy.year.votes is None:
+        result.notes.append(Reason("awards.note.votes_unchecked"))
+    _walk(cy, ranking, result)
+    result.comparison = compare(result) if result.decided else None
+    return result
+
+
+def _walk(cy: ClusterYear, ranking: Ranking, result: AwardsResult) -> None:
+    size = len(ranking.entries)
+    placed: set[str] = set()  # awarded, or in a tie that holds them above
+    held: _Held | None = None
+    for step in cy.rules.awards:
+        title = award_title(step.award, cy.cluster.award_titles)
+        slots = quota(step, size)
+        if held is not None:
+            slots, held = _serve_held(cy, step, title, slots, held, result)
+        remaining = [e for e in ranking.entries if e.member not in placed]
+        eligible: list[Entry] = []
+        for entry in remaining:
+            why = failures(cy, step, entry)
+            if why and len(eligible) < slots:  # only members above the line are 'passed over'
+                result.near_misses.append(_miss(entry, step.award, title, Reason("awards.reason.ineligible", {"award": title, "failures": why}), None, "ineligible"))
+            if not why:
+                eligible.append(entry)
+        if slots <= 0:
+            continue
+        chosen = eligible[:slots]
+        awarded, group = split_at_line(eligible, slots)
+        if group:
+            left = slots - len(awarded)
+            tie = _tie(step.award, title, left, group, Reason("awards.reason.tie", {"slots": left, "award": title, "count": len(group)}))
+            result.ties_at_line.append(tie)
+            placed.update(e.member for e in group)
+            held = _Held(group, len(group) - left)
+        for entry in awarded:
+            reason = Reason("awards.reason.recommended", {"ordinal": ordinal(entry.rank), "members": size, "total": entry.total, "quota": quota_reason(step, size)})
+            if step.award == GOVERNMENT_FLAG and cy.cluster.organiser.level is not OrganiserLevel.central:
+                reason = Reason("awards.reason.flag_proposal", {"reason": reason, "cap": Percent(GOVERNMENT_FLAG_CAP_SHARE)})
+            result.recommendations.append(Recommendation(entry.member, entry.name, entry.rank, entry.total, step.award, title, reason))
+            placed.add(entry.member)
+        if len(chosen) < slots:
+            result.notes.append(Reason("awards.note.unfilled", {"award": title, "slots": slots - len(chosen), "quota": slots}))
+        last = awarded[-1] if awarded else None
+        below = next((e for e in eligible if e.member not in placed), None)
+        if last is not None and below is not None:
+            gap = last.total - below.total
+            reason = Reason("awards.reason.below_line", {"ordinal": ordinal(below.rank), "total": below.total, "gap": gap, "last": last.name, "last_total": last.total, "award": title, "quota": quota_reason(step, size)})
+            result.near_misses.append(_miss(below, step.award, title, reason, round(gap, 6), "below_line"))
+
+
+def split_at_line(eligible: list[Entry], slots: int) -> tuple[list[Entry], list[Entry]]:
+    """(awarded, tied): the first ``slots`` in rank order, unless equals straddle the last slot.
+
+    Then those equals are the tie at the line: none of them is awarded, only the better ranked.
+    """
+    chosen = eligible[:slots]
+    if not chosen or len(eligible) <= slots or eligible[slots].rank != chosen[-1].rank:
+        return chosen, []
+    line = chosen[-1].rank
+    return [e for e in chosen if e.rank < line], [e for e in eligible if e.rank == line]
+
+
+def _serve_held(cy: ClusterYear, step: AwardStep, title: str, slots: int, held: _Held, result: AwardsResult) -> tuple[int, _Held | None]:
+    """Hold places on this rung for the members who lose a tie on the rung above."""
+    if any(failures(cy, step, e) for e in held.entries):
+        # Who loses the tie decides who is eligible here: the meeting must settle both rungs.
+        result.notes.append(Reason("awards.note.tie_unresolved", {"award": title, "members": ", ".join(e.name for e in held.entries)}))
+        return slots, None
+    take = min(held.owed, slots)
+    if take > 0:
+        reason = Reason("awards.reason.tie_carried", {"slots": take, "award": title})
+        result.ties_at_line.append(_tie(step.award, title, take, held.entries, reason, carried=True))
+    owed = held.owed - take
+    return slots - take, (_Held(held.entries, owed) if owed else None)
+
+
+def _tie(award: str, title: str, slots: int, group: list[Entry], reason: Reason, carried: bool = False) -> TieAtLine:
+    return TieAtLine(award, title, slots, [e.member for e in group], [e.name for e in group], group[0].rank, group[0].total, reason, carried)
+
+
+def _miss(entry: Entry, award: str, title: str, reason: Reason, gap: float | None, kind: str) -> NearMiss:
+    return NearMiss(entry.member, entry.name, entry.rank, entry.total, award, title, reason, gap, kind)
+
+
+def _decided(cy: ClusterYear) -> list[Decided]:
+    extra = cy.cluster.award_titles
+    return [Decided(d.member, cy.name(d.member), d.award, award_title(d.award, extra), d.note) for d in cy.year.awards]
+
+
+# --------------------------------------------------------------------------- comparison
+
+
+def compare(result: AwardsResult) -> Comparison:
+    """Recommended against decided: missing (decided, not recommended), extra, different, tie."""
+    extra = result.cluster_year.cluster.award_titles
+    recommended = {r.member: r.award for r in result.recommendations}
+    decided: dict[str, str] = {}
+    for d in result.decided:
+        decided.setdefault(d.member, d.award)
+    in_tie = {m for tie in result.ties_at_line for m in tie.members}
+    name = result.cluster_year.name
+    differences: list[Difference] = []
+    for member, award in decided.items():
+        title = award_title(award, extra)
+        ours = recommended.get(member)
+        if ours == award:
+            continue
+        if ours is None and member in in_tie:
+            differences.append(Difference("tie", member, name(member), None, award, Reason("awards.diff.tie", {"name": name(member), "decided": title})))
+        elif ours is None:
+            differences.append(Difference("missing", member, name(member), None, award, Reason("awards.diff.missing", {"name": name(member), "decided": title})))
+        else:
+            ours_title = award_title(ours, extra)
+            differences.append(Difference("different", member, name(member), ours, award, Reason("awards.diff.different", {"name": name(member), "decided": title, "recommended": ours_title})))
+    for member, award in recommended.items():
+        if member not in decided:
+            differences.append(Difference("extra", member, name(member), award, None, Reason("awards.diff.extra", {"name": name(member), "recommended": award_title(award, extra)})))
+    return Comparison(not differences, differences)
+
+
+# --------------------------------------------------------------------------- organiser cap
+
+
+def organiser_key(cy: ClusterYear) -> tuple[str, str]:
+    organiser = cy.cluster.organiser
+    return (organiser.level.value, organiser.unit or organiser.name)
+
+
+def flag_caps(results: Iterable[AwardsResult], share: float = GOVERNMENT_FLAG_CAP_SHARE) -> dict[tuple[str, str], FlagCap]:
+    """Government-flag proposals per non-central organiser, across all its clusters of the year.
+
+    Proposals are the recommendations where scores exist, else the decided awards. The cap is
+    ``share`` of the units that led the organiser's clusters: one per cluster (5007/BNV-TĐKT,
+    unconfirmed under the 2022 law, hence a parameter and an informational line only).
+    """
+    groups: dict[tuple[str, str], list[AwardsResult]] = {}
+    for result in results:
+        if result.cluster_year.cluster.organiser.level is OrganiserLevel.central:
+            continue
+        groups.setdefault(organiser_key(result.cluster_year), []).append(result)
+    caps: dict[tuple[str, str], FlagCap] = {}
+    for key, members in groups.items():
+        proposals = sum(1 for r in members for _, award in r.proposals() if award == GOVERNMENT_FLAG)
+        on_ladder = any(s.award == GOVERNMENT_FLAG for r in members for s in r.cluster_year.rules.awards)
+        if not proposals and not on_ladder:
+            continue  # nothing to say about a flag none of its clusters proposes
+        leading = len(members)
+        cap = share * leading
+        over = proposals > cap + EPSILON
+        organiser = members[0].cluster_year.cluster.organiser.name
+        reason = Reason(
+            "awards.cap.over" if over else "awards.cap.within",
+            {"organiser": organiser, "proposals": proposals, "award": award_title(GOVERNMENT_FLAG), "clusters": leading, "share": Percent(share), "cap": round(cap, 4), "source": GOVERNMENT_FLAG_CAP_SOURCE},
+        )
+        caps[key] = FlagCap(organiser, proposals, leading, sorted(r.cluster for r in members), share, round(cap, 4), over, reason)
+    return caps
+
+
+def recommend_year(cluster_years: list[ClusterYear], every_clean: list[ClusterYear] | None = None) -> list[AwardsResult]:
+    """Recommendations for ``cluster_years``; the cap counts ``every_clean`` cluster-year of the year.
+
+    ``every_clean`` lets ``--cluster`` narrow the report without narrowing the organiser's cap,
+    which spans all the clusters it runs. Raises MissingScores like ``recommend``.
+    """
+    results = [recommend(cy) for cy in cluster_years]
+    shown = {id(r.cluster_year) for r in results}
+    others = [recommend(cy) for cy in (every_clean or []) if id(cy) not in shown]
+    caps = flag_caps([*results, *others])
+    for result in results:
+        result.flag_cap = caps.get(organiser_key(result.cluster_year))
+    return results
+

@@ -1,0 +1,333 @@
+"""The data format, as pydantic models.
+
+These models are the single source of truth for the files under ``data/``: the loader validates
+against them, ``thidua schema`` exports them as JSON Schema, and every command computes over them.
+Models are strict (a year written as ``"2023"`` or a code written as ``24`` is an error, not a
+guess); dates are the one exception and are accepted as ISO strings (``2024-03-13``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+UnitId = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
+Code = Annotated[str, StringConstraints(pattern=r"^[0-9]{2}$")]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+Year = Annotated[int, Field(ge=1945, le=2100)]
+Points = Annotated[float, Field(ge=0, le=1_000_000)]
+
+# Real clusters have 5–20 members and 10–40 indicators; these caps only bound what a hostile file
+# can make the checks do.
+MAX_MEMBERS = 500
+MAX_INDICATORS = 500
+
+
+def _iso_date(value: object) -> object:
+    """Accept ``YYYY-MM-DD`` strings only: a bare number must not become a Unix timestamp."""
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError("expected a date written YYYY-MM-DD") from None
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_iso_date)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=False)
+
+
+# --------------------------------------------------------------------------- registry
+
+
+class UnitType(StrEnum):
+    tinh = "tinh"  # province
+    thanh_pho_trung_uong = "thanh_pho_trung_uong"  # centrally run city
+    thanh_pho = "thanh_pho"  # provincial city (district level)
+    thi_xa = "thi_xa"  # town
+    huyen = "huyen"  # rural district
+    quan = "quan"  # urban district
+    co_quan = "co_quan"  # agency / ministry / organisation
+
+    @property
+    def prefix(self) -> str:
+        return UNIT_PREFIX[self]
+
+
+UNIT_PREFIX = {
+    UnitType.tinh: "Tỉnh",
+    UnitType.thanh_pho_trung_uong: "Thành phố",
+    UnitType.thanh_pho: "Thành phố",
+    UnitType.thi_xa: "Thị xã",
+    UnitType.huyen: "Huyện",
+    UnitType.quan: "Quận",
+    UnitType.co_quan: "",
+}
+
+
+class Source(Strict):
+    """Where a fact comes from: a URL or an official document number, ideally both."""
+
+    title: Text
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    document: Text | None = None  # e.g. "5007/BNV-TĐKT"
+    publisher: Text | None = None
+    date: Date | None = None
+    note: Text | None = None
+
+
+class Unit(Strict):
+    """A unit that can be a cluster member: a province, a city, a district, an agency."""
+
+    id: UnitId
+    name: Text  # without the type prefix: "Nam Định", not "Tỉnh Nam Định"
+    type: Annotated[UnitType, Field(strict=False)]
+    code: Code | None = None  # statistics office code; provinces only, and reused after 2025
+    valid_from: Date | None = None  # None: since before the records start
+    valid_to: Date | None = None  # None: still in force
+    successor: UnitId | None = None
+    predecessors: list[UnitId] = Field(default_factory=list)
+
+    @property
+    def full_name(self) -> str:
+        prefix = self.type.prefix
+        return f"{prefix} {self.name}" if prefix else self.name
+
+    def valid_on(self, day: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
+
+
+class RegistryFile(Strict):
+    """``data/provinces.yaml``."""
+
+    units: list[Unit]
+    sources: list[Source] = Field(min_length=1)
+
+
+# --------------------------------------------------------------------------- rules
+
+
+class IndicatorKind(StrEnum):
+    scored = "scored"
+    bonus = "bonus"
+    deduction = "deduction"
+
+
+class Rounding(StrEnum):
+    floor = "floor"
+    ceil = "ceil"
+    nearest = "nearest"  # half rounds up: 2.5 → 3
+
+
+class AwardStep(Strict):
+    """One rung of a cluster's award ladder, walked top to bottom over the ranking."""
+
+    award: UnitId  # an id from the award catalogue (thidua.domain.awards) or from ``award_titles``
+    count: Annotated[int, Field(ge=0, le=1000)] | None = None
+    share: Annotated[float, Field(gt=0, le=1)] | None = None  # of the cluster's members
+    rounding: Annotated[Rounding, Field(strict=False)] = Rounding.floor
+    min_total: Points | None = None
+    max_deductions: Points | None = None  # more points deducted than this: not eligible
+    min_scores: dict[str, Points] = Field(default_factory=dict)  # indicator id -> minimum
+    min_vote_share: Annotated[float, Field(gt=0, le=1)] | None = None  # overrides the rule-wide one
+
+    @model_validator(mode="after")
+    def _one_quota(self) -> AwardStep:
+        if (self.count is None) == (self.share is None):
+            raise ValueError("give exactly one of 'count' or 'share'")
+        return self
+
+
+class RotationPolicy(StrEnum):
+    vice_promotes = "vice_promotes"
+    list_order = "list_order"
+    elected = "elected"
+    appointed = "appointed"
+
+
+class RotationRules(Strict):
+    policy: Annotated[RotationPolicy, Field(strict=False)] = RotationPolicy.elected
+    vice_chairs: Annotated[int, Field(ge=0, le=10)] = 1
+    cooldown: Annotated[int, Field(ge=0, le=50)] = 0  # skip who chaired in the last K years
+    order: list[UnitId] | None = None  # rotation order; default: the members' order
+
+
+class Rules(Strict):
+    """A cluster's rules (quy chế). Year files may override any key of the cluster file's."""
+
+    tie_break: list[Annotated[str, StringConstraints(pattern=r"^(votes|bonus|deductions|(group|indicator):[a-z0-9-]+)$")]] = Field(default_factory=list)
+    vote_threshold: Annotated[float, Field(gt=0, le=1)] | None = None
+    awards: list[AwardStep] = Field(default_factory=list)
+    rotation: RotationRules = Field(default_factory=RotationRules)
+
+
+class RulesOverride(Strict):
+    """The same keys as Rules, all optional: what a year changes."""
+
+    tie_break: list[Annotated[str, StringConstraints(pattern=r"^(votes|bonus|deductions|(group|indicator):[a-z0-9-]+)$")]] | None = None
+    vote_threshold: Annotated[float, Field(gt=0, le=1)] | None = None
+    awards: list[AwardStep] | None = None
+    rotation: RotationRules | None = None
+
+
+# --------------------------------------------------------------------------- clusters
+
+
+class ClusterKind(StrEnum):
+    cum = "cum"  # cluster of localities
+    khoi = "khoi"  # block of agencies / of similar units
+
+
+class OrganiserLevel(StrEnum):
+    central = "central"  # Ban Thi đua - Khen thưởng Trung ương
+    province = "province"
+    ministry = "ministry"
+
+
+class Organiser(Strict):
+    level: Annotated[OrganiserLevel, Field(strict=False)]
+    name: Text
+    unit: UnitId | None = None  # the organising province (registry id) when level is province
+
+
+class ClusterFile(Strict):
+    """``data/clusters/<id>/cluster.yaml``: what holds across the years."""
+
+    id: UnitId
+    name: Text
+    kind: Annotated[ClusterKind, Field(strict=False)]
+    organiser: Organiser
+    units: list[Unit] = Field(default_factory=list)  # the cluster's own units (districts, agencies)
+    award_titles: dict[str, Text] = Field(default_factory=dict)  # extra award ids -> official names
+    rules: Rules = Field(default_factory=Rules)
+    sources: list[Source] = Field(default_factory=list)
+
+
+class Indicator(Strict):
+    id: UnitId
+    name: Text
+    group: UnitId | None = None
+    max: Points
+    weight: Annotated[float, Field(gt=0, le=1000)] = 1.0
+    kind: Annotated[IndicatorKind, Field(strict=False)] = IndicatorKind.scored
+
+
+class Leadership(Strict):
+    chair: UnitId | None = None
+    vice_chairs: list[UnitId] | None = None  # None: not recorded; [] : none
+
+
+class Election(Leadership):
+    """Next year's leadership as elected (suy tôn) at this year's review."""
+
+    date: Date | None = None
+
+
+class Votes(Strict):
+    voters: Annotated[int, Field(ge=1, le=10_000)]
+    counts: dict[str, Annotated[int, Field(ge=0, le=10_000)]]
+
+
+class Meeting(Strict):
+    date: Date | None = None
+    place: Text | None = None
+
+
+class DecidedAward(Strict):
+    member: UnitId
+    award: UnitId
+    note: Text | None = None
+
+
+class Fact(Strict):
+    """A published figure (cluster total, or one member's when ``member`` is set)."""
+
+    label: Text
+    value: float
+    unit: Annotated[str, StringConstraints(max_length=40)] | None = None
+    member: UnitId | None = None
+
+
+class ClusterYearFile(Strict):
+    """``data/clusters/<id>/<year>.yaml``: one cluster, one year."""
+
+    cluster: UnitId
+    year: Year
+    as_of: Date | None = None  # the day the member list speaks of; default 31 December of year
+    scores_illustrative: bool = False  # true: scores are not published figures
+    members: list[UnitId] = Field(min_length=1, max_length=MAX_MEMBERS)
+    leadership: Leadership = Field(default_factory=Leadership)
+    election: Election | None = None
+    pledge: Meeting | None = None
+    review: Meeting | None = None
+    indicators: list[Indicator] = Field(default_factory=list, max_length=MAX_INDICATORS)
+    scores: dict[str, dict[str, Points]] = Field(default_factory=dict)
+    votes: Votes | None = None
+    awards: list[DecidedAward] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)
+    rules: RulesOverride | None = None
+    sources: list[Source] = Field(default_factory=list)
+    note: Text | None = None
+
+    @property
+    def reference_date(self) -> dt.date:
+        return self.as_of or dt.date(self.year, 12, 31)
+
+
+@dataclass(eq=False)
+class ClusterYear:
+    """A year file joined with its cluster file and registry: what the rules operate on."""
+
+    cluster: ClusterFile
+    year: ClusterYearFile
+    rules: Rules
+    units: Any  # thidua.domain.registry.Registry, with the cluster's own units overlaid
+    path: str = ""
+
+    @property
+    def id(self) -> str:
+        return self.cluster.id
+
+    @property
+    def number(self) -> int:
+        return self.year.year
+
+    @property
+    def members(self) -> list[str]:
+        return self.year.members
+
+    def name(self, unit_id: str) -> str:
+        return self.units.name(unit_id)
+
+
+def effective_rules(base: Rules, override: RulesOverride | None) -> Rules:
+    if override is None:
+        return base
+    changed = {k: v for k, v in override.model_dump(exclude_none=True).items()}
+    return base.model_copy(update={k: getattr(override, k) for k in changed})
+
+
+SCHEMA_KINDS: dict[str, type[BaseModel]] = {
+    "cluster-year": ClusterYearFile,
+    "cluster": ClusterFile,
+    "registry": RegistryFile,
+}
+
+Severity = Literal["error", "warning", "info"]

@@ -1,0 +1,499 @@
+"""Leadership rotation: who chairs a cluster next year, and why.
+
+At each year-end review the chair (Cụm trưởng) hands the rotating flag (Cờ luân lưu) to the next
+one and vice-chairs (Cụm phó) are chosen, by the policy in ``rules.rotation``. Everything here is a
+plain function over the models: no printing, no files. Every decision is recorded as a ``Step``
+(who was considered, chosen or skipped, and why) and every side remark as a ``Note``, so that the
+renderers can explain the proposal in either language.
+
+Time matters: the member list of the target year is the source year's members as they stand on
+31 December of the target year (after the 2025 merger, Nam Định is Ninh Bình (2025)), and a named
+leader-to-be who stops existing before the end of the target year cannot take office; the policy's
+next candidate is taken instead (a successor does not inherit an office).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from thidua.domain.models import ClusterYear, Election, Leadership, RotationPolicy, RotationRules
+from thidua.output.i18n import t
+
+CHAIR, VICE = "chair", "vice_chair"
+
+
+@dataclass(frozen=True, eq=False)
+class Note:
+    """A message to show: a catalogue key and its (already formatted) parameters."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return t(self.key, **self.params)
+
+
+@dataclass(frozen=True, eq=False)
+class Step:
+    """One candidate considered for a role: chosen or skipped, and why."""
+
+    role: str  # CHAIR or VICE
+    unit: str
+    chosen: bool
+    why: Note
+
+
+@dataclass
+class Term:
+    """One year as rotation sees it: a year file, or a proposal chained into a schedule."""
+
+    year: int
+    members: list[str]
+    chair: str | None
+    vice_chairs: list[str]
+    election: Election | None
+    rules: RotationRules
+    simulated: bool = False
+
+
+@dataclass
+class Proposal:
+    """The leadership proposed for ``to_year``. Satisfies the checks' contract (.chair, .vice_chairs)."""
+
+    cluster: str
+    cluster_name: str
+    from_year: int
+    to_year: int
+    rules: RotationRules
+    units: Any  # thidua.domain.registry.Registry: names for the renderers
+    members: list[str]
+    outgoing_chair: str | None
+    outgoing_vice_chairs: list[str]
+    chair: str | None = None
+    vice_chairs: list[str] = field(default_factory=list)
+    basis: str = "policy"  # policy | election | suggestion | none
+    proposal_only: bool = False
+    from_simulated: bool = False
+    steps: list[Step] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    recorded: Leadership | None = None  # the target year's file, when it exists
+    recorded_agrees: bool | None = None
+
+    @property
+    def policy(self) -> RotationPolicy:
+        return self.rules.policy
+
+
+# --------------------------------------------------------------------------- small helpers
+
+
+def _day(day: dt.date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def year_end(year: int) -> dt.date:
+    return dt.date(year, 12, 31)
+
+
+def label(units: Any, unit_id: str | None) -> str:
+    """A unit's name, with the year it started when another unit bears the same name.
+
+    'Ninh Bình' is two units: the old province and the one formed on 01/07/2025, shown as
+    'Ninh Bình (2025)'. Names are official Vietnamese names: never translated.
+    """
+    if unit_id is None:
+        return "–"
+    unit = units.get(unit_id)
+    if unit is None:
+        return unit_id
+    if unit.valid_from and any(u.name == unit.name and u.id != unit.id for u in units):
+        return f"{unit.name} ({unit.valid_from.year})"
+    return unit.name
+
+
+def _names(units: Any, ids: list[str]) -> str:
+    return ", ".join(label(units, i) for i in ids) or "–"
+
+
+def _cycle(order: list[str], start: int) -> Iterator[str]:
+    """Every member once, starting at ``start`` and wrapping round."""
+    for step in range(len(order)):
+        yield order[(start + step) % len(order)]
+
+
+# --------------------------------------------------------------------------- history
+
+
+def terms_of(history: list[ClusterYear]) -> list[Term]:
+    """Year files as terms, oldest first. A year without a recorded chair takes the chair elected
+    for it at the previous year's review, when that was recorded."""
+    terms: list[Term] = []
+    for cy in sorted(history, key=lambda c: c.number):
+        chair = cy.year.leadership.chair
+        previous = terms[-1] if terms else None
+        if chair is None and previous and previous.year == cy.number - 1 and previous.election:
+            chair = previous.election.chair
+        terms.append(Term(cy.number, list(cy.members), chair, list(cy.year.leadership.vice_chairs or []),
+                          cy.year.election, cy.rules.rotation))
+    return terms
+
+
+def successor_term(proposal: Proposal) -> Term:
+    """The proposal as a simulated year, to chain a schedule. It has no election: nobody voted."""
+    return Term(proposal.to_year, list(proposal.members), proposal.chair, list(proposal.vice_chairs),
+                None, proposal.rules, simulated=True)
+
+
+# --------------------------------------------------------------------------- members and order
+
+
+def map_members(members: list[str], units: Any, target: int) -> tuple[list[str], list[Note]]:
+    """The source year's members as units on 31/12 of the target year: order kept, duplicates
+    collapsed, every change reported."""
+    end = year_end(target)
+    out: list[str] = []
+    notes: list[Note] = []
+    for member in members:
+        unit = units.get(member)
+        current = units.on(member, end)
+        if current is None:
+            if unit is not None and unit.valid_to is not None:
+                notes.append(Note("rotate.note.dropped", {"name": label(units, member), "day": _day(unit.valid_to + dt.timedelta(days=1)), "year": target}))
+            else:
+                notes.append(Note("rotate.note.unknown", {"unit": member, "year": target}))
+            continue
+        if current.id != member:
+            day = _day(unit.valid_to + dt.timedelta(days=1)) if unit and unit.valid_to else "?"
+            key = "rotate.note.merged_listed" if current.id in out else "rotate.note.merged"
+            notes.append(Note(key, {"name": label(units, member), "successor": label(units, current.id), "unit": current.id, "day": day}))
+        if current.id not in out:
+            out.append(current.id)
+    return out, notes
+
+
+def rotation_order(term: Term, members: list[str], units: Any, target: int) -> list[str]:
+    """The rotation order for the target year: the rules' order (default: the member list),
+    mapped like the members; members the order forgets go last."""
+    end = year_end(target)
+    order: list[str] = []
+    for unit_id in term.rules.order or term.members:
+        current = units.on(unit_id, end)
+        if current is not None and current.id in members and current.id not in order:
+            order.append(current.id)
+    return order + [m for m in members if m not in order]
+
+
+def _start_after(outgoing: str | None, term: Term, order: list[str], units: Any, target: int) -> tuple[int, str | None]:
+    """Where list order resumes: just after the outgoing chair, or after its successor when it
+    merged. Returns (index of the first candidate, the unit the order resumes after)."""
+    if not order or outgoing is None:
+        return 0, None
+    end = year_end(target)
+    current = units.on(outgoing, end)
+    if current is not None and current.id in order:
+        index = order.index(current.id)
+        return (index + 1) % len(order), current.id
+    # The outgoing chair is gone without a successor here: resume at the next source member that is.
+    base = term.rules.order or term.members
+    if outgoing in base:
+        at = base.index(outgoing)
+        for step in range(1, len(base) + 1):
+            current = units.on(base[(at + step) % len(base)], end)
+            if current is not None and current.id in order:
+                return order.index(current.id), outgoing
+    return 0, None
+
+
+def recent_chairs(terms: list[Term], target: int, cooldown: int, units: Any) -> dict[str, list[int]]:
+    """Who chaired in the ``cooldown`` years before the target, by the unit they are now.
+
+    A unit formed by a merger counts its predecessors' terms: Ninh Bình (2025) continues the office
+    that Nam Định held in 2024.
+    """
+    end = year_end(target)
+    out: dict[str, list[int]] = {}
+    for term in terms:
+        if term.chair and target - cooldown <= term.year < target:
+            current = units.on(term.chair, end)
+            out.setdefault(current.id if current else term.chair, []).append(term.year)
+    return out
+
+
+def cannot_serve(unit_id: str, members: list[str], units: Any, target: int) -> Note | None:
+    """Why a named leader-to-be cannot hold office through the target year (None: it can)."""
+    end = year_end(target)
+    unit = units.get(unit_id)
+    if unit is None:
+        return Note("rotate.why.unknown", {"unit": unit_id})
+    if unit.valid_to is not None and unit.valid_to < end:
+        day = _day(unit.valid_to + dt.timedelta(days=1))
+        current = units.on(unit_id, end)
+        if current is not None:
+            return Note("rotate.why.merged", {"name": label(units, unit_id), "successor": label(units, current.id), "day": day})
+        return Note("rotate.why.ceases", {"name": label(units, unit_id), "day": day, "year": target})
+    if unit_id not in members:
+        return Note("rotate.why.not_member", {"name": label(units, unit_id), "year": target})
+    return None
+
+
+# --------------------------------------------------------------------------- choosing
+
+
+@dataclass
+class _Context:
+    """What every choice needs, computed once per proposal."""
+
+    term: Term
+    target: int
+    units: Any
+    members: list[str]
+    order: list[str]
+    recent: dict[str, list[int]]
+    outgoing: str | None  # the outgoing chair as it stands in the target year
+
+    def cooldown_note(self, unit_id: str) -> Note:
+        years = ", ".join(str(y) for y in sorted(self.recent[unit_id]))
+        return Note("rotate.why.cooldown", {"years": years, "cooldown": self.term.rules.cooldown})
+
+
+def _chair_by_order(ctx: _Context, steps: list[Step], notes: list[Note]) -> str | None:
+    """list_order: the next member after the outgoing chair who has not chaired recently."""
+    if not ctx.order:
+        return None
+    outgoing = ctx.term.chair
+    start, after = _start_after(outgoing, ctx.term, ctx.order, ctx.units, ctx.target)
+    if outgoing is None:
+        notes.append(Note("rotate.note.no_chair_recorded", {"year": ctx.term.year}))
+    elif after is None:
+        notes.append(Note("rotate.note.resume_top", {"outgoing": label(ctx.units, outgoing)}))
+    elif after not in ctx.order:
+        notes.append(Note("rotate.note.resume_next", {"outgoing": label(ctx.units, outgoing), "name": label(ctx.units, ctx.order[start])}))
+    elif after != outgoing:
+        notes.append(Note("rotate.note.resume_after", {"outgoing": label(ctx.units, outgoing), "successor": label(ctx.units, after)}))
+    why = Note("rotate.why.next_after", {"name": label(ctx.units, after)}) if after else Note("rotate.why.first_in_order", {})
+    for unit_id in _cycle(ctx.order, start):
+        if unit_id in ctx.recent:
+            steps.append(Step(CHAIR, unit_id, False, ctx.cooldown_note(unit_id)))
+            continue
+        steps.append(Step(CHAIR, unit_id, True, why))
+        return unit_id
+    unit_id = ctx.order[start]  # everyone chaired within the cooldown: it cannot hold, so it yields
+    steps.append(Step(CHAIR, unit_id, True, Note("rotate.why.cooldown_waived", {})))
+    return unit_id
+
+
+def _chair_by_promotion(ctx: _Context, steps: list[Step], notes: list[Note]) -> str | None:
+    """vice_promotes: the first vice-chair who can serve; else list order."""
+    for vice in ctx.term.vice_chairs:
+        reason = cannot_serve(vice, ctx.members, ctx.units, ctx.target)
+        if reason is not None:
+            steps.append(Step(CHAIR, vice, False, reason))
+            continue
+        steps.append(Step(CHAIR, vice, True, Note("rotate.why.promoted", {"year": ctx.term.year})))
+        return vice
+    key = "rotate.note.no_vice_can_serve" if ctx.term.vice_chairs else "rotate.note.no_vice_recorded"
+    notes.append(Note(key, {"year": ctx.term.year}))
+    return _chair_by_order(ctx, steps, notes)
+
+
+def _vices_by_order(ctx: _Context, chair: str | None, chosen: list[str], steps: list[Step], notes: list[Note], wanted: int | None = None) -> list[str]:
+    """The next members after the chair, skipping the outgoing chair, anyone already chosen and
+    anyone who chaired within the cooldown. Too few left: the skipped ones fill in, in order.
+    ``wanted``: how many in all (default: the rules' number)."""
+    wanted = ctx.term.rules.vice_chairs if wanted is None else wanted
+    picked = list(chosen)
+    if len(picked) >= wanted or not ctx.order:
+        return picked
+    start = (ctx.order.index(chair) + 1) if chair in ctx.order else 0
+    after = Note("rotate.why.next_after", {"name": label(ctx.units, chair)}) if chair else Note("rotate.why.first_in_order", {})
+    held_back: list[str] = []
+    for unit_id in _cycle(ctx.order, start):
+        if len(picked) >= wanted:
+            break
+        if unit_id == chair or unit_id in picked:
+            continue
+        if unit_id == ctx.outgoing:
+            steps.append(Step(VICE, unit_id, False, Note("rotate.why.outgoing", {})))
+            held_back.append(unit_id)
+        elif unit_id in ctx.recent:
+            steps.append(Step(VICE, unit_id, False, ctx.cooldown_note(unit_id)))
+            held_back.append(unit_id)
+        else:
+            steps.append(Step(VICE, unit_id, True, after))
+            picked.append(unit_id)
+    # Recently-chaired members before the outgoing chair: the latter held office last.
+    for unit_id in sorted(held_back, key=lambda u: u == ctx.outgoing):
+        if len(picked) >= wanted:
+            break
+        steps.append(Step(VICE, unit_id, True, Note("rotate.why.too_few", {})))
+        picked.append(unit_id)
+    if len(picked) < wanted:
+        notes.append(Note("rotate.note.too_few_vices", {"count": len(picked), "wanted": wanted}))
+    return picked
+
+
+def _from_election(ctx: _Context, election: Election, steps: list[Step]) -> tuple[str | None, list[str], bool]:
+    """The recorded election, each elected unit checked. Returns (chair, vice-chairs, all valid)."""
+    when = Note("rotate.why.elected", {"day": _day(election.date)}) if election.date else Note("rotate.why.elected_undated", {"year": ctx.term.year})
+    valid = True
+    chair = None
+    if election.chair:
+        reason = cannot_serve(election.chair, ctx.members, ctx.units, ctx.target)
+        if reason is None:
+            chair = election.chair
+            steps.append(Step(CHAIR, chair, True, when))
+        else:
+            steps.append(Step(CHAIR, election.chair, False, reason))
+            valid = False
+    vices: list[str] = []
+    for vice in election.vice_chairs or []:
+        reason = cannot_serve(vice, ctx.members, ctx.units, ctx.target)
+        if reason is None and vice == chair:
+            reason = Note("rotate.why.is_chair", {})
+        if reason is None:
+            vices.append(vice)
+            steps.append(Step(VICE, vice, True, when))
+        else:
+            steps.append(Step(VICE, vice, False, reason))
+            valid = False
+    return chair, vices, valid
+
+
+def _by_policy(ctx: _Context, policy: RotationPolicy, steps: list[Step], notes: list[Note]) -> tuple[str | None, list[str]]:
+    """The leadership the rotation policy gives, ignoring any election."""
+    if policy is RotationPolicy.vice_promotes:
+        chair = _chair_by_promotion(ctx, steps, notes)
+    else:
+        chair = _chair_by_order(ctx, steps, notes)
+    return chair, _vices_by_order(ctx, chair, [], steps, notes)
+
+
+def _context(terms: list[Term], units: Any, target: int) -> tuple[_Context, list[Note]]:
+    term = terms[-1]
+    members, notes = map_members(term.members, units, target)
+    order = rotation_order(term, members, units, target)
+    recent = recent_chairs(terms, target, term.rules.cooldown, units)
+    outgoing = units.on(term.chair, year_end(target)) if term.chair else None
+    return _Context(term, target, units, members, order, recent, outgoing.id if outgoing else None), notes
+
+
+def propose(terms: list[Term], units: Any, cluster: str = "", cluster_name: str = "", target: int | None = None) -> Proposal:
+    """The leadership for ``target`` (default: the year after the last term) under the last term's
+    rules. ``terms`` are the cluster's years up to the source year, oldest first."""
+    term = terms[-1]
+    target = target if target is not None else term.year + 1
+    ctx, notes = _context(terms, units, target)
+    rules = term.rules
+    proposal = Proposal(cluster, cluster_name, term.year, target, rules, units, ctx.members, term.chair,
+                        list(term.vice_chairs), notes=notes, from_simulated=term.simulated)
+    if term.simulated:
+        notes.append(Note("rotate.note.simulated", {"year": term.year}))
+    if not ctx.members:
+        notes.append(Note("rotate.note.no_members", {"year": target}))
+        proposal.basis, proposal.proposal_only = "none", True
+        return proposal
+    steps = proposal.steps
+    election = term.election if term.election and (term.election.chair or term.election.vice_chairs is not None) else None
+    policy = rules.policy
+    if election is not None:
+        chair, vices, valid = _from_election(ctx, election, steps)
+        if chair is None:  # not recorded, or cannot serve: the policy's next candidate
+            if election.chair:
+                notes.append(Note("rotate.note.elected_cannot_serve", {"name": label(units, election.chair)}))
+            chair = _chair_by_promotion(ctx, steps, notes) if policy is RotationPolicy.vice_promotes else _chair_by_order(ctx, steps, notes)
+            vices = [v for v in vices if v != chair]
+        if election.vice_chairs is None and rules.vice_chairs:
+            notes.append(Note("rotate.note.vices_not_elected", {"year": target}))
+        elected = [chair, *vices]
+        # A recorded list fixes how many vice-chairs there are (``[]``: none, which the checks then
+        # require of the next year); only the places of elected units who cannot serve are filled.
+        seats = len(election.vice_chairs) if election.vice_chairs is not None else None
+        vices = _vices_by_order(ctx, chair, vices, steps, notes, seats)
+        from_record = valid and [chair, *vices] == elected and chair == election.chair
+        proposal.basis = "election"
+        # Where the election left a gap, an elected or appointed cluster gets only a suggestion;
+        # the other policies fill it by their own rule.
+        proposal.proposal_only = policy in (RotationPolicy.elected, RotationPolicy.appointed) and not from_record
+        if policy in (RotationPolicy.vice_promotes, RotationPolicy.list_order) and election.chair:
+            _compare_policy(ctx, policy, election, proposal)
+    elif policy in (RotationPolicy.vice_promotes, RotationPolicy.list_order):
+        chair, vices = _by_policy(ctx, policy, steps, notes)
+    elif policy is RotationPolicy.elected:
+        notes.append(Note("rotate.note.elected_suggestion", {"year": term.year}))
+        chair, vices = _by_policy(ctx, RotationPolicy.list_order, steps, notes)
+        proposal.basis, proposal.proposal_only = "suggestion", True
+    else:
+        notes.append(Note("rotate.note.appointed", {"year": term.year}))
+        chair, vices = None, []
+        proposal.basis, proposal.proposal_only = "none", True
+    proposal.chair, proposal.vice_chairs = chair, vices
+    return proposal
+
+
+def _compare_policy(ctx: _Context, policy: RotationPolicy, election: Election, proposal: Proposal) -> None:
+    """Say whether the recorded election is what the rotation policy gives."""
+    chair, _ = _by_policy(ctx, policy, [], [])
+    params = {"policy": policy.value, "elected": label(ctx.units, election.chair), "expected": label(ctx.units, chair)}
+    key = "rotate.note.election_agrees" if chair == election.chair else "rotate.note.election_differs"
+    proposal.notes.append(Note(key, params))
+
+
+def compare_recorded(proposal: Proposal, recorded: Leadership) -> None:
+    """Set how the proposal compares with the leadership already recorded for its year."""
+    proposal.recorded = recorded
+    units, year = proposal.units, proposal.to_year
+    if recorded.chair is None and recorded.vice_chairs is None:
+        proposal.notes.append(Note("rotate.note.recorded_none", {"year": year}))
+        return
+    same_chair = recorded.chair is None or recorded.chair == proposal.chair
+    same_vices = recorded.vice_chairs is None or sorted(recorded.vice_chairs) == sorted(proposal.vice_chairs)
+    proposal.recorded_agrees = same_chair and same_vices
+    if proposal.recorded_agrees:
+        proposal.notes.append(Note("rotate.note.recorded_agrees", {"year": year}))
+    else:
+        proposal.notes.append(Note("rotate.note.recorded_differs", {
+            "year": year, "chair": label(units, recorded.chair), "vices": _names(units, recorded.vice_chairs or []),
+        }))
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def schedule(history: list[ClusterYear], from_year: int, years: int = 1) -> list[Proposal]:
+    """Proposals for the ``years`` years after ``from_year``, each chained on the one before.
+
+    Years after the first are simulated: no election is recorded for them, so an elected cluster
+    gets list-order suggestions. Where a later year's file exists, its leadership is compared.
+    """
+    past = [cy for cy in history if cy.number <= from_year]
+    if not past:
+        return []
+    files = {cy.number: cy for cy in history}
+    source = past[-1]
+    terms = terms_of(past)
+    out: list[Proposal] = []
+    for _ in range(years):
+        proposal = propose(terms, source.units, source.id, source.cluster.name)
+        recorded = files.get(proposal.to_year)
+        if recorded is not None:
+            compare_recorded(proposal, recorded.year.leadership)
+        out.append(proposal)
+        terms = [*terms, successor_term(proposal)]
+    return out
+
+
+def expected_leadership(history: list[ClusterYear], target_year: int) -> Proposal | None:
+    """The leadership the policy gives for ``target_year`` from the years before it (oldest first).
+
+    None when the policy cannot say: an elected or appointed cluster without a recorded election,
+    or a recorded election whose leaders cannot serve (any replacement is only a suggestion).
+    """
+    past = [cy for cy in history if cy.number < target_year]
+    if not past:
+        return None
+    proposal = propose(terms_of(past), past[-1].units, past[-1].id, past[-1].cluster.name, target_year)
+    return None if proposal.proposal_only or proposal.chair is None else proposal

@@ -1,0 +1,1 @@
+"""The one layer that speaks: message catalogue, translation, numbers and dates, renderers."""

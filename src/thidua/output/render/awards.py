@@ -1,0 +1,156 @@
+"""`thidua awards` output: a table per cluster-year (terminal or plain), Markdown, JSON.
+
+The table shows the whole ranking with the award and the reason beside each member, so the
+line between those proposed and those not is visible; notes, the comparison with the decided
+awards and the organiser's cap follow it.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from thidua.domain.awards import AwardsResult
+from thidua.domain.textsafe import markdown_text, safe_join, safe_text
+from thidua.output.i18n import t
+from thidua.output.render.text import json_text, markdown_table, number, print_table
+
+
+def _title(result: AwardsResult) -> str:
+    return t("awards.title", cluster=result.cluster, name=result.cluster_year.cluster.name, year=result.year)
+
+
+def _headers() -> list[str]:
+    return [t(f"awards.col.{c}") for c in ("rank", "member", "total", "award", "reason")]
+
+
+def rows(result: AwardsResult) -> list[list[str]]:
+    """One row per ranked member: rank, name, total, award (or the tie), reason (or why not)."""
+    if result.ranking is None:
+        return []
+    award: dict[str, tuple[str, str]] = {}
+    for miss in result.near_misses:  # the last word for a member wins: walk order is top down
+        award[miss.member] = ("", miss.reason.text())
+    for tie in result.ties_at_line:
+        if not tie.carried:
+            for member in tie.members:
+                award[member] = (t("awards.cell.tie", award=tie.award_title), tie.reason.text())
+    for rec in result.recommendations:
+        award[rec.member] = (rec.award_title, rec.reason.text())
+    out = []
+    for entry in result.ranking.entries:
+        cell, why = award.get(entry.member, ("", ""))
+        out.append([str(entry.rank), entry.name, number(entry.total), cell, why])
+    return out
+
+
+def footer_lines(result: AwardsResult) -> list[str]:
+    """Notes, the comparison with the decided awards, the organiser's cap: one line each."""
+    lines = [f"- {note.text()}" for note in result.notes]
+    carried = [tie for tie in result.ties_at_line if tie.carried]
+    lines += [f"- {', '.join(tie.names)}: {tie.reason.text()}" for tie in carried]
+    if result.comparison is not None:
+        if result.comparison.agrees:
+            lines.append(t("awards.compare.agrees", count=len(result.decided)))
+        else:
+            lines.append(t("awards.compare.differs", count=len(result.comparison.differences)))
+            lines += [f"  - {d.reason.text()}" for d in result.comparison.differences]
+    elif result.decided:
+        lines.append(t("awards.decided.heading"))
+        lines += [f"  - {d.name}: {d.award_title}" for d in result.decided]
+    elif result.status == "recommended":
+        lines.append(t("awards.compare.none"))
+    if result.flag_cap is not None:
+        lines.append(result.flag_cap.reason.text())
+    return lines
+
+
+def print_tables(results: list[AwardsResult]) -> None:
+    for result in results:
+        footer = safe_join(footer_lines(result))  # names are joined into lines raw: escape each line
+        if result.ranking is None:
+            sys.stdout.write(safe_text(_title(result)) + "\n" + footer + "\n\n")
+            continue
+        print_table(_title(result), _headers(), rows(result), align="rlr", caption=footer)
+
+
+def markdown(results: list[AwardsResult]) -> str:
+    parts = []
+    for result in results:
+        text = f"## {markdown_text(_title(result))}\n\n"
+        if result.ranking is not None:
+            text += markdown_table(_headers(), rows(result), align="rlr") + "\n"
+        lines = [markdown_text(line) for line in footer_lines(result)]
+        if lines:
+            # every line a list item: a bare line after a list would join the item above it
+            text += "\n".join(line if line.startswith(("- ", "  - ")) else f"- **{line}**" for line in lines) + "\n"
+        parts.append(text)
+    return "\n".join(parts)
+
+
+def _points(value: float | None) -> float | None:
+    return None if value is None else round(value, 6)
+
+
+def as_data(result: AwardsResult) -> dict[str, Any]:
+    """The documented JSON object of one cluster-year (docs/awards.md)."""
+    cy = result.cluster_year
+    cap = result.flag_cap
+    return {
+        "cluster": result.cluster,
+        "name": cy.cluster.name,
+        "year": result.year,
+        "status": result.status,
+        "organiser": {"level": cy.cluster.organiser.level.value, "name": cy.cluster.organiser.name},
+        "members": len(cy.members),
+        "scores_illustrative": cy.year.scores_illustrative,
+        "recommendations": [
+            {"member": r.member, "name": r.name, "rank": r.rank, "total": _points(r.total), "award": r.award, "award_title": r.award_title, "reason": r.reason.text()}
+            for r in result.recommendations
+        ],
+        "near_misses": [
+            {"member": m.member, "name": m.name, "rank": m.rank, "total": _points(m.total), "award": m.award, "award_title": m.award_title, "kind": m.kind, "reason": m.reason.text(), "gap": _points(m.gap)}
+            for m in result.near_misses
+        ],
+        "ties_at_line": [
+            {
+                "award": tie.award,
+                "award_title": tie.award_title,
+                "slots": tie.slots,
+                "rank": tie.rank,
+                "total": _points(tie.total),
+                "members": [{"member": m, "name": n} for m, n in zip(tie.members, tie.names, strict=True)],
+                "carried": tie.carried,
+                "reason": tie.reason.text(),
+            }
+            for tie in result.ties_at_line
+        ],
+        "decided": [{"member": d.member, "name": d.name, "award": d.award, "award_title": d.award_title, "note": d.note} for d in result.decided],
+        "comparison": None
+        if result.comparison is None
+        else {
+            "agrees": result.comparison.agrees,
+            "differences": [
+                {"kind": d.kind, "member": d.member, "name": d.name, "recommended": d.recommended, "decided": d.decided, "reason": d.reason.text()}
+                for d in result.comparison.differences
+            ],
+        },
+        "notes": [note.text() for note in result.notes],
+        "government_flag_cap": None
+        if cap is None
+        else {
+            "organiser": cap.organiser,
+            "proposals": cap.proposals,
+            "leading_units": cap.leading_units,
+            "clusters": cap.clusters,
+            "share": cap.share,
+            "cap": cap.cap,
+            "over": cap.over,
+            "confirmed": False,
+            "text": cap.reason.text(),
+        },
+    }
+
+
+def json_output(results: list[AwardsResult]) -> str:
+    return json_text([as_data(r) for r in results])

@@ -1,0 +1,80 @@
+"""Wording shared by the rank reports: ordinals, percentages, tie-break keys, plain numbers.
+
+People get ``number()`` (Vietnamese style in Vietnamese); JSON and CSV get ``plain()`` and
+``cell()``: dot decimals without float noise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from thidua.domain.standings import Standing
+from thidua.output.i18n import language, t
+from thidua.output.render.text import number
+
+Table = tuple[list[str], list[list[str]], str]  # headers, rows, alignment letters
+
+
+def ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 11th… in English; "thứ 1" in Vietnamese."""
+    if language() == "vi":
+        return t("rank.ordinal", n=n)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def percent(share: float) -> str:
+    """A share as a whole percentage, never rounding a rare event to 0% or a near-certainty to 100%."""
+    value = share * 100
+    if 0 < value < 0.5:
+        return "<1%"
+    if 99.5 <= value < 100:
+        return ">99%"
+    return number(value, 0) + "%"
+
+
+def key_label(key: str) -> str:
+    """A tie-break key in words: ``group:kinh-te`` → "group kinh-te subtotal"."""
+    kind, _, name = key.partition(":")
+    return t(f"rank.key.{kind}", name=name)
+
+
+def change_label(change: int | None, new: bool) -> str:
+    if new:
+        return t("rank.new")
+    if change is None:
+        return "–"
+    return "=" if change == 0 else (f"↑{change}" if change > 0 else f"↓{-change}")
+
+
+def join_names(items: Sequence[str]) -> str:
+    """"A, B and C" / "A, B và C"."""
+    if len(items) <= 1:
+        return "".join(items)
+    return t("rank.word.and", items=", ".join(items[:-1]), last=items[-1])
+
+
+def title(standing: Standing) -> str:
+    return t("rank.title", name=standing.name, cluster=standing.cluster, year=standing.year)
+
+
+def is_illustrative(standing: Standing) -> bool:
+    return bool(standing.cluster_year and standing.cluster_year.year.scores_illustrative)
+
+
+
+def plain(value: float | None) -> float | None:
+    """Plain numbers without float noise (0.1 + 0.2 → 0.3); whole numbers stay floats."""
+    return None if value is None else round(float(value), 6) + 0.0
+
+
+
+def cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:.6f}".rstrip("0").rstrip(".")
+    return str(value)

@@ -1,0 +1,264 @@
+"""Renderers for ``thidua rank``: terminal table, JSON, CSV and Markdown.
+
+Each format shows the ranking of every cluster-year, then the explanation (``render.explain``)
+and the stability report (``render.stability``) when asked. Sentences come from catalogue keys
+(``messages_rank``), so every format says the same thing in the same words.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from thidua.domain.explain import Explanation
+from thidua.domain.models import IndicatorKind
+from thidua.domain.ranking import Entry
+from thidua.domain.stability import Stability
+from thidua.domain.standings import Standing, Status
+from thidua.domain.textsafe import markdown_text, safe_join, safe_text
+from thidua.output.i18n import t
+from thidua.output.render.explain import explain_head, explain_lines, explain_table, explanation_csv, explanation_json
+from thidua.output.render.rank_text import (
+    Table,
+    cell,
+    change_label,
+    is_illustrative,
+    join_names,
+    key_label,
+    ordinal,
+    plain,
+    title,
+)
+from thidua.output.render.stability import (
+    stability_csv,
+    stability_head,
+    stability_json,
+    stability_lines,
+    stability_table,
+)
+from thidua.output.render.text import csv_text, is_terminal, json_text, markdown_table, number, print_table
+
+# --------------------------------------------------------------------------- the ranking table
+
+
+def ranking_table(standing: Standing) -> Table:
+    ranking = standing.ranking
+    assert ranking is not None
+    cy = ranking.cluster_year
+    groups = list(dict.fromkeys(i.group for i in cy.year.indicators if i.group and i.kind is IndicatorKind.scored))
+    kinds = {i.kind for i in cy.year.indicators}
+    votes = cy.year.votes is not None
+    headers = [t("rank.col.rank"), t("rank.col.member"), t("rank.col.total"), *groups]
+    align = "rlr" + "r" * len(groups)
+    if IndicatorKind.bonus in kinds:
+        headers.append(t("rank.col.bonus"))
+        align += "r"
+    if IndicatorKind.deduction in kinds:
+        headers.append(t("rank.col.deductions"))
+        align += "r"
+    if votes:
+        headers.append(t("rank.col.votes"))
+        align += "r"
+    if standing.previous_year is not None:
+        headers.append(t("rank.col.change", year=standing.previous_year))
+        align += "r"
+    lookup = {e.member: e.name for e in ranking.entries}
+    notes = [entry_note(e, lookup) for e in ranking.entries]
+    if any(notes):  # the column only when a tie-break decided something or a tie remains
+        headers.append(t("rank.col.note"))
+        align += "l"
+    rows: list[list[str]] = []
+    for e in ranking.entries:
+        row = [str(e.rank), e.name, number(e.total), *[number(e.groups.get(g, 0.0)) for g in groups]]
+        if IndicatorKind.bonus in kinds:
+            row.append(number(e.bonus))
+        if IndicatorKind.deduction in kinds:
+            row.append(number(e.deductions))
+        if votes:
+            row.append(str(e.votes))
+        if standing.previous_year is not None:
+            move = standing.movement(e.member)
+            row.append(change_label(move.change(e.rank), move.new))
+        if any(notes):
+            row.append(notes[len(rows)])
+        rows.append(row)
+    return headers, rows, align
+
+
+def entry_note(entry: Entry, lookup: dict[str, str]) -> str:
+    notes = []
+    if entry.decided_by:
+        notes.append(t("rank.note.decided", key=key_label(entry.decided_by)))
+    if entry.tied_with:
+        notes.append(t("rank.note.tied", names=join_names([lookup.get(m, m) for m in entry.tied_with])))
+    return "; ".join(notes)
+
+
+def ranking_notes(standing: Standing) -> list[str]:
+    """What a reader needs under the table: illustrative scores, the tie-break rule, open ties."""
+    ranking = standing.ranking
+    assert ranking is not None
+    lookup = {e.member: e.name for e in ranking.entries}
+    lines = []
+    if is_illustrative(standing):
+        lines.append(t("rank.illustrative"))
+    if ranking.tie_break:
+        lines.append(t("rank.chain", keys=t("rank.word.then").join(key_label(k) for k in ranking.tie_break)))
+    else:
+        lines.append(t("rank.no_chain"))
+    for group in ranking.ties:
+        shared = ranking.entry(group[0])
+        lines.append(t("rank.tie_remains", names=join_names([lookup.get(m, m) for m in group]), rank=ordinal(shared.rank if shared else 0)))
+    if standing.previous_year is not None and ranking.cluster_year.units is not None:
+        units = ranking.cluster_year.units
+        for e in ranking.entries:
+            move = standing.movement(e.member)
+            if move.previous_member and move.previous_member != e.member:
+                lines.append(t("rank.followed", name=e.name, old=units.name(move.previous_member), old_id=move.previous_member, year=standing.previous_year))
+    return lines
+
+
+def status_line(standing: Standing) -> str:
+    """One line for a cluster-year that is not ranked (stdout for no scores; stderr for errors)."""
+    if standing.status is Status.no_scores:
+        return t("rank.no_scores", title=title(standing))
+    files = standing.error_files or ["?"]
+    return t("rank.invalid", title=title(standing), files=", ".join(files), command=f"thidua validate {files[0]}")
+
+
+# --------------------------------------------------------------------------- the terminal
+
+
+def _print_table(heading: str, table: Table, caption: str = "") -> None:
+    headers, rows, align = table
+    print_table(heading, headers, rows, align, caption=caption)
+    if is_terminal():  # the plain renderer ends with a blank line; rich does not
+        sys.stdout.write("\n")
+
+
+def print_report(standings: list[Standing], explanation: Explanation | None = None, stabilities: dict[str, Stability] | None = None) -> None:
+    """Tables with rich on a terminal, plain text when piped; one block per cluster-year."""
+    out = sys.stdout
+    for standing in standings:
+        if standing.status is Status.no_scores:
+            out.write(safe_text(status_line(standing)) + "\n\n")
+            continue
+        if standing.status is not Status.ranked:
+            continue  # said on stderr by the command
+        _print_table(title(standing), ranking_table(standing), safe_join(ranking_notes(standing)))
+        if explanation is not None and explanation.ranking is standing.ranking:
+            out.write(safe_join(explain_head(explanation)) + "\n\n")
+            _print_table("", explain_table(explanation))
+            out.write(safe_join(explain_lines(explanation)) + "\n\n")
+        stability = (stabilities or {}).get(standing.cluster)
+        if stability is not None:
+            extra = standing.cluster_year.cluster.award_titles if standing.cluster_year else None
+            out.write(safe_join(stability_head(stability, standing)) + "\n\n")
+            _print_table("", stability_table(stability, extra))
+            out.write(safe_join(stability_lines(stability, extra)) + "\n\n")
+        out.flush()
+
+
+# --------------------------------------------------------------------------- Markdown
+
+
+def markdown_report(standings: list[Standing], explanation: Explanation | None = None, stabilities: dict[str, Stability] | None = None) -> str:
+    parts = []
+    for standing in standings:
+        parts.append(f"## {markdown_text(title(standing))}\n\n")
+        if standing.status is not Status.ranked:
+            parts.append(markdown_text(status_line(standing)) + "\n")
+            continue
+        parts.append(markdown_table(*ranking_table(standing)))
+        parts.append("".join(f"\n{markdown_text(line)}\n" for line in ranking_notes(standing)))
+        if explanation is not None and explanation.ranking is standing.ranking:
+            head = [markdown_text(line) for line in explain_head(explanation)]
+            parts.append(f"\n### {head[0]}\n\n" + "".join(f"{line}\n\n" for line in head[1:]))
+            parts.append(markdown_table(*explain_table(explanation)))
+            parts.append("".join(f"\n- {markdown_text(line)}" for line in explain_lines(explanation)) + "\n")
+        stability = (stabilities or {}).get(standing.cluster)
+        if stability is not None:
+            extra = standing.cluster_year.cluster.award_titles if standing.cluster_year else None
+            head = [markdown_text(line) for line in stability_head(stability, standing)]
+            parts.append(f"\n### {head[0]}\n\n{head[1]}\n\n")
+            parts.append(markdown_table(*stability_table(stability, extra)))
+            parts.append("".join(f"\n- {markdown_text(line)}" for line in stability_lines(stability, extra)) + "\n")
+        parts.append("\n")
+    return "".join(parts).rstrip("\n") + "\n"
+
+
+# --------------------------------------------------------------------------- JSON
+
+def entry_json(standing: Standing, e: Entry) -> dict[str, Any]:
+    move = standing.movement(e.member)
+    return {
+        "member": e.member,
+        "name": e.name,
+        "rank": e.rank,
+        "total": plain(e.total),
+        "scored": plain(e.scored),
+        "bonus": plain(e.bonus),
+        "deductions": plain(e.deductions),
+        "groups": {g: plain(v) for g, v in e.groups.items()},
+        "votes": e.votes,
+        "previous_rank": move.previous_rank,
+        "previous_member": move.previous_member,
+        "change": move.change(e.rank),
+        "new": move.new,
+        "decided_by": e.decided_by,
+        "tied_with": list(e.tied_with),
+    }
+
+
+def standing_json(standing: Standing) -> dict[str, Any]:
+    ranking = standing.ranking
+    return {
+        "cluster": standing.cluster,
+        "name": standing.name,
+        "year": standing.year,
+        "status": standing.status.value,
+        "scores_illustrative": is_illustrative(standing),
+        "tie_break": list(ranking.tie_break) if ranking else (list(standing.cluster_year.rules.tie_break) if standing.cluster_year else []),
+        "previous_year": standing.previous_year,
+        "error_files": list(standing.error_files),
+        "ranking": [entry_json(standing, e) for e in ranking.entries] if ranking else [],
+        "ties": ranking.ties if ranking else [],
+    }
+
+def json_report(standings: list[Standing], explanation: Explanation | None = None, stabilities: dict[str, Stability] | None = None) -> str:
+    out = []
+    for standing in standings:
+        item = standing_json(standing)
+        if explanation is not None and explanation.ranking is standing.ranking:
+            item["explain"] = explanation_json(explanation)
+        stability = (stabilities or {}).get(standing.cluster)
+        if stability is not None:
+            item["stability"] = stability_json(stability)
+        out.append(item)
+    return json_text(out)
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+def csv_report(standings: list[Standing], explanation: Explanation | None = None, stabilities: dict[str, Stability] | None = None) -> str:
+    """CSV holds one table: the explanation's, else the stability figures, else the ranking."""
+    if explanation is not None:
+        return explanation_csv(explanation)
+    if stabilities is not None:
+        return stability_csv(standings, stabilities)
+    return ranking_csv(standings)
+
+
+def ranking_csv(standings: list[Standing]) -> str:
+    """One row per ranked member; a column per indicator group found in any cluster-year."""
+    groups = sorted({g for s in standings if s.ranking for e in s.ranking.entries for g in e.groups})
+    fixed = ["cluster", "year", "rank", "member", "name", "total", "scored", "bonus", "deductions", "votes", "previous_rank", "previous_member", "change", "new", "decided_by", "tied_with", "scores_illustrative"]
+    rows = []
+    for standing in standings:
+        for e in standing.ranking.entries if standing.ranking else []:
+            item = entry_json(standing, e)
+            row = [standing.cluster, standing.year, *[cell(item[k]) for k in fixed[2:-2]], ";".join(e.tied_with), cell(is_illustrative(standing))]
+            row += [cell(item["groups"].get(g)) for g in groups]
+            rows.append(row)
+    return csv_text(fixed + [f"group:{g}" for g in groups], rows)

@@ -1,0 +1,144 @@
+"""Rotation proposals for people (tables and notes) and for programs (JSON)."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from thidua.domain.rotation import CHAIR, Proposal, label
+from thidua.domain.textsafe import safe_join, safe_text
+from thidua.output.i18n import t
+from thidua.output.render.text import is_terminal, json_text, print_table
+
+
+def _unit(proposal: Proposal, unit_id: str | None) -> dict[str, str] | None:
+    return None if unit_id is None else {"id": unit_id, "name": proposal.units.name(unit_id)}
+
+
+def _cell(proposal: Proposal, unit_id: str | None) -> str:
+    return t("rotate.nobody") if unit_id is None else f"{proposal.units.name(unit_id)} ({unit_id})"
+
+
+def _role(role: str) -> str:
+    return t("rotate.role.chair") if role == CHAIR else t("rotate.role.vice_chair")
+
+
+def _policy_line(proposal: Proposal) -> str:
+    rules = proposal.rules
+    return t("rotate.policy_line", policy=t(f"rotate.policy.{rules.policy.value}"), vices=rules.vice_chairs, cooldown=rules.cooldown)
+
+
+def _basis(proposal: Proposal) -> str:
+    return t("rotate.proposal_only") if proposal.proposal_only else t(f"rotate.basis.{proposal.basis}")
+
+
+def _flag(proposal: Proposal) -> str:
+    units = proposal.units
+    return t("rotate.flag", giver=label(units, proposal.outgoing_chair), receiver=label(units, proposal.chair))
+
+
+def _why_lines(proposal: Proposal) -> list[str]:
+    """Candidates and notes as bullet lines (the schedule's per-year detail)."""
+    lines = []
+    for step in proposal.steps:
+        decision = t("rotate.chosen") if step.chosen else t("rotate.skipped")
+        lines.append(f"- {_role(step.role)} {label(proposal.units, step.unit)}: {decision}, {step.why.text}")
+    lines += [f"- {note.text}" for note in proposal.notes]
+    return lines
+
+
+# --------------------------------------------------------------------------- terminal
+
+
+def _table(title: str, headers: list[str], rows: list[list[Any]], caption: str = "") -> None:
+    """print_table, followed by a blank line in both modes (plain text already ends with one)."""
+    print_table(title, headers, rows, caption=caption)
+    if is_terminal():
+        sys.stdout.write("\n")
+
+
+def print_proposal(proposal: Proposal) -> None:
+    """One proposal in full: leadership, flag, every candidate considered, members, notes."""
+    units = proposal.units
+    title = t("rotate.title", cluster=f"{proposal.cluster_name} ({proposal.cluster})", from_year=proposal.from_year, to_year=proposal.to_year)
+    sys.stdout.write(safe_join([title, _policy_line(proposal), _basis(proposal)]) + "\n\n")
+    outgoing = [proposal.outgoing_chair, *proposal.outgoing_vice_chairs]
+    incoming = [proposal.chair, *proposal.vice_chairs]
+    rows = []
+    for index in range(max(len(outgoing), len(incoming), 1 + proposal.rules.vice_chairs)):
+        role = _role(CHAIR if index == 0 else "vice_chair")
+        old = outgoing[index] if index < len(outgoing) else None
+        new = incoming[index] if index < len(incoming) else None
+        rows.append([role, _cell(proposal, old), _cell(proposal, new)])
+    headers = [t("rotate.col.role"), t("rotate.col.outgoing", year=proposal.from_year), t("rotate.col.incoming", year=proposal.to_year)]
+    _table("", headers, rows)
+    sys.stdout.write(safe_text(_flag(proposal)) + "\n\n")
+    if proposal.steps:
+        steps = [[_role(s.role), _cell(proposal, s.unit), t("rotate.chosen") if s.chosen else t("rotate.skipped"), s.why.text] for s in proposal.steps]
+        _table(t("rotate.candidates"), [t("rotate.col.role"), t("rotate.col.candidate"), t("rotate.col.decision"), t("rotate.col.why")], steps)
+    names = ", ".join(f"{units.name(m)} ({m})" for m in proposal.members) or "–"
+    sys.stdout.write(safe_text(t("rotate.members", year=proposal.to_year, count=len(proposal.members), names=names)) + "\n")
+    if proposal.notes:
+        sys.stdout.write("\n" + safe_join([t("rotate.notes"), *(f"- {n.text}" for n in proposal.notes)]) + "\n")
+
+
+def print_schedule(proposals: list[Proposal]) -> None:
+    """``--years N``: one row per year, then why, year by year."""
+    first = proposals[0]
+    title = t("rotate.schedule_title", cluster=f"{first.cluster_name} ({first.cluster})", from_year=first.from_year)
+    sys.stdout.write(safe_join([title, _policy_line(first)]) + "\n\n")
+    rows = []
+    for p in proposals:
+        vices = ", ".join(_cell(p, v) for v in p.vice_chairs) or t("rotate.nobody")
+        basis = t(f"rotate.basis_short.{p.basis}") + (" *" if p.proposal_only else "")
+        rows.append([p.to_year, _cell(p, p.chair), vices, basis])
+    headers = [t("rotate.col.year"), t("rotate.col.chair"), t("rotate.col.vices"), t("rotate.col.basis")]
+    _table("", headers, rows, caption="* " + t("rotate.proposal_only") if any(p.proposal_only for p in proposals) else "")
+    for p in proposals:
+        sys.stdout.write(safe_join([t("rotate.year_heading", year=p.to_year), _flag(p)]) + "\n")
+        sys.stdout.write("".join(safe_text(line) + "\n" for line in _why_lines(p)) + "\n")
+
+
+# --------------------------------------------------------------------------- JSON
+
+
+def as_dict(proposal: Proposal) -> dict[str, Any]:
+    """The documented JSON object (README, `thidua rotate`): ids with Vietnamese names."""
+    recorded = proposal.recorded
+    return {
+        "cluster": proposal.cluster,
+        "cluster_name": proposal.cluster_name,
+        "from_year": proposal.from_year,
+        "to_year": proposal.to_year,
+        "policy": proposal.policy.value,
+        "vice_chairs_wanted": proposal.rules.vice_chairs,
+        "cooldown": proposal.rules.cooldown,
+        "basis": proposal.basis,
+        "proposal_only": proposal.proposal_only,
+        "from_simulated": proposal.from_simulated,
+        "chair": _unit(proposal, proposal.chair),
+        "vice_chairs": [_unit(proposal, v) for v in proposal.vice_chairs],
+        "outgoing": {
+            "chair": _unit(proposal, proposal.outgoing_chair),
+            "vice_chairs": [_unit(proposal, v) for v in proposal.outgoing_vice_chairs],
+        },
+        "flag": {"from": _unit(proposal, proposal.outgoing_chair), "to": _unit(proposal, proposal.chair)},
+        "members": [_unit(proposal, m) for m in proposal.members],
+        "candidates": [
+            {"role": s.role, **(_unit(proposal, s.unit) or {}), "chosen": s.chosen, "reason": s.why.text}
+            for s in proposal.steps
+        ],
+        "recorded": None if recorded is None else {
+            "chair": _unit(proposal, recorded.chair),
+            "vice_chairs": None if recorded.vice_chairs is None else [_unit(proposal, v) for v in recorded.vice_chairs],
+            "agrees": proposal.recorded_agrees,
+        },
+        "notes": [note.text for note in proposal.notes],
+    }
+
+
+def json_output(proposals: list[Proposal], schedule: bool) -> str:
+    """One object for a single proposal; a list of them for ``--years``."""
+    if schedule:
+        return json_text([as_dict(p) for p in proposals])
+    return json_text(as_dict(proposals[0]))

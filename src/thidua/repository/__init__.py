@@ -1,0 +1,1 @@
+"""Files: safe YAML with positions, loading, writing, the shipped national registry."""

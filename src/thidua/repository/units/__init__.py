@@ -1,0 +1,259 @@
+"""The national lists of districts and communes, before and after 01/07/2025, read on first use.
+
+Nothing is read when ``thidua`` or this module is imported: the files (about 1.3 MB, 14,000 rows) are
+parsed by the first call to :func:`national_units` and kept for the life of the process. The rows
+are plain named tuples, not pydantic models, because building 14,000 validated models would cost
+more than the whole load budget (well under 50 ms); the generator and the tests do the validating.
+
+Format (see docs/units.md): tab-separated text, one unit a line, the same eight columns in every
+file, produced by ``scripts/generate_units.py`` from the MIT-licensed ``vietnamadminunits`` 1.0.4.
+Codes are strings ("00001"): a number would lose the leading zeros.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+from typing import Any, Literal, NamedTuple
+
+Level = Literal["district", "commune"]
+
+FILES: tuple[tuple[str, Level], ...] = (
+    ("districts-2025-06-30.tsv", "district"),
+    ("communes-2025-06-30.tsv", "commune"),
+    ("communes-2025-07-01.tsv", "commune"),
+)
+COLUMNS = ["id", "code", "name", "district", "province", "valid_from", "valid_to", "successor"]
+
+# Longest prefix first: "Thành phố" must not be read as "Thị trấn"'s neighbour, "Đặc khu" is new in 2025.
+TYPES: tuple[tuple[str, str], ...] = (
+    ("Thành phố ", "thanh_pho"),
+    ("Thị xã ", "thi_xa"),
+    ("Thị trấn ", "thi_tran"),
+    ("Quận ", "quan"),
+    ("Huyện ", "huyen"),
+    ("Phường ", "phuong"),
+    ("Xã ", "xa"),
+    ("Đặc khu ", "dac_khu"),
+)
+
+
+class NationalUnit(NamedTuple):
+    """A district or commune: the fields of ``thidua.domain.models.Unit`` plus its level and parents.
+
+    ``name`` carries the type ("Phường Phúc Xá", "Quận Ba Đình"), as the official lists write it.
+    ``district`` is empty for districts and for communes of the 2-level map (from 01/07/2025).
+    ``successor`` is the unit this one was merged into; it may have existed before (Mỹ Lộc went into
+    the city of Nam Định, which carried on), unlike a province's successor in data/provinces.yaml.
+    """
+
+    id: str
+    level: Level
+    code: str
+    name: str
+    district: str | None
+    province: str
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    successor: str | None
+
+    @property
+    def type(self) -> str:
+        for prefix, kind in TYPES:
+            if self.name.startswith(prefix):
+                return kind
+        return ""
+
+    @property
+    def short_name(self) -> str:
+        """Without the type: "Phúc Xá", the way data/provinces.yaml writes its names."""
+        for prefix, _ in TYPES:
+            if self.name.startswith(prefix):
+                return self.name[len(prefix) :]
+        return self.name
+
+    @property
+    def full_name(self) -> str:
+        return self.name
+
+    def valid_on(self, day: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def _read(name: str) -> str:
+    # A plain path, not importlib.resources: that import alone costs more than parsing the files,
+    # and the package is never run from a zip (setuptools installs it as files).
+    with open(os.path.join(_HERE, name), encoding="utf-8") as handle:
+        return handle.read()
+
+
+@cache
+def metadata() -> dict[str, Any]:
+    """Source name, version, licence, generation date and per-file row counts (``meta.json``)."""
+    import json  # here: the loader itself never needs it
+
+    return json.loads(_read("meta.json"))
+
+
+@cache
+def _units() -> tuple[NationalUnit, ...]:
+    out: list[NationalUnit] = []
+    new = NationalUnit._make
+    for name, level in FILES:
+        header, _, body = _read(name).partition("\n")
+        if header.split("\t") != COLUMNS:
+            raise ValueError(f"{name}: unexpected columns {header!r}")
+        rows = [line.split("\t") for line in body.split("\n") if line]
+        # A file holds a handful of distinct dates: parse each once, not 2 x 14,000 times.
+        dates: dict[str, dt.date | None] = {"": None}
+        for text in {r[5] for r in rows} | {r[6] for r in rows}:
+            if text:
+                dates[text] = dt.date.fromisoformat(text)
+        day = dates.__getitem__
+        out.extend([new((r[0], level, r[1], r[2], r[3] or None, r[4], day(r[5]), day(r[6]), r[7] or None)) for r in rows])
+    return tuple(out)
+
+
+def national_units() -> list[NationalUnit]:
+    """Every district (old map) and commune (both maps), in file order; parsed once, then cached."""
+    return list(_units())
+
+
+@cache
+def _by_id() -> dict[str, NationalUnit]:
+    return {unit.id: unit for unit in _units()}
+
+
+def get(unit_id: str) -> NationalUnit | None:
+    return _by_id().get(unit_id)
+
+
+def units_on(day: dt.date, level: Level | None = None) -> list[NationalUnit]:
+    return [u for u in _units() if u.valid_on(day) and (level is None or u.level == level)]
+
+
+# --------------------------------------------------------------------------- search
+
+# Where the two conventions differ: the diphthongs "oa", "oe", "uy" at the end of a word (Hoà/Hòa,
+# Khoẻ/Khỏe, Thuỵ/Thụy); with a final consonant both put the mark on the second vowel (Hoàng).
+# In NFD the tone mark follows its vowel, so "old" style is "oa" + mark, "new" style "o" + mark + "a".
+_OLD_STYLE = re.compile(r"(o)([ae])([\u0300\u0301\u0303\u0309\u0323])(?!\w)|(u)(y)([\u0300\u0301\u0303\u0309\u0323])(?!\w)")
+_SPACES = re.compile(r"\s+")
+
+
+def _new_style(match: re.Match[str]) -> str:
+    first, second, tone = match.group(1, 2, 3) if match.group(1) else match.group(4, 5, 6)
+    return first + tone + second
+
+
+def tone_key(text: str) -> str:
+    """A key equal for both tone-mark conventions: "Hoà"/"Hòa", "Thuỷ"/"Thủy" -> one key.
+
+    Casefolded NFD with every old-style mark moved to where the new style puts it; the mark itself
+    still counts (Hòa is not Hóa). The new style is the target so that a word being typed ("hò")
+    matches the start of the word ("Hoà"). Works on many lines at once.
+    """
+    return _OLD_STYLE.sub(_new_style, unicodedata.normalize("NFD", text.casefold()))
+
+
+def ascii_key(text: str) -> str:
+    """Without any diacritics: "Phường Phúc Xá" -> "phuong phuc xa"."""
+    text = unicodedata.normalize("NFD", text.casefold().replace("đ", "d").replace("-", " "))
+    return text.encode("ascii", "ignore").decode("ascii")
+
+
+def _clean(query: str) -> str:
+    return _SPACES.sub(" ", query).strip()
+
+
+# The type prefixes as they appear in each key, to find the short name of a matched unit.
+_PREFIX_KEYS = (
+    tuple(tone_key(prefix) for prefix, _ in TYPES),
+    tuple(ascii_key(prefix) for prefix, _ in TYPES),
+)
+
+
+def _short(key: str, flavour: int) -> str:
+    for prefix in _PREFIX_KEYS[flavour]:
+        if key.startswith(prefix):
+            return key[len(prefix) :]
+    return key
+
+
+@cache
+def _keys() -> tuple[list[str], list[str]]:
+    """Tone key and ASCII key of every unit's name, built on the first search.
+
+    Each is computed over all names joined by newlines: a few calls into C, not 28,000 calls from
+    Python (a per-name loop took most of a second on a busy 2-core machine).
+    """
+    names = "\n".join(u.name for u in _units())
+    return tone_key(names).split("\n"), ascii_key(names).split("\n")
+
+
+def search(
+    query: str,
+    on: dt.date | None = None,
+    level: Level | None = None,
+    within: str | None = None,
+    limit: int | None = None,
+) -> list[NationalUnit]:
+    """Units whose name contains ``query`` (or whose code is ``query``), best matches first.
+
+    - A query written without diacritics ("phuc xa") matches on names stripped of them; a query with
+      diacritics matches them exactly, except for where the tone mark sits ("hoà" finds "Hòa").
+    - A query of digits is a statistics-office code, compared as a string ("00001", not "1").
+    - ``on``: only units valid that day; ``level``: "district" or "commune";
+      ``within``: a province id or a district id (the parent as stored; see docs/units.md).
+    Order: exact name (with or without the type), then names starting with the query, then the rest;
+    ties by file order (districts, then communes by code).
+    """
+    query = _clean(unicodedata.normalize("NFC", query))
+    if not query:
+        return []
+    units = _units()
+
+    def wanted(u: NationalUnit) -> bool:
+        return (
+            (on is None or u.valid_on(on))
+            and (level is None or u.level == level)
+            and (within is None or u.province == within or u.district == within)
+        )
+
+    if query.isdigit():
+        found: Iterable[NationalUnit] = (u for u in units if u.code == query and wanted(u))
+        return list(found)[:limit]
+    plain = query.isascii()  # "phuc xa": the user typed no diacritics, so ignore the names' ones
+    q = _clean(ascii_key(query)) if plain else _clean(tone_key(query))
+    flavour = 1 if plain else 0
+    ranked: list[tuple[int, int]] = []
+    for index, full in enumerate(_keys()[flavour]):
+        if q not in full:
+            continue
+        short = _short(full, flavour)
+        u = units[index]
+        if not wanted(u):
+            continue
+        rank = 0 if q in (full, short) else 1 if (full.startswith(q) or short.startswith(q)) else 2
+        ranked.append((rank, index))
+    ranked.sort()
+    return [units[i] for _, i in ranked[:limit]]
+
+
+__all__ = [
+    "NationalUnit",
+    "ascii_key",
+    "get",
+    "metadata",
+    "national_units",
+    "search",
+    "tone_key",
+    "units_on",
+]

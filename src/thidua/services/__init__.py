@@ -1,0 +1,1 @@
+"""One use-case per command: validate, rank, recommend awards, rotate, format, init, schema."""

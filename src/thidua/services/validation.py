@@ -1,0 +1,141 @@
+"""``thidua validate`` as a library call: paths in, a result with every diagnostic out."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from thidua.domain.diagnostics import Diagnostic
+from thidua.repository.loader import display_path, find_data_root, load_repository
+
+
+@dataclass
+class ValidationResult:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.severity == "error" for d in self.diagnostics)
+
+
+def _within(diagnostic: Diagnostic, scopes: list[str]) -> bool:
+    return any(diagnostic.file == s or diagnostic.file.startswith(s.rstrip("/") + "/") for s in scopes)
+
+
+def _concerns(diagnostic: Diagnostic, files: set[str]) -> bool:
+    """In one of ``files``, or naming one as the other side of a cross-file finding (TD306 sits
+    in one of the two clusters that share a member: a change to either must see it)."""
+    if diagnostic.file in files:
+        return True
+    return any(isinstance(value, str) and value in files for value in diagnostic.params.values())
+
+
+def validate_paths(paths: list[Path], strict: bool = False, only_files: set[str] | None = None) -> ValidationResult:
+    """Validate the data directories holding ``paths``, reporting only what lies under them.
+
+    Each data root is loaded whole, so cross-file checks see every file even when one file is
+    asked about. ``only_files`` narrows the report further (``--changed-since``).
+    """
+    roots: dict[Path, list[str]] = {}
+    result = ValidationResult()
+    for path in paths:
+        root = find_data_root(path)
+        if root is None:
+            result.diagnostics.append(Diagnostic(display_path(path), None, None, "TD023", "error", {"path": display_path(path)}))
+            continue
+        scope = display_path(path.absolute()) if path.absolute() != root else ""
+        roots.setdefault(root, []).append(scope)
+    for root, scopes in roots.items():
+        repo = load_repository(root, models=False)  # validate keeps no models: flat memory, parallel
+        found = repo.diagnostics
+        if "" not in scopes:
+            found = [d for d in found if _within(d, scopes)]
+        if only_files is not None:
+            found = [d for d in found if _concerns(d, only_files)]
+        result.diagnostics.extend(found)
+        result.files += repo.files
+    if strict:
+        result.diagnostics = [d.promoted() if d.severity == "warning" else d for d in result.diagnostics]
+    result.diagnostics.sort(key=Diagnostic.sort_key)
+    return result
+
+
+def errors_if_written(root: Path, path: Path, text: str, before: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """The errors the repository at ``root`` would have once ``path`` holds ``text``, found by
+    loading it with that text in memory (nothing is written): every error in ``path`` itself, and
+    every error elsewhere that is not among ``before`` (TD306 in another cluster that shares a member).
+    """
+    known = set(before)
+    shown = display_path(path)
+    after = load_repository(root, models=False, overrides={path: text}).diagnostics
+    return [d for d in after if d.severity == "error" and (d.file == shown or d not in known)]
+
+
+# --------------------------------------------------------------------------- --changed-since
+
+
+class ChangedSinceError(Exception):
+    """``--changed-since`` cannot be answered: git missing, not a repository, unknown ref."""
+
+    def __init__(self, key: str, **params: str) -> None:
+        super().__init__(key)
+        self.key, self.params = key, params
+
+
+GIT_TIMEOUT = 60  # seconds; a diff of a data repository takes milliseconds
+
+
+def _git(args: list[str], cwd: Path) -> str:
+    """Run git without a shell; its own config cannot turn paths into quoted octal (-z)."""
+    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
+    try:
+        done = subprocess.run(
+            ["git", *args], cwd=cwd, env=env, capture_output=True, timeout=GIT_TIMEOUT, check=False
+        )
+    except FileNotFoundError:
+        raise ChangedSinceError("changed.no_git") from None
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise ChangedSinceError("changed.git_failed", detail=str(exc)) from None
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise ChangedSinceError("changed.git_failed", detail=detail[-1] if detail else f"exit {done.returncode}")
+    return done.stdout.decode("utf-8", "surrogateescape")
+
+
+def changed_files(ref: str, paths: list[Path]) -> set[str]:
+    """Files changed since ``ref`` in the repositories holding ``paths``, as diagnostics name them.
+
+    Changed means: in ``git diff REF...HEAD`` (what a pull request adds since it forked from the
+    base branch), or modified, staged or untracked now (what a pre-commit run is about to add).
+    """
+    if not ref or ref.startswith("-"):
+        raise ChangedSinceError("changed.bad_ref", ref=ref)  # never let a ref be read as an option
+    names: set[str] = set()
+    tops: set[Path] = set()
+    for path in paths:
+        where = path if path.is_dir() else path.parent
+        try:
+            shown_top = _git(["rev-parse", "--show-toplevel"], where.absolute()).strip()
+        except ChangedSinceError as exc:
+            if exc.key != "changed.git_failed":
+                raise
+            raise ChangedSinceError("changed.not_repo", path=display_path(where)) from None
+        tops.add(Path(shown_top))
+    for top_dir in sorted(tops):
+        try:
+            _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], top_dir)
+        except ChangedSinceError as exc:
+            if exc.key != "changed.git_failed":
+                raise
+            raise ChangedSinceError("changed.unknown_ref", ref=ref) from None
+        listed = (
+            _git(["diff", "--name-only", "-z", "--no-renames", f"{ref}...HEAD", "--"], top_dir)
+            + _git(["diff", "--name-only", "-z", "--no-renames", "HEAD", "--"], top_dir)
+            + _git(["ls-files", "--others", "--exclude-standard", "-z", "--full-name"], top_dir)
+        )
+        names.update(display_path(top_dir / name) for name in listed.split("\0") if name)
+    return names
