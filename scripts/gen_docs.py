@@ -17,6 +17,7 @@ from __future__ import annotations
 import enum
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 CLI_PAGE = ROOT / "docs" / "reference" / "cli.md"
@@ -68,11 +69,9 @@ def _plain(value: object) -> object:
 
 
 def _choices(param) -> list[str]:
-    import click
-
     kind = getattr(param, "type", None)  # click's type (typer < 0.2x keeps one)
-    if isinstance(kind, click.Choice):
-        return [str(_plain(c)) for c in kind.choices]
+    if isinstance(getattr(kind, "choices", None), list | tuple):  # a Choice, without importing click:
+        return [str(_plain(c)) for c in kind.choices]  # newer typer vendors its own copy
     descriptor = getattr(param, "type_descriptor", None)  # newer typer: its own type system
     annotation = getattr(descriptor, "annotation", None)
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
@@ -184,13 +183,12 @@ def _options_table(params) -> list[str]:
 
 
 def cli_reference() -> str:
-    import click
     import typer
 
     from thidua.cli.app import app
 
-    group = typer.main.get_command(app)
-    ctx = click.Context(group, info_name="thidua")
+    group: Any = typer.main.get_command(app)
+    ctx = group.context_class(group, info_name="thidua")  # no click import: typer may vendor it
     names = group.list_commands(ctx)
     out = [
         GENERATED,

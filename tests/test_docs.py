@@ -5,8 +5,8 @@ from __future__ import annotations
 import importlib.util
 import re
 from pathlib import Path
+from typing import Any
 
-import click
 import pytest
 import typer
 
@@ -24,9 +24,10 @@ def _generator():
     return module
 
 
-def _commands() -> dict[str, click.Command]:
-    group = typer.main.get_command(app)
-    ctx = click.Context(group, info_name="thidua")
+def _commands() -> dict[str, Any]:
+    # no ``import click``: newer typer vendors its own copy, so click may not be installed
+    group: Any = typer.main.get_command(app)
+    ctx = group.context_class(group, info_name="thidua")
     return {name: group.get_command(ctx, name) for name in group.list_commands(ctx)}
 
 
