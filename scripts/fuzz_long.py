@@ -552,7 +552,7 @@ def check_command(argv: list[str], run: Ran, before: dict[str, str], after: dict
             old = (pristine / rel).read_bytes().decode("utf-8", "replace")
             new_text = (work / "data" / rel).read_bytes().decode("utf-8", "replace")
             problem = _parses(new_text)
-            if problem:
+            if problem and not _parses(old):  # fmt broke a file that parsed, not one that never did
                 fail("fmt-unparseable", f"{rel}: {problem}", problem.split(":")[0])
                 continue
             was, now = comments(old), comments(new_text)
