@@ -63,6 +63,15 @@ class UnitHistory:
     successor: UnitRef | None  # the unit this one went into (the end of the chain)
     predecessors: list[UnitRef]  # every unit that went into this one, direct or not
     records: list[YearRecord]
+    valid_from: str | None = None  # dd/mm/yyyy, when the unit began after the records start
+    valid_to: str | None = None  # dd/mm/yyyy, when it ended (merged)
+
+    @property
+    def label(self) -> str:
+        """The full name, with its period when it has one: two units can share a name across 2025."""
+        if self.valid_from or self.valid_to:
+            return f"{self.full_name} ({self.valid_from or ''}–{self.valid_to or ''})"
+        return self.full_name
 
     @property
     def places(self) -> list[tuple[int, str, int, int]]:
@@ -136,6 +145,8 @@ def unit_history(
         successor=UnitRef(after, known.name(after)) if after else None,
         predecessors=[UnitRef(p, known.name(p)) for p in before],
         records=records,
+        valid_from=unit.valid_from.strftime("%d/%m/%Y") if unit.valid_from else None,
+        valid_to=unit.valid_to.strftime("%d/%m/%Y") if unit.valid_to else None,
     )
 
 
