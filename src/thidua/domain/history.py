@@ -74,9 +74,9 @@ class UnitHistory:
         return self.full_name
 
     @property
-    def places(self) -> list[tuple[int, str, int, int]]:
-        """(year, cluster, rank, members) of each ranked year, for a chart."""
-        return [(r.year, r.cluster, r.rank, r.members) for r in self.records if r.rank is not None]
+    def places(self) -> list[tuple[int, str, str, int, int]]:
+        """(year, cluster, member's name, rank, members) of each ranked year, for a chart."""
+        return [(r.year, r.cluster, r.member_name, r.rank, r.members) for r in self.records if r.rank is not None]
 
 
 def find_unit(unit_id: str, registry: Registry, cluster_years: Iterable[ClusterYear] = ()) -> tuple[Unit | None, Registry]:
