@@ -158,7 +158,9 @@ def test_a_directory_not_made_by_thidua_is_refused(tmp_path: Path) -> None:
     result = runner.invoke(app, ["site", "-o", str(out), "--data", str(DATA), "--force"])
     assert result.exit_code == 0, result.output
     assert (out / "notes.txt").read_text(encoding="utf-8") == "keep me"
-    assert (out / MARKER).exists()
+    assert not (out / MARKER).exists(), "a forced directory is not claimed: a later build must not empty it"
+    with pytest.raises(Refused):
+        build_site(load_repository(DATA), out)
 
 
 def test_a_rebuild_replaces_its_own_output(tmp_path: Path) -> None:
@@ -169,3 +171,4 @@ def test_a_rebuild_replaces_its_own_output(tmp_path: Path) -> None:
     result = runner.invoke(app, ["site", "-o", str(out), "--data", str(DATA)])
     assert result.exit_code == 0, result.output
     assert not (out / "units" / "stale.html").exists()
+    assert (out / MARKER).exists()

@@ -140,14 +140,17 @@ def gather(repo: Repository, built: str, revision: str | None, base_url: str | N
 def build_site(repo: Repository, out: Path, *, base_url: str | None = None, force: bool = False, today: dt.date | None = None) -> int:
     """Write the site into ``out``; the number of pages written. Raises Refused or NotADirectoryError."""
     check_output(out, force)
-    if (out / MARKER).exists():  # ours: start from empty so deleted pages do not linger
+    ours = (out / MARKER).exists()
+    if ours:  # start from empty so deleted pages do not linger
         for child in out.iterdir():
             if child.is_dir() and not child.is_symlink():
                 shutil.rmtree(child)
             else:
                 child.unlink()
+    fresh = ours or not out.exists() or not any(out.iterdir())
     out.mkdir(parents=True, exist_ok=True)
-    (out / MARKER).write_text("made by thidua site; the next build may replace everything here\n", encoding="utf-8")
+    if fresh:  # never claim a directory forced open: the next build would empty it, files and all
+        (out / MARKER).write_text("made by thidua site; the next build may replace everything here\n", encoding="utf-8")
     built = (today or dt.datetime.now(dt.UTC).date()).strftime("%d/%m/%Y")
     model = gather(repo, built, git_revision(repo.root), base_url)
     count = write_site(model, out)
