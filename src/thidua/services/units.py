@@ -101,8 +101,8 @@ class UnitSearch:
             )
 
         found: list[tuple[int, int, UnitEntry]] = []
-        for order, unit in enumerate(self._own.values()):
-            entry = self._repository_entry(unit)
+        for order, own in enumerate(self._own.values()):
+            entry = self._repository_entry(own)
             rank = _rank(query, entry) if query else 0
             if rank is not None and wanted(entry):
                 found.append((rank, order, entry))

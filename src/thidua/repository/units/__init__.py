@@ -16,7 +16,6 @@ import datetime as dt
 import os
 import re
 import unicodedata
-from collections.abc import Iterable
 from functools import cache
 from typing import Any, Literal, NamedTuple
 
