@@ -156,3 +156,21 @@ def test_a_broken_registry_is_reported_and_the_national_list_still_searched(tmp_
     result = run("phuc xa", "--on", "2024-01-01", data=data)
     assert result.exit_code == 0
     assert "provinces.yaml" in result.stderr and "thidua validate" in result.stderr
+
+
+def test_on_a_narrow_terminal_the_id_is_never_cut(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import datetime as dt
+
+    from thidua.output.render import units as render
+    from thidua.services.units import unit_search
+
+    monkeypatch.setenv("COLUMNS", "60")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setattr(render, "is_terminal", lambda stream=None: True)
+    monkeypatch.setattr("thidua.output.i18n._current", "en")
+    day = dt.date(2024, 1, 1)
+    render.print_units(unit_search(DATA).find("phuc xa", on=day), day, "phuc xa")
+    out = capsys.readouterr().out
+    assert "┃" in out, "a rich table"
+    assert "phuong-phuc-xa-ba-dinh-ha-noi" in out
