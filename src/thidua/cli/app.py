@@ -17,6 +17,7 @@ from thidua.cli.rank import rank
 from thidua.cli.rotate import rotate
 from thidua.cli.site import site
 from thidua.cli.tools import fmt, init, schema
+from thidua.cli.units import units
 from thidua.cli.validate import validate
 
 app = typer.Typer(
@@ -51,6 +52,7 @@ app.command()(validate)
 app.command()(rank)
 app.command()(rotate)
 app.command()(awards)
+app.command()(units)
 app.command()(schema)
 app.command()(init)
 app.command()(fmt)
