@@ -55,6 +55,7 @@ DATA_ENV = "THIDUA_DATA"
 REGISTRY_FILE = "provinces.yaml"
 CLUSTERS_DIR = "clusters"
 JOBS_ENV = "THIDUA_JOBS"  # worker processes: 1 = serial; unset = all CPUs for large repositories
+START_METHOD_ENV = "THIDUA_START_METHOD"  # how workers start: fork where there is one, else spawn
 PARALLEL_MIN_FILES = 200  # below this, starting workers costs more than it saves
 MAX_SUGGESTIONS = 50  # "did you mean" hints for unknown fields, per file
 
@@ -514,9 +515,12 @@ def _load_clusters(jobs_list: list[tuple[Path, str]], registry: Registry, root_r
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
 
-        # fork: workers inherit the imported modules instead of importing them again
+        # fork: workers inherit the imported modules instead of importing them again. Workers
+        # return diagnostics as data (codes and raw params), so spawned ones (Windows' only
+        # method; $THIDUA_START_METHOD=spawn here) give the same output in any language.
         methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        wanted = os.environ.get(START_METHOD_ENV, "").strip()
+        context = multiprocessing.get_context(wanted if wanted in methods else "fork" if "fork" in methods else None)
         workers = min(workers, len(jobs_list))
         chunk = max(1, len(jobs_list) // (workers * 8))
         try:
