@@ -21,7 +21,7 @@ def test_is_clean_does_not_depend_on_the_working_directory(tmp_path: Path, monke
     # an organiser unit the registry lacks: TD312 on cluster.yaml, which still loads with its years
     cluster.write_text(cluster.read_text(encoding="utf-8").replace("  level: central\n", "  level: central\n  unit: khong-co\n"), encoding="utf-8")
     monkeypatch.chdir(tmp_path)  # files shown relative to here: data/clusters/dbsh/…
-    repo = load_repository(Path("data"))
+    repo = load_repository(root)  # an absolute path, shown relative to the cwd of the load
     assert any(d.code == "TD312" for d in repo.diagnostics)
     cy = repo.clusters["dbsh"].years[2023]
     elsewhere = tmp_path / "elsewhere"
