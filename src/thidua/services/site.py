@@ -71,7 +71,7 @@ def _year_page(repo: Repository, cy: ClusterYear) -> tuple[dict[str, Any], Award
         "illustrative": cy.year.scores_illustrative, "groups": groups, "rows": rows,
         "decided": [{"member": d.member, "name": cy.name(d.member), "award": d.award, "award_title": award_title(d.award, extra), "note": d.note} for d in cy.year.awards],
         "recommended": [
-            {"member": r.member, "name": r.name, "award": r.award, "title": r.award_title, "reason": r.reason.text}
+            {"member": r.member, "name": r.name, "award": r.award, "title": r.award_title, "reason": r.reason}
             for r in (result.recommendations if result else [])
         ],
         "chair": _ref(cy, lead.chair),
