@@ -14,6 +14,7 @@ from thidua import __version__
 from thidua.cli.awards import awards
 from thidua.cli.rank import rank
 from thidua.cli.rotate import rotate
+from thidua.cli.sheet import sheet_app
 from thidua.cli.tools import fmt, init, schema
 from thidua.cli.validate import validate
 
@@ -52,6 +53,7 @@ app.command()(awards)
 app.command()(schema)
 app.command()(init)
 app.command()(fmt)
+app.add_typer(sheet_app)
 
 
 def main() -> None:

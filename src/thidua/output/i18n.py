@@ -40,6 +40,7 @@ CATALOGUE_MODULES = (
     "thidua.output.messages_rotate",
     "thidua.output.messages_awards",
     "thidua.output.messages_tools",
+    "thidua.output.messages_sheet",
 )
 _catalogue: dict[str, dict[str, str]] | None = None
 
