@@ -53,12 +53,12 @@ def read_workbook(path: Path) -> Workbook:
     try:
         visible = {m.name: str(m.visible).lower().endswith("visible") for m in book.sheets_metadata}
         for name in book.sheet_names:
-            sheet = book.get_sheet_by_name(name)
-            data = sheet.to_python(skip_empty_area=False)
-            top, left = sheet.start or (0, 0)
+            found = book.get_sheet_by_name(name)
+            data = found.to_python(skip_empty_area=False)
+            top, left = found.start or (0, 0)
             rows: list[list[object]] = [[] for _ in range(top)]
-            for row in data:
-                rows.append([None] * left + [_clean(v) for v in row])
+            for cells in data:
+                rows.append([None] * left + [_clean(v) for v in cells])
             out.sheets.append(Sheet(name, rows, visible.get(name, True)))
     except Exception as exc:
         raise WorkbookError(f"{type(exc).__name__}: {exc}") from None
@@ -66,9 +66,9 @@ def read_workbook(path: Path) -> Workbook:
         book.close()
     for sheet in out.sheets:
         if sheet.name == META_SHEET:
-            for row in sheet.rows:
-                if len(row) >= 2 and isinstance(row[0], str) and row[1] is not None:
-                    value = row[1]
-                    out.meta[row[0]] = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+            for pair in sheet.rows:
+                if len(pair) >= 2 and isinstance(pair[0], str) and pair[1] is not None:
+                    value = pair[1]
+                    out.meta[pair[0]] = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
     out.sheets = [s for s in out.sheets if s.name != META_SHEET]
     return out

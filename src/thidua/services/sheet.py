@@ -119,7 +119,7 @@ class _Reader:
 
     def report(self, code: str, where: Cell | None, **params: Any) -> None:
         place = self.shown if where is None else f"{self.shown}:{_sheet_ref(where.sheet)}!{cell_name(where.row, where.column)}"
-        self.diagnostics.append(Diagnostic(place, None, None, code, default_severity(code), params))  # type: ignore[arg-type]
+        self.diagnostics.append(Diagnostic(place, None, None, code, default_severity(code), params))
 
     # ---------------------------------------------------------------- header
     def header(self, sheet: Sheet) -> tuple[int, dict[int, str]] | None:
@@ -334,7 +334,7 @@ def _legacy(book: Workbook, shown: str) -> Diagnostic | None:
                     kind = legacy_encoding(value)
                     if kind:
                         place = f"{shown}:{sheet.name}!{cell_name(r, c)}"
-                        return Diagnostic(place, None, None, "TD702", default_severity("TD702"), {"encoding": kind, "text": value[:40]})  # type: ignore[arg-type]
+                        return Diagnostic(place, None, None, "TD702", default_severity("TD702"), {"encoding": kind, "text": value[:40]})
     return None
 
 
@@ -380,7 +380,7 @@ def import_sheet(
     result = ImportResult()
 
     def fail(code: str, **params: Any) -> ImportResult:
-        result.diagnostics.append(Diagnostic(shown, None, None, code, default_severity(code), params))  # type: ignore[arg-type]
+        result.diagnostics.append(Diagnostic(shown, None, None, code, default_severity(code), params))
         return result
 
     try:
@@ -392,7 +392,7 @@ def import_sheet(
         result.diagnostics.append(legacy)
         return result
     meta_cluster, meta_year = book.meta.get("cluster"), book.meta.get("year")
-    if meta_cluster and cluster and meta_cluster != cluster or meta_year and year and meta_year != str(year):
+    if (meta_cluster and cluster and meta_cluster != cluster) or (meta_year and year and meta_year != str(year)):
         return fail("TD720", cluster=meta_cluster or "-", year=meta_year or "-", given_cluster=cluster or "-", given_year=year or "-")
     cluster = cluster or meta_cluster
     if year is None and meta_year and meta_year.isdigit():

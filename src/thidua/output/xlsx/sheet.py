@@ -13,6 +13,7 @@ import io
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from thidua.domain.models import ClusterYear, Indicator, IndicatorKind
 from thidua.domain.sheet_match import cell_name, column_letters, roman
@@ -63,7 +64,7 @@ def _weighted(cells: list[tuple[str, float]]) -> str:
 
 
 class _Formats:
-    def __init__(self, book) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, book: Any) -> None:
         base = {"font_name": "Times New Roman", "font_size": 12, "border": 1, "valign": "vcenter"}
         self.title = book.add_format({"font_name": "Times New Roman", "font_size": 14, "bold": True, "align": "center"})
         self.subtitle = book.add_format({"font_name": "Times New Roman", "font_size": 12, "italic": True, "align": "center"})
@@ -79,7 +80,7 @@ class _Formats:
         self.total_label = book.add_format({**base, "bold": True, "bg_color": "#E2EFDA"})
 
 
-def _setup(sheet, header_rows: tuple[int, int], last_col: int) -> None:  # type: ignore[no-untyped-def]
+def _setup(sheet: Any, header_rows: tuple[int, int], last_col: int) -> None:
     sheet.set_landscape()
     sheet.set_paper(9)  # A4
     sheet.set_margins(left=0.6, right=0.4, top=0.6, bottom=0.6)
@@ -89,7 +90,8 @@ def _setup(sheet, header_rows: tuple[int, int], last_col: int) -> None:  # type:
     sheet.protect("", {"format_columns": True, "format_rows": True, "select_locked_cells": True, "select_unlocked_cells": True})
 
 
-def _validation(sheet, row: int, col: int, maximum: float) -> None:  # type: ignore[no-untyped-def]
+def _validation(sheet: Any, row: int, col: int, maximum: float) -> None:
+    maximum = int(maximum) if float(maximum).is_integer() else maximum
     sheet.data_validation(row, col, row, col, {
         "validate": "decimal", "criteria": "between", "minimum": 0, "maximum": maximum,
         "error_title": "Điểm không hợp lệ", "error_message": f"Nhập số từ 0 đến {maximum:g} (dấu thập phân theo máy).",
@@ -97,7 +99,7 @@ def _validation(sheet, row: int, col: int, maximum: float) -> None:  # type: ign
     })
 
 
-def _member_sheet(book, fmt: _Formats, cy: ClusterYear, member: str, title: str, scores: Mapping[str, float]) -> None:  # type: ignore[no-untyped-def]
+def _member_sheet(book: Any, fmt: _Formats, cy: ClusterYear, member: str, title: str, scores: Mapping[str, float]) -> None:
     sheet = book.add_worksheet(title)
     sheet.set_column(0, 0, 6)
     sheet.set_column(1, 1, 60)
@@ -148,25 +150,25 @@ def _member_sheet(book, fmt: _Formats, cy: ClusterYear, member: str, title: str,
         sheet.write_string(section_row, 1, section.label, fmt.section)
         sheet.write_formula(section_row, 2, "=" + _weighted([(f"C{r + 1}", w) for r, w in refs]), fmt.section_num,
                             sum(i.max * (i.weight if section.kind is IndicatorKind.scored else 1.0) for i in section.indicators))
-        for col in ("D", "E", "G"):
-            sheet.write_formula(f"{col}{section_row + 1}", "=" + _weighted([(f"{col}{r + 1}", w) for r, w in refs]), fmt.section_num, values[col])
-            totals[col] += -values[col] if section.kind is IndicatorKind.deduction else values[col]
+        for letter in ("D", "E", "G"):
+            sheet.write_formula(f"{letter}{section_row + 1}", "=" + _weighted([(f"{letter}{r + 1}", w) for r, w in refs]), fmt.section_num, values[letter])
+            totals[letter] += -values[letter] if section.kind is IndicatorKind.deduction else values[letter]
         for col in (5, 7, 8):
             sheet.write_blank(section_row, col, None, fmt.section)
         subtotal_rows.append((section_row, section.kind))
     sheet.write_string(row, 0, "", fmt.total_label)
     sheet.write_string(row, 1, TOTAL_LABEL, fmt.total_label)
     sheet.write_blank(row, 2, None, fmt.total_label)
-    for col in ("D", "E", "G"):
-        expr = "".join(("-" if kind is IndicatorKind.deduction else "+") + f"{col}{r + 1}" for r, kind in subtotal_rows)
-        sheet.write_formula(f"{col}{row + 1}", "=" + expr.lstrip("+"), fmt.total, totals[col])
+    for letter in ("D", "E", "G"):
+        expr = "".join(("-" if kind is IndicatorKind.deduction else "+") + f"{letter}{r + 1}" for r, kind in subtotal_rows)
+        sheet.write_formula(f"{letter}{row + 1}", "=" + expr.lstrip("+"), fmt.total, totals[letter])
     for col in (5, 7, 8):
         sheet.write_blank(row, col, None, fmt.total_label)
     _setup(sheet, (header, header), 7)
     sheet.freeze_panes(header + 1, 2)
 
 
-def _matrix_sheet(book, fmt: _Formats, cy: ClusterYear, titles: Mapping[str, str], scores: Mapping[str, Mapping[str, float]]) -> None:  # type: ignore[no-untyped-def]
+def _matrix_sheet(book: Any, fmt: _Formats, cy: ClusterYear, titles: Mapping[str, str], scores: Mapping[str, Mapping[str, float]]) -> None:
     sheet = book.add_worksheet("Tổng hợp")
     members = list(dict.fromkeys(cy.members))
     last = 3 + 2 * len(members)  # the hidden id column
