@@ -359,3 +359,27 @@ def test_matching_helpers() -> None:
     matcher = Matcher({"hoa-binh": ["Hòa Bình"], "ha-noi": ["Hà Nội"]}, {1: "hoa-binh"})
     assert matcher.find("Hoà Bình").ids == ("hoa-binh",) and matcher.find("HA NOI").ids == ("ha-noi",)
     assert matcher.find("???", 1).how == "number" and matcher.find("Huế").ids == ()
+
+
+# --------------------------------------------------------------------------- rank / awards as workbooks
+
+
+def test_rank_and_awards_write_workbooks(tmp_path: Path) -> None:
+    from python_calamine import CalamineWorkbook
+
+    ranked = tmp_path / "rank.xlsx"
+    done = cli("rank", "2023", "--cluster", "dbsh", "--data", str(DATA), "--format", "xlsx", "--output", str(ranked))
+    assert done.exit_code == 0, done.output
+    book = CalamineWorkbook.from_path(str(ranked))
+    assert book.sheet_names == ["dbsh 2023", "dbsh 2023 chi tiết"]
+    rows = book.get_sheet_by_name("dbsh 2023").to_python()
+    assert rows[2][:4] == ["Hạng", "Mã", "Thành viên", "kinh-te"] and rows[2][-1] == "Tổng điểm"
+    assert {r[1]: r[-1] for r in rows[3:12]} == EXPECTED
+    assert cli("rank", "2023", "--data", str(DATA), "--format", "xlsx", "--output", str(ranked)).exit_code == 2  # exists
+    assert cli("rank", "2023", "--data", str(DATA), "--format", "xlsx").exit_code == 2  # no --output
+
+    awarded = tmp_path / "awards.xlsx"
+    done = cli("awards", "2023", "--cluster", "dbsh", "--data", str(DATA), "--format", "xlsx", "--output", str(awarded))
+    assert done.exit_code == 0, done.output
+    rows = CalamineWorkbook.from_path(str(awarded)).get_sheet_by_name("dbsh 2023").to_python()
+    assert rows[3][:4] == [1.0, "Nam Định", 96.5, "Cờ thi đua của Chính phủ"] and "quota" in rows[3][4]

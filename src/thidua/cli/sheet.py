@@ -28,6 +28,18 @@ class Layout(StrEnum):
     matrix = "matrix"
 
 
+def write_workbook(path: Path, content: bytes, force: bool) -> None:
+    """Write a workbook atomically; refuse an existing file without ``--force`` (exit 2)."""
+    from thidua.output.i18n import t
+    from thidua.repository.writer import RefusedOverwrite, atomic_write
+
+    try:
+        atomic_write(path, content, overwrite=force)
+    except RefusedOverwrite:
+        usage_error(t("sheet.exists", path=path))
+    print(t("sheet.written", path=path), file=sys.stderr)
+
+
 @sheet_app.command("export")
 def export(
     cluster: Annotated[str, typer.Argument(help="Cluster id, e.g. dbsh.", show_default=False)],

@@ -90,5 +90,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "--columns takes role=Heading pairs separated by ';' (roles: {roles})",
         "vi": "--columns nhận các cặp vai trò=Tiêu đề cách nhau bởi ';' (vai trò: {roles})",
     },
+    "xlsx.needs_output": {
+        "en": "--format xlsx and --output FILE.xlsx go together",
+        "vi": "--format xlsx phải đi cùng --output TỆP.xlsx",
+    },
     "sheet.no_file": {"en": "no such workbook: {path}", "vi": "không có bảng tính: {path}"},
 }
