@@ -340,11 +340,19 @@ def _legacy(book: Workbook, shown: str) -> Diagnostic | None:
 
 def set_scores(text: str, scores: Mapping[str, Mapping[str, float]]) -> str:
     """The year file's text with ``scores`` put in (a ruamel round trip: comments and order kept)."""
+    import re
+
+    from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap
 
-    from thidua.output.nextyear import _yaml
-
-    yaml = _yaml(text)
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap a long name
+    # the file's own sequence indentation, read from its first block list (ruamel's guess would
+    # parse the whole file a second time)
+    first = re.search(r"^[A-Za-z_][\w-]*:[ \t]*(?:#.*)?\n(?:[ \t]*(?:#.*)?\n)*( *)- ", text, flags=re.M)
+    offset = len(first.group(1)) if first else 0
+    yaml.indent(mapping=2, sequence=offset + 2, offset=offset)
     data = yaml.load(text)
     block = data.get("scores")
     if not isinstance(block, CommentedMap):
