@@ -63,7 +63,9 @@ def read_workbook(path: Path) -> Workbook:
     except Exception as exc:
         raise WorkbookError(f"{type(exc).__name__}: {exc}") from None
     finally:
-        book.close()
+        close = getattr(book, "close", None)  # python-calamine 0.2 has no close(): the file is read whole
+        if close is not None:
+            close()
     for sheet in out.sheets:
         if sheet.name == META_SHEET:
             for pair in sheet.rows:
