@@ -16,6 +16,7 @@ from thidua.cli.rank import rank
 from thidua.cli.rotate import rotate
 from thidua.cli.sheet import sheet_app
 from thidua.cli.tools import fmt, init, schema
+from thidua.cli.units import units
 from thidua.cli.validate import validate
 
 app = typer.Typer(
@@ -50,6 +51,7 @@ app.command()(validate)
 app.command()(rank)
 app.command()(rotate)
 app.command()(awards)
+app.command()(units)
 app.command()(schema)
 app.command()(init)
 app.command()(fmt)

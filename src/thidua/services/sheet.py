@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from thidua.domain.diagnostics import Diagnostic, default_severity
+from thidua.domain.diagnostics import Diagnostic
 from thidua.domain.models import ClusterYear, IndicatorKind
+from thidua.domain.rules import default_severity
 from thidua.domain.sheet_match import (
     HEADER_SYNONYMS,
     SCORE_ROLES,
