@@ -15,6 +15,7 @@ from thidua.cli.awards import awards
 from thidua.cli.history import history
 from thidua.cli.rank import rank
 from thidua.cli.rotate import rotate
+from thidua.cli.sheet import sheet_app
 from thidua.cli.site import site
 from thidua.cli.tools import fmt, init, schema
 from thidua.cli.units import units
@@ -58,6 +59,7 @@ app.command()(init)
 app.command()(fmt)
 app.command()(history)
 app.command()(site)
+app.add_typer(sheet_app)
 
 
 def main() -> None:

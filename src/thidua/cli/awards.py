@@ -16,12 +16,14 @@ class AwardsFormat(StrEnum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    xlsx = "xlsx"
 
 
 def awards(
     year: Annotated[int, typer.Argument(help="The emulation year (năm thi đua), e.g. 2023.", min=1945, max=2100)],
     cluster: ClusterOption = None,
-    format: Annotated[AwardsFormat, typer.Option("--format", "-f", help="table, json or markdown.")] = AwardsFormat.table,
+    format: Annotated[AwardsFormat, typer.Option("--format", "-f", help="table, json, markdown, or xlsx (a workbook, with --output).")] = AwardsFormat.table,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="The workbook to write with --format xlsx (--force replaces it).", show_default=False)] = None,
     docx: Annotated[Path | None, typer.Option("--docx", help="Also write the draft Tờ trình and Biên bản (.docx) of each cluster-year into this directory.", show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing .docx files.")] = False,
     data: DataOption = None,
@@ -35,6 +37,8 @@ def awards(
     from thidua.repository.loader import load_repository
     from thidua.services.usable import unusable_years
 
+    if (format is AwardsFormat.xlsx) != (output is not None):
+        usage_error(t("xlsx.needs_output"))
     root = data_root(data)
     if docx is not None and docx.exists() and not docx.is_dir():
         usage_error(t("awards.docx.not_dir", path=docx))
@@ -64,7 +68,12 @@ def awards(
             clean.append(cy)
     others = [cy for cy in every if repo.is_clean(cy) and not (has_scores(cy) and missing_scores(cy))]
     results = recommend_year(clean, others)
-    if format is AwardsFormat.json:
+    if format is AwardsFormat.xlsx and output is not None:
+        from thidua.cli.sheet import write_workbook
+        from thidua.output.xlsx.report import awards_workbook
+
+        write_workbook(output, awards_workbook(results), force)
+    elif format is AwardsFormat.json:
         sys.stdout.write(render.json_output(results))
     elif format is AwardsFormat.markdown:
         sys.stdout.write(render.markdown(results))

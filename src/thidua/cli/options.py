@@ -24,6 +24,7 @@ class TableFormat(StrEnum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    xlsx = "xlsx"  # a workbook: needs --output
 
 
 def usage_error(message: str) -> NoReturn:

@@ -7,6 +7,7 @@ with validation errors was skipped, or nothing to rank for YEAR; 2 usage errors.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -21,13 +22,15 @@ def rank(
     year: Annotated[int, typer.Argument(help="The emulation year (năm thi đua), e.g. 2023.", min=1945, max=2100, show_default=False)],
     cluster: ClusterOption = None,
     data: DataOption = None,
-    format: Annotated[TableFormat, typer.Option("--format", "-f", help="table (rich on a terminal, plain when piped), json, csv or markdown.")] = TableFormat.table,
+    format: Annotated[TableFormat, typer.Option("--format", "-f", help="table (rich on a terminal, plain when piped), json, csv, markdown, or xlsx (a workbook, with --output).")] = TableFormat.table,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="The workbook to write with --format xlsx.", show_default=False)] = None,
     explain: Annotated[str | None, typer.Option("--explain", "-e", metavar="MEMBER", help="Explain one member's place: id or Vietnamese name.", show_default=False)] = None,
     stability: Annotated[bool, typer.Option("--stability", help="Test how stable the ranking is under changed weights and scores.")] = False,
     samples: Annotated[int, typer.Option("--samples", help="Stability: number of random trials.", min=1, max=100_000)] = 1000,
     seed: Annotated[int, typer.Option("--seed", help="Stability: random seed; the same seed gives the same output.")] = 1,
     tolerance: Annotated[float, typer.Option("--tolerance", help="Stability: each score moves by up to ± this many points.", min=0.0, max=1000.0)] = 0.5,
     weight_spread: Annotated[float, typer.Option("--weight-spread", help="Stability: each weight is multiplied by 1 ± up to this share.", min=0.0, max=0.95)] = 0.2,
+    force: Annotated[bool, typer.Option("--force", help="With --output: replace an existing file.")] = False,
 ) -> None:
     """Rank each cluster's members for YEAR by the cluster's own indicators and rules."""
     from thidua.domain.explain import explain as explain_member
@@ -39,6 +42,8 @@ def rank(
 
     if format is TableFormat.csv and explain and stability:
         usage_error(t("rank.csv_both"))
+    if (format is TableFormat.xlsx) != (output is not None):
+        usage_error(t("xlsx.needs_output"))
     root = data_root(data)
     repo = load_repository(root)
     wanted = list(dict.fromkeys(cluster or []))
@@ -76,7 +81,12 @@ def rank(
         settings = Settings(samples=samples, seed=seed, weight_spread=weight_spread, tolerance=tolerance)
         stabilities = {s.cluster: analyse(s.ranking, settings) for s in shown if s.ranking is not None}
 
-    if format is TableFormat.table:
+    if format is TableFormat.xlsx and output is not None:
+        from thidua.cli.sheet import write_workbook
+        from thidua.output.xlsx.report import ranking_workbook
+
+        write_workbook(output, ranking_workbook(shown), force)
+    elif format is TableFormat.table:
         render.print_report(shown, explanation, stabilities)
     else:
         report = {TableFormat.json: render.json_report, TableFormat.csv: render.csv_report, TableFormat.markdown: render.markdown_report}

@@ -36,6 +36,11 @@ SEVERITY: dict[str, str] = {
     "TD506": "error",
     # TD6xx: sources
     "TD601": "error",
+    # TD7xx: scoring workbooks (thidua sheet import)
+    "TD701": "error", "TD702": "error", "TD703": "error", "TD704": "warning", "TD705": "error",
+    "TD706": "error", "TD707": "error", "TD708": "error", "TD709": "warning", "TD710": "error",
+    "TD711": "error", "TD712": "error", "TD713": "error", "TD714": "warning", "TD715": "error",
+    "TD717": "warning", "TD719": "error", "TD720": "error", "TD721": "error",
 }
 
 

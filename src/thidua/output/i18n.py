@@ -44,6 +44,7 @@ CATALOGUE_MODULES = (
     "thidua.output.messages_tools",
     "thidua.output.messages_units",
     "thidua.output.messages_site",
+    "thidua.output.messages_sheet",
 )
 _catalogue: dict[str, dict[str, str]] | None = None
 

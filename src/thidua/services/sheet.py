@@ -1,0 +1,475 @@
+"""``thidua sheet export`` and ``thidua sheet import`` as library calls.
+
+Export writes the scoring workbook of a cluster-year. Import reads a filled-in workbook (either
+layout, or a sheet made by hand), matches members and criteria the way a clerk writes them, and
+puts the scores into the year file keeping its comments: validated in memory first, written
+atomically, every problem reported at its cell (``s.xlsx:Nam Định!E7``) with a TD7xx code.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from thidua.domain.diagnostics import Diagnostic
+from thidua.domain.models import ClusterYear, IndicatorKind
+from thidua.domain.rules import default_severity
+from thidua.domain.sheet_match import (
+    HEADER_SYNONYMS,
+    SCORE_ROLES,
+    Matcher,
+    as_number_label,
+    cell_name,
+    fold,
+    header_roles,
+    is_roman,
+    is_total_label,
+    legacy_encoding,
+    parse_value,
+)
+from thidua.repository.loader import Repository, display_path, load_repository
+from thidua.repository.workbook import Sheet, Workbook, WorkbookError, read_workbook
+from thidua.repository.writer import atomic_write
+
+HEADER_SEARCH_ROWS = 30
+TOTAL_TOLERANCE = 0.005
+
+
+class SheetError(Exception):
+    """A usage problem (unknown cluster, file exists…): ``key`` is an i18n key, ``params`` its values."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key, self.params = key, params
+
+
+def _year_path(root: Path, cluster: str, year: int) -> Path:
+    return root / "clusters" / cluster / f"{year}.yaml"
+
+
+def _cluster_year(repo: Repository, root: Path, cluster: str, year: int) -> ClusterYear:
+    data = repo.clusters.get(cluster)
+    if data is None:
+        raise SheetError("sheet.unknown_cluster", cluster=cluster, root=root)
+    cy = data.years.get(year)
+    if cy is None:
+        raise SheetError("sheet.no_year", cluster=cluster, year=year, path=display_path(_year_path(root, cluster, year)))
+    return cy
+
+
+# --------------------------------------------------------------------------- export
+
+
+def export_sheet(root: Path, cluster: str, year: int, output: Path, layout: str = "per-member", force: bool = False) -> Path:
+    """Write the scoring workbook of ``cluster`` ``year`` to ``output``; RefusedOverwrite if it exists."""
+    from thidua.output.xlsx.sheet import scoring_workbook
+
+    repo = load_repository(root, only=[cluster])
+    cy = _cluster_year(repo, root, cluster, year)
+    atomic_write(output, scoring_workbook(cy, layout), overwrite=force)
+    return output
+
+
+# --------------------------------------------------------------------------- import
+
+
+@dataclass
+class Cell:
+    sheet: str
+    row: int
+    column: int
+
+
+@dataclass
+class ImportResult:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    scores: dict[str, dict[str, float]] = field(default_factory=dict)
+    cluster: str | None = None
+    year: int | None = None
+    path: Path | None = None  # the year file
+    before: str = ""
+    after: str = ""
+    written: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.severity == "error" for d in self.diagnostics)
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+
+class _Reader:
+    def __init__(self, shown: str, cy: ClusterYear, synonyms: Mapping[str, tuple[str, ...]], columns: Mapping[str, str] | None) -> None:
+        self.shown = shown
+        self.cy = cy
+        self.synonyms = synonyms
+        self.columns = columns or {}
+        self.diagnostics: list[Diagnostic] = []
+        self.values: dict[tuple[str, str], tuple[float, Cell]] = {}
+        self.totals: list[tuple[str, float, Cell]] = []
+        self.indicators = {i.id: i for i in cy.year.indicators}
+        members = list(dict.fromkeys(cy.members))
+        self.members = Matcher({m: [cy.units.name(m), cy.units.full_name(m)] for m in members})
+        self.criteria = Matcher({i.id: [i.name] for i in cy.year.indicators}, {n: i.id for n, i in enumerate(cy.year.indicators, start=1)})
+        self.numbered = _numbering(cy)
+
+    def report(self, code: str, where: Cell | None, **params: Any) -> None:
+        place = self.shown if where is None else f"{self.shown}:{_sheet_ref(where.sheet)}!{cell_name(where.row, where.column)}"
+        self.diagnostics.append(Diagnostic(place, None, None, code, default_severity(code), params))
+
+    # ---------------------------------------------------------------- header
+    def header(self, sheet: Sheet) -> tuple[int, dict[int, str]] | None:
+        if self.columns:
+            wanted = {fold(h): role for role, h in self.columns.items()}
+            for r in range(min(HEADER_SEARCH_ROWS, len(sheet.rows))):
+                found = {c: wanted[fold(str(v))] for c, v in enumerate(sheet.rows[r]) if v is not None and fold(str(v)) in wanted}
+                if "name" in found.values() or "tt" in found.values() or "id" in found.values():
+                    return r, found
+            return None
+        for r in range(min(HEADER_SEARCH_ROWS, len(sheet.rows))):
+            roles = header_roles(sheet.rows[r], self.synonyms)
+            kinds = set(roles.values())
+            if "name" in kinds and ({"tt", "max", "id"} & kinds or set(SCORE_ROLES) & kinds):
+                return r, roles
+        return None
+
+    # ---------------------------------------------------------------- rows
+    def criterion(self, sheet: Sheet, row: int, roles: Mapping[str, int]) -> tuple[str | None, bool]:
+        """(indicator id or None, is a total row). Reports unknown criteria."""
+        cells = sheet.rows[row]
+        get = lambda role: cells[roles[role]] if role in roles and roles[role] < len(cells) else None  # noqa: E731
+        name, number, ident = get("name"), get("tt"), get("id")
+        if is_total_label(name) or (name is None and is_total_label(number)):
+            return None, True
+        if is_roman(number) or (name is None and number is None and ident is None):
+            return None, False  # a group heading or an empty row
+        if ident is not None and str(ident).strip() in self.indicators:
+            return str(ident).strip(), False
+        if name is None and as_number_label(number) is None:
+            return None, False
+        found = self.criteria.find(name, None)
+        if len(found.ids) == 1:
+            return found.ids[0], False
+        if len(found.ids) > 1:
+            self.report("TD719", Cell(sheet.name, row, roles.get("name", 0)), text=str(name), options=", ".join(found.ids))
+            return None, False
+        label = as_number_label(number)
+        if label is not None and label in self.numbered:
+            target = self.numbered[label]
+            if name is not None:
+                self.report("TD709", Cell(sheet.name, row, roles.get("name", 0)), text=str(name), number=label, name=self.indicators[target].name)
+            return target, False
+        where = Cell(sheet.name, row, roles["name"] if "name" in roles and name is not None else roles.get("tt", 0))
+        hint = ", ".join(f"'{self.indicators[i].name}'" for i in self.criteria.suggest(name)) if name else ""
+        self.report("TD708", where, text=str(name if name is not None else number), suggestion=hint or "-")
+        return None, False
+
+    def value(self, member: str, indicator: str, raw: object, where: Cell) -> float | None:
+        parsed = parse_value(raw)
+        spec = self.indicators[indicator]
+        if parsed.blank:
+            return None
+        if parsed.pass_mark:
+            self.report("TD713", where, text=str(raw), name=spec.name)
+            return None
+        if parsed.bad is not None or parsed.number is None:
+            self.report("TD710", where, text=str(raw))
+            return None
+        number = parsed.number
+        if number < 0:
+            self.report("TD712", where, value=_num(number))
+            return None
+        if number > spec.max + 1e-9:
+            self.report("TD711", where, value=_num(number), max=_num(spec.max), name=spec.name)
+            return None
+        return number
+
+    def put(self, member: str, indicator: str, number: float, where: Cell) -> None:
+        known = self.values.get((member, indicator))
+        if known is not None and abs(known[0] - number) > 1e-9:
+            first = known[1]
+            self.report("TD715", where, value=_num(number), other=_num(known[0]), at=f"{_sheet_ref(first.sheet)}!{cell_name(first.row, first.column)}")
+            return
+        self.values[(member, indicator)] = (number, where)
+
+    # ---------------------------------------------------------------- layouts
+    def per_member(self, sheet: Sheet, member: str, header: int, roles: Mapping[str, int]) -> None:
+        order = [r for r in ("appraised", "self", "final") if r in roles]
+        for row in range(header + 1, len(sheet.rows)):
+            indicator, total = self.criterion(sheet, row, roles)
+            if total:
+                role = next((r for r in ("final", "appraised", "self") if r in roles and sheet.cell(row, roles[r]) is not None), None)
+                if role is not None:
+                    raw = sheet.cell(row, roles[role])
+                    parsed = parse_value(raw)
+                    where = Cell(sheet.name, row, roles[role])
+                    if parsed.number is not None:
+                        self.totals.append((member, parsed.number, where))
+                    elif not parsed.blank:
+                        self.report("TD710", where, text=str(raw))
+                break
+            if indicator is None:
+                continue
+            for role in order:
+                raw = sheet.cell(row, roles[role])
+                if parse_value(raw).blank:
+                    continue
+                where = Cell(sheet.name, row, roles[role])
+                number = self.value(member, indicator, raw, where)
+                if number is not None:
+                    self.put(member, indicator, number, where)
+                break
+
+    def matrix(self, sheet: Sheet, header: int, roles: Mapping[int, str]) -> None:
+        role_of = {role: col for col, role in roles.items()}
+        head = sheet.rows[header]
+        sub = sheet.rows[header + 1] if header + 1 < len(sheet.rows) else []
+        sub_roles = header_roles(sub, self.synonyms)
+        has_sub = any(r in ("self", "appraised", "final") for r in sub_roles.values())
+        columns: dict[int, tuple[str, str]] = {}  # col -> (member, role)
+        current: str | None = None
+        width = max(len(head), len(sub))
+        for col in range(width):
+            if col in roles:
+                current = None
+                continue
+            text = head[col] if col < len(head) else None
+            if text is not None:
+                found = self.members.find(text)
+                current = None
+                if len(found.ids) == 1:
+                    current = found.ids[0]
+                elif len(found.ids) > 1:
+                    self.report("TD719", Cell(sheet.name, header, col), text=str(text), options=", ".join(found.ids))
+                else:
+                    hint = ", ".join(f"'{self.cy.name(m)}'" for m in self.members.suggest(text))
+                    self.report("TD707", Cell(sheet.name, header, col), text=str(text), suggestion=hint or "-")
+            if current is None:
+                continue
+            if has_sub:
+                role = _sub_role(sub[col] if col < len(sub) else None, self.synonyms)
+                if role is not None:
+                    columns[col] = (current, role)
+            elif text is not None:
+                columns[col] = (current, "final")
+        first = header + (2 if has_sub else 1)
+        by_member: dict[str, list[tuple[int, str]]] = {}
+        for col, (member, role) in columns.items():
+            by_member.setdefault(member, []).append((col, role))
+        rank = {"appraised": 0, "final": 1, "self": 2}
+        for member in by_member:
+            by_member[member].sort(key=lambda cr: rank.get(cr[1], 3))
+        for row in range(first, len(sheet.rows)):
+            indicator, total = self.criterion(sheet, row, {r: c for r, c in role_of.items()})
+            if total:
+                for member, cols in by_member.items():
+                    for col, _role in cols:
+                        raw = sheet.cell(row, col)
+                        parsed = parse_value(raw)
+                        if parsed.number is not None:
+                            self.totals.append((member, parsed.number, Cell(sheet.name, row, col)))
+                            break
+                break
+            if indicator is None:
+                continue
+            for member, cols in by_member.items():
+                for col, _role in cols:
+                    raw = sheet.cell(row, col)
+                    if parse_value(raw).blank:
+                        continue
+                    where = Cell(sheet.name, row, col)
+                    number = self.value(member, indicator, raw, where)
+                    if number is not None:
+                        self.put(member, indicator, number, where)
+                    break
+
+
+def _sub_role(text: object, synonyms: Mapping[str, tuple[str, ...]]) -> str | None:
+    if text is None:
+        return None
+    roles = header_roles([text], synonyms)
+    return roles.get(0)
+
+
+def _numbering(cy: ClusterYear) -> dict[int, str]:
+    """Criterion number (TT) -> id, numbered as the export numbers them (groups, bonus, deductions)."""
+    from thidua.output.xlsx.sheet import sections
+
+    ids = [i.id for s in sections(cy) for i in s.indicators]
+    return {n: i for n, i in enumerate(ids, start=1)}
+
+
+def _sheet_ref(name: str) -> str:
+    return name
+
+
+def _num(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
+def _total(cy: ClusterYear, scores: Mapping[str, float]) -> float:
+    total = 0.0
+    for indicator in cy.year.indicators:
+        value = scores.get(indicator.id)
+        if value is None:
+            continue
+        if indicator.kind is IndicatorKind.scored:
+            total += value * indicator.weight
+        elif indicator.kind is IndicatorKind.bonus:
+            total += value
+        else:
+            total -= value
+    return total
+
+
+def _legacy(book: Workbook, shown: str) -> Diagnostic | None:
+    for sheet in book.sheets:
+        for r, row in enumerate(sheet.rows):
+            for c, value in enumerate(row):
+                if isinstance(value, str):
+                    kind = legacy_encoding(value)
+                    if kind:
+                        place = f"{shown}:{sheet.name}!{cell_name(r, c)}"
+                        return Diagnostic(place, None, None, "TD702", default_severity("TD702"), {"encoding": kind, "text": value[:40]})
+    return None
+
+
+def set_scores(text: str, scores: Mapping[str, Mapping[str, float]]) -> str:
+    """The year file's text with ``scores`` put in (a ruamel round trip: comments and order kept)."""
+    import re
+
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap
+
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap a long name
+    # the file's own sequence indentation, read from its first block list (ruamel's guess would
+    # parse the whole file a second time)
+    first = re.search(r"^[A-Za-z_][\w-]*:[ \t]*(?:#.*)?\n(?:[ \t]*(?:#.*)?\n)*( *)- ", text, flags=re.M)
+    offset = len(first.group(1)) if first else 0
+    yaml.indent(mapping=2, sequence=offset + 2, offset=offset)
+    data = yaml.load(text)
+    block = data.get("scores")
+    if not isinstance(block, CommentedMap):
+        block = CommentedMap()
+        keys = list(data)
+        after = next((k for k in ("votes", "indicators", "members") if k in keys), None)
+        data.insert(keys.index(after) + 1 if after else len(keys), "scores", block)
+    for member, values in scores.items():
+        row = block.get(member)
+        if not isinstance(row, CommentedMap):
+            row = CommentedMap()
+            block[member] = row
+        for indicator, value in values.items():
+            row[indicator] = float(value)
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
+
+
+def import_sheet(
+    file: Path,
+    root: Path,
+    cluster: str | None = None,
+    year: int | None = None,
+    dry_run: bool = False,
+    synonyms: Mapping[str, tuple[str, ...]] | None = None,
+    columns: Mapping[str, str] | None = None,
+) -> ImportResult:
+    """Read ``file``, check it, and (unless ``dry_run`` or a finding is an error) write the scores."""
+    from thidua.services.validation import errors_if_written
+
+    shown = display_path(file)
+    result = ImportResult()
+
+    def fail(code: str, **params: Any) -> ImportResult:
+        result.diagnostics.append(Diagnostic(shown, None, None, code, default_severity(code), params))
+        return result
+
+    try:
+        book = read_workbook(file)
+    except WorkbookError as exc:
+        return fail("TD701", detail=str(exc))
+    legacy = _legacy(book, shown)
+    if legacy is not None:
+        result.diagnostics.append(legacy)
+        return result
+    meta_cluster, meta_year = book.meta.get("cluster"), book.meta.get("year")
+    if (meta_cluster and cluster and meta_cluster != cluster) or (meta_year and year and meta_year != str(year)):
+        return fail("TD720", cluster=meta_cluster or "-", year=meta_year or "-", given_cluster=cluster or "-", given_year=year or "-")
+    cluster = cluster or meta_cluster
+    if year is None and meta_year and meta_year.isdigit():
+        year = int(meta_year)
+    if not cluster or year is None:
+        return fail("TD705")
+    result.cluster, result.year = cluster, year
+    repo = load_repository(root, only=[cluster])
+    try:
+        cy = _cluster_year(repo, root, cluster, year)
+    except SheetError:
+        return fail("TD706", cluster=cluster, year=year)
+    reader = _Reader(shown, cy, synonyms or HEADER_SYNONYMS, columns)
+    sheet_members = {k.removeprefix("sheet:"): v for k, v in book.meta.items() if k.startswith("sheet:")}
+    read_any = False
+    skipped: list[Sheet] = []
+    for sheet in book.sheets:
+        if not sheet.visible and sheet.name not in sheet_members:
+            continue
+        found = reader.header(sheet)
+        if found is None:
+            skipped.append(sheet)
+            continue
+        header, by_col = found
+        roles = {role: col for col, role in by_col.items()}
+        if set(SCORE_ROLES) & set(roles):
+            member = sheet_members.get(sheet.name)
+            if member is None:
+                match = reader.members.find(sheet.name)
+                if len(match.ids) != 1:
+                    hint = ", ".join(f"'{cy.name(m)}'" for m in reader.members.suggest(sheet.name))
+                    reader.report("TD707", Cell(sheet.name, 0, 0), text=sheet.name, suggestion=hint or "-")
+                    continue
+                member = match.ids[0]
+            reader.per_member(sheet, member, header, roles)
+        else:
+            reader.matrix(sheet, header, by_col)
+        read_any = True
+    for sheet in skipped:
+        reader.report("TD704" if read_any else "TD703", Cell(sheet.name, 0, 0))
+    if not book.sheets:
+        reader.report("TD703", None)
+    for (member, indicator), (number, _where) in reader.values.items():
+        result.scores.setdefault(member, {})[indicator] = number
+    for member, stated, where in reader.totals:
+        if member not in result.scores:
+            continue
+        computed = _total(cy, result.scores[member])
+        if abs(computed - stated) > TOTAL_TOLERANCE:
+            reader.report("TD714", where, stated=_num(stated), computed=_num(round(computed, 6)), name=cy.name(member))
+    if read_any:
+        for member in dict.fromkeys(cy.members):
+            if member not in result.scores:
+                reader.report("TD717", None, name=cy.name(member), member=member)
+    result.diagnostics.extend(reader.diagnostics)
+    if not result.ok or not result.scores:
+        return result
+    path = _year_path(root, cluster, year)
+    result.path = path
+    result.before = path.read_text(encoding="utf-8")
+    result.after = set_scores(result.before, result.scores)
+    errors = errors_if_written(root, path, result.after, repo.diagnostics)
+    if errors:
+        result.diagnostics.extend(errors)
+        for d in errors:
+            result.diagnostics.append(Diagnostic(shown, None, None, "TD721", "error", {"file": d.file, "code": d.code}))
+        return result
+    if not dry_run and result.changed:
+        atomic_write(path, result.after, overwrite=True)
+        result.written = True
+    return result
