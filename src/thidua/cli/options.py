@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
@@ -24,19 +23,3 @@ class TableFormat(StrEnum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
-
-
-def usage_error(message: str) -> NoReturn:
-    """Exit 2 with one line on stderr: a usage error, not a data error."""
-    print(f"thidua: {message}", file=sys.stderr)
-    raise typer.Exit(2)
-
-
-def data_root(data: Path | None) -> Path:
-    from thidua.output.i18n import t
-    from thidua.repository.loader import default_data_dir
-
-    root = data or default_data_dir()
-    if not root.is_dir():
-        usage_error(t("cli.no_path", path=root))
-    return root

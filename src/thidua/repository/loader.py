@@ -38,6 +38,7 @@ from thidua.domain.models import (
 from thidua.domain.registry import Registry, check_units
 from thidua.domain.textsafe import text_issues
 from thidua.output.i18n import t
+from thidua.repository.layout import CLUSTER_FILE, CLUSTERS_DIR, REGISTRY_FILE, YAML_SUFFIXES, YEAR_FILE
 from thidua.repository.yamlsafe import (
     MAX_FILE_BYTES,
     Finding,
@@ -51,10 +52,6 @@ from thidua.repository.yamlsafe import (
 )
 
 DATA_ENV = "THIDUA_DATA"
-REGISTRY_FILE = "provinces.yaml"
-CLUSTERS_DIR = "clusters"
-CLUSTER_FILE = "cluster.yaml"
-YEAR_FILE = re.compile(r"^([0-9]{4})\.yaml$")
 JOBS_ENV = "THIDUA_JOBS"  # worker processes: 1 = serial; unset = all CPUs for large repositories
 PARALLEL_MIN_FILES = 200  # below this, starting workers costs more than it saves
 MAX_SUGGESTIONS = 50  # "did you mean" hints for unknown fields, per file
@@ -485,7 +482,7 @@ def load_cluster(directory: Path, registry: Registry, root_real: Path, display: 
             cluster_doc = read_document(entry, root_real, shown, _override(overrides, entry))
         elif match:
             year_docs[int(match.group(1))] = read_document(entry, root_real, shown, _override(overrides, entry))
-        elif entry.suffix in (".yaml", ".yml"):
+        elif entry.suffix in YAML_SUFFIXES:
             doc = Document(entry, shown)
             doc.add("TD022", params={"name": shorten(entry.name)})
             data.documents[doc.display] = doc
@@ -640,7 +637,7 @@ def _load_repository(root: Path, only: Iterable[str] | None, models: bool, overr
                 repo.diagnostics.append(Diagnostic(shown, None, None, "TD020", "error", {}))
                 continue
             if not entry.is_dir():
-                if entry.suffix in (".yaml", ".yml"):
+                if entry.suffix in YAML_SUFFIXES:
                     repo.diagnostics.append(Diagnostic(shown, None, None, "TD022", "error", {"name": shorten(entry.name)}))
                 continue
             jobs_list.append((entry, shown))
