@@ -17,9 +17,9 @@ from typer.testing import CliRunner
 
 from thidua.cli.app import app
 from thidua.domain.models import SCHEMA_KINDS
+from thidua.output.diff import file_diff
 from thidua.repository.yamlsafe import parse
 from thidua.services import fmt as fmt_module
-from thidua.output.diff import file_diff
 from thidua.services.fmt import KEY_ORDER, NotFormattable, file_kind, format_bytes, format_text, reorder_top_level
 
 ROOT = Path(__file__).parents[1]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -30,14 +30,13 @@ def schema(
     force: Annotated[bool, typer.Option("--force", help="Overwrite --output if it exists.")] = False,
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of a data file, generated from the models."""
-    from thidua.output.i18n import t
+    from thidua.output.report import wrote
     from thidua.services.schema import schema_text, write_schema
 
     if output is None:
         sys.stdout.write(schema_text(str(kind)))
         return
-    write_schema(str(kind), output, force)
-    print(t("write.wrote", path=output), file=sys.stderr)
+    wrote(write_schema(str(kind), output, force))
 
 
 @reports_errors

@@ -28,17 +28,12 @@ def validate(
     changed_since: Annotated[str | None, typer.Option("--changed-since", metavar="REF", help="Report only problems in files changed since this git ref (committed since the merge base, modified, staged or untracked); cross-file checks still read every file.", show_default=False)] = None,
 ) -> None:
     """Check data files: YAML safety, schema, registry, rules. Every problem is reported."""
-    from thidua.output.render.diagnostics import RENDERERS, render_markdown
+    from thidua.output.render.diagnostics import RENDERERS
+    from thidua.output.report import step_summary
     from thidua.services.validate import validate as run
 
     chosen = format.value if format else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     result = run(paths, data, strict=strict, changed_since=changed_since)
     sys.stdout.write(RENDERERS[chosen](result.diagnostics, result.files))
-    summary = os.environ.get("GITHUB_STEP_SUMMARY")
-    if summary:
-        try:
-            with open(summary, "a", encoding="utf-8") as handle:
-                handle.write(render_markdown(result.diagnostics, result.files))
-        except OSError:
-            pass  # a summary is a courtesy; never fail validation over it
+    step_summary(result)
     raise typer.Exit(0 if result.ok else 1)

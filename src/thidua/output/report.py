@@ -18,11 +18,17 @@ if TYPE_CHECKING:
     from thidua.services.init import InitResult
     from thidua.services.rank import RankResult
     from thidua.services.rotate import RotationResult
+    from thidua.services.validate import ValidationResult
 
 
 def say(message: str) -> None:
     """One line on stderr, as every command says it."""
     print(f"thidua: {message}", file=sys.stderr)
+
+
+def wrote(path: object) -> None:
+    """``wrote PATH`` on stderr, after a file was written."""
+    print(t("write.wrote", path=path), file=sys.stderr)
 
 
 def rank_notes(result: RankResult) -> None:
@@ -127,3 +133,18 @@ def rotate_written(result: RotationResult) -> None:
     print(t("rotate.would_write", path=target, against=against), file=sys.stderr)
     if preview.would_refuse:
         print(t("rotate.would_refuse", path=target), file=sys.stderr)
+
+
+def step_summary(result: ValidationResult) -> None:
+    """On GitHub Actions, the diagnostics as Markdown in the job summary ($GITHUB_STEP_SUMMARY)."""
+    import os
+
+    from thidua.output.render.diagnostics import render_markdown
+
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        try:
+            with open(summary, "a", encoding="utf-8") as handle:
+                handle.write(render_markdown(result.diagnostics, result.files))
+        except OSError:
+            pass  # a summary is a courtesy; never fail validation over it

@@ -27,6 +27,7 @@ import collections
 import io
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -509,7 +510,7 @@ def examine(path: Path, display: str) -> Outcome:
     return outcome
 
 
-def format_files(paths: list[Path] | None = None, *, check: bool = False) -> FmtResult:
+def format_files(paths: Iterable[Path | str] | None = None, *, check: bool = False) -> FmtResult:
     """Format the files named and every YAML file below the directories named (default: the data
     directory); with ``check`` change nothing. Each file is rewritten atomically, only when it holds
     the same data and every comment after formatting."""
@@ -517,7 +518,7 @@ def format_files(paths: list[Path] | None = None, *, check: bool = False) -> Fmt
     from thidua.repository.writer import atomic_write
     from thidua.services.errors import NotADataRepository
 
-    targets = list(paths) if paths else [default_data_dir()]
+    targets = [Path(p) for p in paths or []] or [default_data_dir()]
     for path in targets:
         if not path.exists() and not path.is_symlink():
             raise NotADataRepository(path)

@@ -66,7 +66,7 @@ def validate_paths(paths: list[Path], strict: bool = False, only_files: set[str]
 
 
 def validate(
-    paths: list[Path] | None = None,
+    paths: Iterable[Path | str] | None = None,
     data: Path | str | None = None,
     *,
     strict: bool = False,
@@ -77,7 +77,7 @@ def validate(
     from thidua.repository.loader import default_data_dir
     from thidua.services.errors import NotADataRepository
 
-    targets = list(paths) if paths else [Path(data) if data is not None else default_data_dir()]
+    targets = [Path(p) for p in paths or []] or [Path(data) if data is not None else default_data_dir()]
     for path in targets:
         if not path.exists() and not path.is_symlink():
             raise NotADataRepository(path)
