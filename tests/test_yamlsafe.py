@@ -229,3 +229,11 @@ def test_libyaml_refusing_deep_flow_itself_is_still_td008(monkeypatch: pytest.Mo
     f = finding(text, "TD008")
     assert (f.line, f.column, f.params["limit"]) == (1, MAX_DEPTH + 1, MAX_DEPTH)
     assert "TD006" not in codes(text), "a refusal is not reported as a syntax error"
+
+
+def test_a_control_character_in_a_deep_file_is_td002_not_a_crash() -> None:
+    # Found by scripts/fuzz_long.py: over the cheap bound, the exact count met libyaml's reader
+    # error (U+0097) and let it escape. It is reported by parse() with its own code and place.
+    text = "a:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 40)) + "  " * 40 + "v: x\x97y\n"
+    f = finding(text, "TD002")
+    assert f.line == 41

@@ -15,6 +15,7 @@ from thidua.cli.awards import awards
 from thidua.cli.rank import rank
 from thidua.cli.rotate import rotate
 from thidua.cli.tools import fmt, init, schema
+from thidua.cli.units import units
 from thidua.cli.validate import validate
 
 app = typer.Typer(
@@ -49,6 +50,7 @@ app.command()(validate)
 app.command()(rank)
 app.command()(rotate)
 app.command()(awards)
+app.command()(units)
 app.command()(schema)
 app.command()(init)
 app.command()(fmt)

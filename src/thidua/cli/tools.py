@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from thidua.cli.errors import reports_errors
-from thidua.repository.layout import KINDS
+from thidua.domain.layout import KINDS
 
 if TYPE_CHECKING:
     SchemaKind = str

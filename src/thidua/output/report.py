@@ -9,7 +9,9 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from thidua.output.i18n import t
+from thidua.output.i18n import say as say_message
+from thidua.output.i18n import say_hint, t
+from thidua.output.render.diagnostics import unusable_reason
 
 if TYPE_CHECKING:
     from thidua.domain.standings import Standing
@@ -46,13 +48,13 @@ def refused_line(standing: Standing) -> str:
     refused = standing.unusable
     if refused is None:  # missing scores found by the ranking itself (a safety net)
         return render.status_line(standing)
-    return t("rank.unusable", title=render.title(standing), where=refused.where, reason=refused.reason, path=refused.path)
+    return t("rank.unusable", title=render.title(standing), where=refused.where, reason=unusable_reason(refused), path=refused.path)
 
 
 def awards_notes(report: AwardsReport) -> None:
     """Each cluster-year the report leaves out, and why: errors, or missing scores."""
     for bad in report.unusable:
-        say(t("awards.unusable", cluster=bad.cluster, year=report.year, where=bad.where, reason=bad.reason, path=bad.path))
+        say(t("awards.unusable", cluster=bad.cluster, year=report.year, where=bad.where, reason=unusable_reason(bad), path=bad.path))
     for cluster, missing in report.missing_scores:
         shown = ", ".join(f"{m}:{i}" for m, i in missing[:3]) + (", …" if len(missing) > 3 else "")
         say(t("awards.missing_scores", cluster=cluster, year=report.year, missing=shown))
@@ -112,9 +114,9 @@ def _fmt_refusal(where: str, error: NotFormattable) -> None:
     """``file:line:col: not formatted ...: reason [code]`` and the code's hint, as validate shows one."""
     if error.line is not None:
         where += f":{error.line}" + (f":{error.column}" if error.column is not None else "")
-    print(t("fmt.refused", where=where, reason=t(error.code, **error.params), code=error.code), file=sys.stderr)
-    hint = t(error.code + ".hint", **error.params)
-    if hint != error.code + ".hint":  # no hint in the catalogue: t gives the key back
+    print(t("fmt.refused", where=where, reason=say_message(error.message), code=error.code), file=sys.stderr)
+    hint = say_hint(error.message)
+    if hint:
         print(f"    {t('label.hint')}: {hint}", file=sys.stderr)
 
 

@@ -220,6 +220,8 @@ def _prescan(text: str) -> Finding | None:
         # such limit, and not recursive), so the finding and its position are the same whichever
         # libyaml is installed.
         return _deep_prefix_finding(text, exc.problem_mark)
+    except Exception:  # a reader error (a control character), or whatever the C extension raises:
+        return None  # parse() meets it again and reports it with its own code and position
 
 
 _NESTING_REFUSED = "exceeded maximum nesting depth"  # libyaml >= 0.2.6, yaml_parser_increase_flow_level

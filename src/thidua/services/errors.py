@@ -112,8 +112,9 @@ class UnusableData(DataError):
 
     def notes(self) -> list[str]:
         from thidua.output.i18n import t
+        from thidua.output.render.diagnostics import unusable_reason
 
-        return [*super().notes()] + ["thidua: " + t("rotate.err.unusable", cluster=u.cluster, year=u.year, where=u.where, reason=u.reason, path=u.path) for u in self.unusable]
+        return [*super().notes()] + ["thidua: " + t("rotate.err.unusable", cluster=u.cluster, year=u.year, where=u.where, reason=unusable_reason(u), path=u.path) for u in self.unusable]
 
 
 class WouldNotValidate(DataError):
@@ -124,9 +125,9 @@ class WouldNotValidate(DataError):
         self.problems = problems
 
     def notes(self) -> list[str]:
-        from thidua.output.i18n import t
+        from thidua.output.i18n import say, t
 
-        return [f"{located(d)}: {t('severity.error')} {d.code} {d.message}" for d in self.problems]
+        return [f"{located(d)}: {t('severity.error')} {d.code} {say(d.message)}" for d in self.problems]
 
 
 def located(d: Diagnostic) -> str:

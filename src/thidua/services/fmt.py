@@ -32,7 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from thidua.repository.layout import YAML_SUFFIXES, file_kind
+from thidua.domain.layout import YAML_SUFFIXES, file_kind
+from thidua.domain.message import Message, MessageError
 from thidua.repository.yamlsafe import MAX_FILE_BYTES, Finding, decode, parse, shorten, size_finding
 
 # Top-level key order per file kind. It follows the shipped files: ``note`` closes a year file,
@@ -53,12 +54,11 @@ WIDTH = 4096  # never fold a long line: clerks' one-line notes stay one line
 _REFUSE = frozenset({"TD001", "TD002", "TD006", "TD007", "TD008", "TD009"})
 
 
-class NotFormattable(Exception):
-    """The file is left as it is; ``code`` is a catalogue key explaining why."""
+class NotFormattable(MessageError):
+    """The file is left as it is; ``message`` (a code and raw params) says why, ``line``/``column`` where."""
 
     def __init__(self, code: str, line: int | None = None, column: int | None = None, **params: Any) -> None:
-        super().__init__(code)
-        self.code, self.line, self.column, self.params = code, line, column, params
+        super().__init__(Message(code, params), line, column)
 
 
 # --------------------------------------------------------------------------- text level

@@ -121,8 +121,8 @@ def _next_file(root: Path, directory: Path, proposal: Proposal, force: bool, dry
     """The next year's file, built from the source year's, and checked: the repository read with
     it in memory must still validate (``before``: its diagnostics today), so what is written
     always passes ``thidua validate``."""
+    from thidua.domain.layout import year_path
     from thidua.output import nextyear
-    from thidua.repository.layout import year_path
     from thidua.repository.loader import display_path
     from thidua.services.validate import errors_if_written
 

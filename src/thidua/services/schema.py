@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from thidua.repository.layout import KINDS
+from thidua.domain.layout import KINDS
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 FILE_NAMES = {kind: f"{kind}.json" for kind in KINDS}  # as the data files' modelines name them
