@@ -12,8 +12,10 @@ import typer
 
 from thidua import __version__
 from thidua.cli.awards import awards
+from thidua.cli.history import history
 from thidua.cli.rank import rank
 from thidua.cli.rotate import rotate
+from thidua.cli.site import site
 from thidua.cli.tools import fmt, init, schema
 from thidua.cli.units import units
 from thidua.cli.validate import validate
@@ -54,6 +56,8 @@ app.command()(units)
 app.command()(schema)
 app.command()(init)
 app.command()(fmt)
+app.command()(history)
+app.command()(site)
 
 
 def main() -> None:

@@ -43,6 +43,7 @@ CATALOGUE_MODULES = (
     "thidua.output.messages_awards",
     "thidua.output.messages_tools",
     "thidua.output.messages_units",
+    "thidua.output.messages_site",
 )
 _catalogue: dict[str, dict[str, str]] | None = None
 
