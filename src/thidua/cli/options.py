@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -23,3 +24,21 @@ class TableFormat(StrEnum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+
+
+# For the commands not yet wrapped in ``cli.errors.reports_errors`` (history, site): the same
+# line and exit code the handler gives.
+def usage_error(message: str) -> NoReturn:
+    """Exit 2 with one line on stderr: a usage error, not a data error."""
+    print(f"thidua: {message}", file=sys.stderr)
+    raise typer.Exit(2)
+
+
+def data_root(data: Path | None) -> Path:
+    from thidua.services.common import data_root as resolve
+    from thidua.services.errors import NotADataRepository
+
+    try:
+        return resolve(data)
+    except NotADataRepository as exc:
+        usage_error(exc.message())
