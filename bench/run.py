@@ -74,7 +74,7 @@ LIBRARY = """
 import json, sys, time
 from pathlib import Path
 from thidua.output.render.diagnostics import render_text
-from thidua.services.validation import validate_paths
+from thidua.services.validate import validate_paths
 for f in sorted(Path(sys.argv[1]).rglob("*.yaml")): f.read_bytes()
 started, cpu = time.perf_counter(), time.process_time()
 result = validate_paths([Path(sys.argv[1])])
@@ -86,7 +86,7 @@ print(json.dumps({"seconds": time.perf_counter() - started, "cpu": time.process_
 PROFILE = """
 import cProfile, pstats, sys
 from pathlib import Path
-from thidua.services.validation import validate_paths
+from thidua.services.validate import validate_paths
 cProfile.run("validate_paths([Path(sys.argv[1])])", sys.argv[2])
 pstats.Stats(sys.argv[2]).sort_stats("tottime").print_stats(int(sys.argv[3]))
 """

@@ -399,7 +399,7 @@ def snapshot(top: Path) -> dict[str, str]:
 
 def errors_by_file(root: Path) -> dict[str, Counter[str]]:
     """``validate``'s errors per file (relative to ``root``), as codes."""
-    from thidua.services.validation import validate_paths
+    from thidua.services.validate import validate_paths
 
     result = validate_paths([root])
     found: dict[str, Counter[str]] = defaultdict(Counter)

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from test_examples import make_repo
 from thidua.cli.app import app
 from thidua.output.i18n import say
-from thidua.services.validation import validate_paths
+from thidua.services.validate import validate_paths
 
 STRAY = "cluster: demo\nyear: 2024\nmembers: [nam-dinh, ha-nam, quang-ninh]\nleadership:\n  chair: nam-dinh\n  vice_chairs: [ha-nam]\n"
 

@@ -8,6 +8,7 @@ proposals, the recipients and signatures).
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 
 import docx
@@ -15,9 +16,8 @@ import pytest
 
 from thidua.domain.awards import recommend, recommend_year
 from thidua.domain.models import ClusterYear
-from thidua.output.docx import bien_ban, date_words, save, to_trinh
+from thidua.output.docx import bien_ban, date_words, to_bytes, to_trinh
 from thidua.repository.loader import load_repository
-from thidua.repository.writer import RefusedOverwrite
 
 DATA = Path(__file__).parents[1] / "data"
 
@@ -35,7 +35,7 @@ def results(repo):
 
 def reopen(document, tmp_path: Path, name: str = "doc.docx"):
     path = tmp_path / name
-    save(document, path)
+    path.write_bytes(to_bytes(document))
     return docx.Document(str(path))
 
 
@@ -186,13 +186,22 @@ def test_date_words_pad_day_and_early_months() -> None:
     assert date_words(None) == "ngày …… tháng …… năm ……"
 
 
-def test_save_is_atomic_and_refuses_to_overwrite(results, tmp_path: Path) -> None:
-    path = tmp_path / "out" / "a.docx"
-    save(to_trinh(results[("dbsh", 2023)]), path)
-    first = path.read_bytes()
-    with pytest.raises(RefusedOverwrite):
-        save(bien_ban(results[("dbsh", 2023)]), path)
-    assert path.read_bytes() == first
-    save(bien_ban(results[("dbsh", 2023)]), path, overwrite=True)
-    assert "BIÊN BẢN" in all_text(docx.Document(str(path)))
-    assert [p.name for p in path.parent.iterdir()] == ["a.docx"]
+def test_documents_are_written_atomically_and_never_overwritten_unasked(results, tmp_path: Path) -> None:
+    from thidua.services.awards import write_documents
+
+    chosen = [results[("dbsh", 2023)]]
+    done = write_documents(chosen, tmp_path / "out")
+    assert [d.status for d in done] == ["wrote", "wrote"]
+    first = {d.path: d.path.read_bytes() for d in done if d.path}
+    again = write_documents(chosen, tmp_path / "out")
+    assert [d.status for d in again] == ["exists", "exists"]
+    assert {p: p.read_bytes() for p in first} == first
+    assert [d.status for d in write_documents(chosen, tmp_path / "out", force=True)] == ["wrote", "wrote"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["dbsh-2023-bien-ban.docx", "dbsh-2023-to-trinh.docx"]
+
+
+def test_renderers_return_bytes_and_write_nothing(results, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    content = to_bytes(bien_ban(results[("dbsh", 2023)]))
+    assert content[:2] == b"PK" and list(tmp_path.iterdir()) == []
+    assert "BIÊN BẢN" in all_text(docx.Document(io.BytesIO(content)))

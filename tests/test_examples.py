@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from thidua.services.validation import validate_paths
+from thidua.services.validate import validate_paths
 
 EXAMPLES = Path(__file__).parent / "examples"
 REGISTRY = Path(__file__).parents[1] / "data" / "provinces.yaml"

@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from thidua.cli.app import app
 from thidua.domain.models import SCHEMA_KINDS
+from thidua.output.diff import file_diff
 from thidua.repository.yamlsafe import parse
 from thidua.services import fmt as fmt_module
 from thidua.services.fmt import KEY_ORDER, NotFormattable, file_kind, format_bytes, format_text, reorder_top_level
@@ -231,14 +232,14 @@ def test_diff_is_the_standard_unified_diff_on_small_texts() -> None:
     before = "a: 1\nb: 2\nc: 3\nd: 4\ne: 5\nf: 6\ng: 7\nh: 8\ni: 9\n"
     after = "a: 1\nb: 20\nc: 3\nd: 4\ne: 5\nf: 6\ng: 7\nh: 8\ni: 9\nj: 10\n"
     expected = "".join(difflib.unified_diff(before.splitlines(True), after.splitlines(True), "a/x.yaml", "b/x.yaml"))
-    assert fmt_module.unified_diff("x.yaml", before, after) == expected
-    assert fmt_module.unified_diff("x.yaml", before, before) == ""
+    assert file_diff("x.yaml", before, after) == expected
+    assert file_diff("x.yaml", before, before) == ""
 
 
 def test_diff_matches_lines_that_repeat_often() -> None:
     before = "".join(f"- id: u{i}\n  type: tinh\n" for i in range(300))
     after = before.replace("- id: u150\n  type: tinh\n", "- id: u150\n  type: huyen\n")
-    diff = fmt_module.unified_diff("p.yaml", before, after)
+    diff = file_diff("p.yaml", before, after)
     changed = [line for line in diff.splitlines()[2:] if line[:1] in "+-"]
     assert changed == ["-  type: tinh", "+  type: huyen"], diff
 

@@ -25,7 +25,7 @@ from typer.testing import CliRunner
 from thidua.cli.app import app
 from thidua.output.messages import CATALOGUE, SEVERITY
 from thidua.output.render.diagnostics import render_json
-from thidua.services.validation import validate_paths
+from thidua.services.validate import validate_paths
 
 DATA = Path(__file__).parents[1] / "data"
 SHIPPED = sorted(p.relative_to(DATA).as_posix() for p in DATA.rglob("*.yaml"))

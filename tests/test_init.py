@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from thidua import __version__
 from thidua.cli.app import app
-from thidua.services.scaffold import TEMPLATE_FILES, plan, template
+from thidua.services.init import TEMPLATE_FILES, plan, template
 from thidua.services.schema import schema_text
 
 ROOT = Path(__file__).parents[1]

@@ -139,7 +139,7 @@ def test_stability_is_reproducible_from_the_command_line() -> None:
 def test_unknown_cluster_is_a_usage_error_with_a_suggestion() -> None:
     result = run("2023", "--cluster", "dbhs")
     assert result.exit_code == 2
-    assert "no cluster 'dbhs'" in result.stderr and "did you mean 'dbsh'" in result.stderr
+    assert result.stderr == "thidua: unknown cluster 'dbhs'; did you mean 'dbsh'?\n"
     assert result.stdout == ""
 
 

@@ -15,7 +15,7 @@ import yaml
 from typer.testing import CliRunner
 
 from thidua.cli.app import app
-from thidua.services.validation import validate_paths
+from thidua.services.validate import validate_paths
 
 ROOT = Path(__file__).parents[1]
 DATA = ROOT / "data"

@@ -25,7 +25,7 @@ from thidua.domain.rotation import (
 )
 from thidua.output.i18n import say, set_language
 from thidua.repository.loader import load_repository
-from thidua.services.validation import validate_paths
+from thidua.services.validate import validate_paths
 
 ROOT = Path(__file__).parents[1]
 DATA = ROOT / "data"

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from thidua.cli.options import ClusterOption, DataOption, TableFormat, data_root, usage_error
-
-if TYPE_CHECKING:  # for annotations only: the command imports its modules when it runs
-    from thidua.domain.standings import Standing
+from thidua.cli.errors import reports_errors
+from thidua.cli.options import ClusterOption, DataOption, TableFormat
 
 
+@reports_errors
 def rank(
     year: Annotated[int, typer.Argument(help="The emulation year (năm thi đua), e.g. 2023.", min=1945, max=2100, show_default=False)],
     cluster: ClusterOption = None,
@@ -33,104 +32,27 @@ def rank(
     force: Annotated[bool, typer.Option("--force", help="With --output: replace an existing file.")] = False,
 ) -> None:
     """Rank each cluster's members for YEAR by the cluster's own indicators and rules."""
-    from thidua.domain.explain import explain as explain_member
-    from thidua.domain.stability import Settings, analyse
-    from thidua.domain.standings import Status, standings
-    from thidua.output.i18n import t
+    from thidua.domain.stability import Settings
     from thidua.output.render import ranking as render
-    from thidua.repository.loader import load_repository
+    from thidua.output.report import rank_notes
+    from thidua.services.errors import UsageError
+    from thidua.services.rank import rank_year
 
     if format is TableFormat.csv and explain and stability:
-        usage_error(t("rank.csv_both"))
+        raise UsageError("rank.csv_both")
     if (format is TableFormat.xlsx) != (output is not None):
-        usage_error(t("xlsx.needs_output"))
-    root = data_root(data)
-    repo = load_repository(root)
-    wanted = list(dict.fromkeys(cluster or []))
-    for cid in wanted:
-        if cid not in repo.clusters:
-            usage_error(t("rank.unknown_cluster", cluster=cid, root=root, suggestion=_suggest(cid, sorted(repo.clusters))))
-    found = standings(repo, year, wanted or None)
-    failed = False
-    missing = [cid for cid in wanted if cid not in {s.cluster for s in found}]
-    if missing:
-        _err(t("rank.no_year_for", clusters=", ".join(missing), year=year))
-        failed = True
-    if not found:
-        if not missing:
-            _err(t("rank.no_year", year=year, root=root))
-        raise typer.Exit(1)
-
-    explanation = None
-    shown = found
-    if explain:
-        standing, member = _member(explain, found, year)
-        shown = [standing]
-        if standing.ranking is None:
-            name = standing.cluster_year.name(member) if standing.cluster_year else member
-            _err(t("rank.member_not_ranked", name=name, reason=render.status_line(standing)))
-            raise typer.Exit(1)
-        explanation = explain_member(standing.ranking, member)
-
-    for standing in shown:
-        if standing.status is Status.invalid:
-            _err(_refused_line(standing))
-            failed = True
-    stabilities = None
-    if stability:
-        settings = Settings(samples=samples, seed=seed, weight_spread=weight_spread, tolerance=tolerance)
-        stabilities = {s.cluster: analyse(s.ranking, settings) for s in shown if s.ranking is not None}
-
+        raise UsageError("xlsx.needs_output")
+    settings = Settings(samples=samples, seed=seed, weight_spread=weight_spread, tolerance=tolerance) if stability else None
+    result = rank_year(year, cluster, data, explain=explain, stability=settings)
+    rank_notes(result)
     if format is TableFormat.xlsx and output is not None:
         from thidua.cli.sheet import write_workbook
         from thidua.output.xlsx.report import ranking_workbook
 
-        write_workbook(output, ranking_workbook(shown), force)
+        write_workbook(output, ranking_workbook(result.shown), force)
     elif format is TableFormat.table:
-        render.print_report(shown, explanation, stabilities)
+        render.print_report(result.shown, result.explanation, result.stabilities)
     else:
         report = {TableFormat.json: render.json_report, TableFormat.csv: render.csv_report, TableFormat.markdown: render.markdown_report}
-        sys.stdout.write(report[format](shown, explanation, stabilities))
-    raise typer.Exit(1 if failed else 0)
-
-
-def _member(text: str, found: list[Standing], year: int) -> tuple[Standing, str]:
-    """The (standing, member id) that ``--explain`` names; a usage error when none or several."""
-    from thidua.domain.explain import resolve_member
-    from thidua.output.i18n import t
-
-    matches, close = resolve_member(text, found)
-    if not matches:
-        suggestion = t("rank.did_you_mean", options=", ".join(f"'{m}'" for m in close)) if close else ""
-        usage_error(t("rank.unknown_member", member=text, year=year, suggestion=suggestion))
-    if len(matches) > 1:
-        options = ", ".join(f"'{m}' ({s.cluster_year.units.full_name(m) if s.cluster_year else m}, {s.cluster})" for s, m in matches)
-        usage_error(t("rank.ambiguous_member", member=text, options=options))
-    return matches[0]
-
-
-def _refused_line(standing: Standing) -> str:
-    """Why a cluster-year is not ranked: the first error, located, and what to run."""
-    from thidua.output.i18n import t
-    from thidua.output.render import ranking as render
-    from thidua.output.render.diagnostics import unusable_reason
-
-    refused = standing.unusable
-    if refused is None:  # missing scores found by the ranking itself (a safety net)
-        return render.status_line(standing)
-    return t("rank.unusable", title=render.title(standing), where=refused.where, reason=unusable_reason(refused), path=refused.path)
-
-
-def _err(message: str) -> None:
-    print(f"thidua: {message}", file=sys.stderr)
-
-
-def _suggest(value: str, options: list[str]) -> str:
-    import difflib
-
-    from thidua.output.i18n import t
-
-    close = difflib.get_close_matches(value, options, n=3, cutoff=0.5)
-    if close:
-        return t("rank.did_you_mean", options=", ".join(f"'{c}'" for c in close))
-    return t("rank.known_clusters", options=", ".join(options)) if options else ""
+        sys.stdout.write(report[format](result.shown, result.explanation, result.stabilities))
+    raise typer.Exit(0 if result.ok else 1)

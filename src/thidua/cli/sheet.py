@@ -79,7 +79,7 @@ def import_(
     from thidua.domain.sheet_match import ROLES
     from thidua.output.i18n import t
     from thidua.output.render.diagnostics import RENDERERS
-    from thidua.services.fmt import unified_diff
+    from thidua.output.diff import file_diff
     from thidua.services.sheet import import_sheet
 
     if not file.is_file():
@@ -102,7 +102,7 @@ def import_(
 
         shown = display_path(result.path)
         if dry_run and chosen == "text":
-            sys.stdout.write(unified_diff(shown, result.before, result.after))
+            sys.stdout.write(file_diff(shown, result.before, result.after))
         count = sum(len(v) for v in result.scores.values())
         key = "sheet.imported" if result.changed else "sheet.unchanged"
         print(t(key, path=shown, scores=count, members=len(result.scores)), file=sys.stderr)

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from thidua.cli.options import DataOption, data_root, usage_error
+from thidua.cli.errors import reports_errors
+from thidua.cli.options import DataOption
+from thidua.services.errors import UsageError
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -31,6 +33,7 @@ class UnitsFormat(StrEnum):
     json = "json"
 
 
+@reports_errors
 def units(
     query: Annotated[str | None, typer.Argument(help="Name (with or without diacritics, either tone-mark convention), code or id.", show_default=False)] = None,
     on: Annotated[str | None, typer.Option("--on", metavar="DATE", help="Units valid on this day: 2024-01-01 or 01/01/2024 (default: today).", show_default=False)] = None,
@@ -40,9 +43,11 @@ def units(
     data: DataOption = None,
 ) -> None:
     """Find the id of a province, district, commune or agency, as valid on a day."""
+    from thidua.domain.layout import REGISTRY_FILE
     from thidua.output.i18n import t
     from thidua.output.render import units as render
-    from thidua.repository.loader import REGISTRY_FILE, display_path
+    from thidua.repository.loader import display_path
+    from thidua.services.common import data_root
     from thidua.services.units import unit_search
 
     day = _day(on)
@@ -54,7 +59,7 @@ def units(
     if within is not None and not search.knows(within):
         close = search.suggest(within)
         suggestion = t("units.did_you_mean", options=", ".join(f"'{c}'" for c in close)) if close else ""
-        usage_error(t("units.unknown_in", unit=within, suggestion=suggestion))
+        raise UsageError("units.unknown_in", unit=within, suggestion=suggestion)
     found = search.find(query, on=day, level=level.value if level else None, within=within)
     if format is UnitsFormat.json:
         render.write_json(found)
@@ -70,8 +75,6 @@ def units(
 def _day(text: str | None) -> dt.date:
     import datetime as dt
 
-    from thidua.output.i18n import t
-
     if text is None:
         return dt.date.today()
     value = text.strip()
@@ -80,4 +83,4 @@ def _day(text: str | None) -> dt.date:
             return dt.datetime.strptime(value, pattern).date()
         except ValueError:
             continue
-    usage_error(t("units.bad_date", value=text))
+    raise UsageError("units.bad_date", value=text)

@@ -6,18 +6,15 @@ Built by ``thidua.repository.loader`` from the files; everything here is plain d
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from thidua.domain.diagnostics import Diagnostic
+from thidua.domain.layout import CLUSTER_FILE
 from thidua.domain.models import ClusterFile, ClusterYear
 from thidua.domain.registry import Registry
-
-CLUSTER_FILE = "cluster.yaml"
-YEAR_FILE = re.compile(r"^([0-9]{4})\.yaml$")
 
 
 @dataclass

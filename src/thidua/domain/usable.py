@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from thidua.domain.diagnostics import Diagnostic
+from thidua.domain.layout import CLUSTER_FILE, YEAR_FILE
 from thidua.domain.message import Message
-from thidua.domain.record import CLUSTER_FILE, YEAR_FILE, ClusterData, Repository
+from thidua.domain.record import ClusterData, Repository
 
 
 @dataclass(frozen=True)

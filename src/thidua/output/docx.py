@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from pathlib import Path
 
 from docx import Document as new_document
 from docx.document import Document
@@ -33,7 +32,6 @@ from thidua.domain.awards_catalogue import award_title
 from thidua.domain.models import ClusterKind, OrganiserLevel, UnitType
 from thidua.domain.textsafe import document_text
 from thidua.output.render.text import number
-from thidua.repository.writer import atomic_write
 
 FONT = "Times New Roman"
 BODY_PT = 14
@@ -469,8 +467,8 @@ def _votes(doc: Document, result: AwardsResult) -> None:
 # --------------------------------------------------------------------------- saving
 
 
-def save(document: Document, path: Path, overwrite: bool = False) -> None:
-    """Write a .docx atomically (temporary file, then rename); refuse to replace one unasked."""
+def to_bytes(document: Document) -> bytes:
+    """The .docx file's content; the caller writes it (``services.awards`` does, atomically)."""
     buffer = io.BytesIO()
     document.save(buffer)
-    atomic_write(path, buffer.getvalue(), overwrite=overwrite)
+    return buffer.getvalue()

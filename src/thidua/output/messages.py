@@ -454,6 +454,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "severity.info": {"en": "note", "vi": "ghi chú"},
     "label.hint": {"en": "hint", "vi": "gợi ý"},
     "cli.no_path": {"en": "path does not exist: {path}", "vi": "đường dẫn không tồn tại: {path}"},
+    "cluster.unknown": {"en": "unknown cluster '{cluster}'{suggestion}", "vi": "không có cụm '{cluster}'{suggestion}"},
     "cli.not_data": {
         "en": "{path} is not inside a data directory (no provinces.yaml above it)",
         "vi": "{path} không nằm trong thư mục dữ liệu (không có provinces.yaml phía trên)",

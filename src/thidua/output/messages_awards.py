@@ -144,10 +144,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "skipped {cluster} {year}: scores missing ({missing}); run `thidua validate`",
         "vi": "bỏ qua {cluster} {year}: thiếu điểm ({missing}); chạy `thidua validate`",
     },
-    "awards.unknown_cluster": {
-        "en": "unknown cluster '{cluster}'; known: {known}",
-        "vi": "không có cụm '{cluster}'; các cụm có: {known}",
-    },
     "awards.no_year": {
         "en": "no cluster has a file for {year}",
         "vi": "không cụm nào có tệp năm {year}",

@@ -62,12 +62,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "{title}: không xếp hạng, dữ liệu có lỗi trong {files}; chạy `{command}`",
     },
     # ------------------------------------------------------------------ command messages
-    "rank.unknown_cluster": {
-        "en": "no cluster '{cluster}' in {root}{suggestion}",
-        "vi": "không có cụm '{cluster}' trong {root}{suggestion}",
-    },
     "rank.did_you_mean": {"en": "; did you mean {options}?", "vi": "; có phải là {options}?"},
-    "rank.known_clusters": {"en": "; clusters: {options}", "vi": "; các cụm: {options}"},
     "rank.no_year": {
         "en": "no cluster has a file for {year} in {root}",
         "vi": "không có cụm nào có tệp năm {year} trong {root}",

@@ -218,10 +218,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "rotate.year_heading": {"en": "{year}:", "vi": "Năm {year}:"},
     "rotate.nobody": {"en": "–", "vi": "–"},
     # ------------------------------------------------------------------ command
-    "rotate.err.unknown_cluster": {
-        "en": "unknown cluster '{cluster}'{suggestion}",
-        "vi": "không có cụm '{cluster}'{suggestion}",
-    },
     "rotate.err.no_years": {
         "en": "cluster '{cluster}' has no readable year file: run `thidua validate {path}`",
         "vi": "cụm '{cluster}' không có tệp năm đọc được: chạy `thidua validate {path}`",

@@ -15,10 +15,8 @@ K", the keys are changed, and the blocks are attached again in front of the keys
 
 from __future__ import annotations
 
-import difflib
 import io
 import unicodedata
-from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -29,7 +27,6 @@ from ruamel.yaml.util import load_yaml_guess_indent
 
 from thidua.domain.rotation import Proposal
 from thidua.output.i18n import t
-from thidua.repository.writer import atomic_write
 
 DROPPED = ("as_of", "scores_illustrative", "election", "review", "pledge", "scores", "votes", "awards", "facts", "sources", "note")
 _END = object()  # the comment block after the last key
@@ -204,17 +201,3 @@ def round_trip(text: str) -> str:
     out = io.StringIO()
     yaml.dump(yaml.load(text), out)
     return out.getvalue()
-
-
-def diff(old: str, new: str, old_name: str, new_name: str) -> str:
-    """A unified diff, as `--dry-run` shows it."""
-    return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True), old_name, new_name))
-
-
-def target_path(cluster_dir: Path, year: int) -> Path:
-    return cluster_dir / f"{year}.yaml"
-
-
-def write(path: Path, text: str, force: bool = False) -> None:
-    """Atomically; raises writer.RefusedOverwrite when the file exists and ``force`` is not set."""
-    atomic_write(path, text, overwrite=force)

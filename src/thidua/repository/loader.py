@@ -27,6 +27,7 @@ from pydantic import BaseModel, ValidationError
 
 from thidua.domain import checks, salvage
 from thidua.domain.diagnostics import Diagnostic, Issue, default_severity
+from thidua.domain.layout import CLUSTER_FILE, CLUSTERS_DIR, REGISTRY_FILE, YAML_SUFFIXES, YEAR_FILE
 from thidua.domain.message import Message
 from thidua.domain.models import (
     ClusterFile,
@@ -36,7 +37,7 @@ from thidua.domain.models import (
     Rules,
     effective_rules,
 )
-from thidua.domain.record import CLUSTER_FILE, YEAR_FILE, ClusterData, Membership, Repository
+from thidua.domain.record import ClusterData, Membership, Repository
 from thidua.domain.registry import Registry, check_units
 from thidua.domain.textsafe import text_issues
 from thidua.repository.yamlsafe import (
@@ -52,8 +53,6 @@ from thidua.repository.yamlsafe import (
 )
 
 DATA_ENV = "THIDUA_DATA"
-REGISTRY_FILE = "provinces.yaml"
-CLUSTERS_DIR = "clusters"
 JOBS_ENV = "THIDUA_JOBS"  # worker processes: 1 = serial; unset = all CPUs for large repositories
 START_METHOD_ENV = "THIDUA_START_METHOD"  # how workers start: fork where there is one, else spawn
 PARALLEL_MIN_FILES = 200  # below this, starting workers costs more than it saves
@@ -428,7 +427,7 @@ def load_cluster(directory: Path, registry: Registry, root_real: Path, display: 
             cluster_doc = read_document(entry, root_real, shown, _override(overrides, entry))
         elif match:
             year_docs[int(match.group(1))] = read_document(entry, root_real, shown, _override(overrides, entry))
-        elif entry.suffix in (".yaml", ".yml"):
+        elif entry.suffix in YAML_SUFFIXES:
             doc = Document(entry, shown)
             doc.add("TD022", params={"name": shorten(entry.name)})
             data.documents[doc.display] = doc
@@ -586,7 +585,7 @@ def _load_repository(root: Path, only: Iterable[str] | None, models: bool, overr
                 repo.diagnostics.append(Diagnostic(shown, None, None, "TD020", "error", {}))
                 continue
             if not entry.is_dir():
-                if entry.suffix in (".yaml", ".yml"):
+                if entry.suffix in YAML_SUFFIXES:
                     repo.diagnostics.append(Diagnostic(shown, None, None, "TD022", "error", {"name": shorten(entry.name)}))
                 continue
             jobs_list.append((entry, shown))

@@ -24,14 +24,15 @@ from __future__ import annotations
 
 import bisect
 import collections
-import difflib
 import io
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from thidua.domain.layout import YAML_SUFFIXES, file_kind
 from thidua.domain.message import Message, MessageError
 from thidua.repository.yamlsafe import MAX_FILE_BYTES, Finding, decode, parse, shorten, size_finding
 
@@ -51,7 +52,6 @@ WIDTH = 4096  # never fold a long line: clerks' one-line notes stay one line
 
 # yamlsafe findings after which there is no trustworthy tree to format.
 _REFUSE = frozenset({"TD001", "TD002", "TD006", "TD007", "TD008", "TD009"})
-_YEAR_FILE = re.compile(r"^[0-9]{4}\.ya?ml$")
 
 
 class NotFormattable(MessageError):
@@ -59,17 +59,6 @@ class NotFormattable(MessageError):
 
     def __init__(self, code: str, line: int | None = None, column: int | None = None, **params: Any) -> None:
         super().__init__(Message(code, params), line, column)
-
-
-def file_kind(path: Path) -> str | None:
-    """The kind of data file a path names (by the layout rules), or None for any other YAML."""
-    if path.name == "provinces.yaml":
-        return "registry"
-    if path.name == "cluster.yaml":
-        return "cluster"
-    if _YEAR_FILE.match(path.name):
-        return "cluster-year"
-    return None
 
 
 # --------------------------------------------------------------------------- text level
@@ -431,33 +420,6 @@ def format_bytes(raw: bytes, kind: str | None = None) -> tuple[str, str]:
     return original, format_text(normalise_text(raw), kind)
 
 
-def unified_diff(display: str, before: str, after: str, context: int = 3) -> str:
-    """``diff -u`` of two texts. Unlike ``difflib.unified_diff``, lines that repeat often
-    (``type: tinh`` in the registry) are still matched, so a hunk shows only what changes."""
-    a, b = before.splitlines(keepends=True), after.splitlines(keepends=True)
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    out: list[str] = []
-    for group in matcher.get_grouped_opcodes(context):
-        if not out:
-            out += [f"--- a/{display}\n", f"+++ b/{display}\n"]
-        out.append(f"@@ -{_span(group[0][1], group[-1][2])} +{_span(group[0][3], group[-1][4])} @@\n")
-        for tag, a1, a2, b1, b2 in group:
-            if tag == "equal":
-                out += [" " + line for line in a[a1:a2]]
-                continue
-            out += ["-" + line for line in a[a1:a2]]
-            out += ["+" + line for line in b[b1:b2]]
-    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in out)
-
-
-def _span(start: int, stop: int) -> str:
-    """A hunk range as diff writes it: 1-based start, and the length unless it is 1."""
-    length = stop - start
-    if length == 1:
-        return str(start + 1)
-    return f"{start + 1 if length else start},{length}"
-
-
 # --------------------------------------------------------------------------- files
 
 
@@ -472,6 +434,40 @@ class Outcome:
     error: NotFormattable | None = None
     skipped: bool = False  # a symbolic link: never rewritten through
     changed: bool = False  # the bytes on disk differ from the canonical text (BOM and CRLF count)
+    written: bool = False  # rewritten in canonical form (not with ``check``)
+    write_error: str | None = None  # why the rewrite failed (the operating system's reason)
+
+    @property
+    def refused(self) -> bool:
+        """Left as it is although it is not canonical: not formattable, or not writable."""
+        return self.error is not None or self.write_error is not None
+
+
+@dataclass
+class FmtResult:
+    """What ``format_files`` did to every file it found."""
+
+    targets: list[Path]
+    check: bool
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    @property
+    def changed(self) -> int:
+        """Files reformatted (with ``check``: that would be)."""
+        return sum(1 for o in self.outcomes if o.changed and not o.refused)
+
+    @property
+    def unchanged(self) -> int:
+        return sum(1 for o in self.outcomes if not o.changed and not o.refused and not o.skipped)
+
+    @property
+    def refused(self) -> int:
+        return sum(1 for o in self.outcomes if o.refused)
+
+    @property
+    def ok(self) -> bool:
+        """Nothing refused and, with ``check``, nothing to change."""
+        return not self.refused and not (self.check and self.changed)
 
 
 def collect_files(paths: list[Path]) -> list[Path]:
@@ -482,7 +478,7 @@ def collect_files(paths: list[Path]) -> list[Path]:
             for candidate in sorted(path.rglob("*")):
                 relative = candidate.relative_to(path).parts
                 hidden = any(p.startswith(".") for p in relative)
-                if candidate.suffix in (".yaml", ".yml") and not hidden and (candidate.is_file() or candidate.is_symlink()):
+                if candidate.suffix in YAML_SUFFIXES and not hidden and (candidate.is_file() or candidate.is_symlink()):
                     found.append(candidate)
         else:
             found.append(path)
@@ -512,3 +508,29 @@ def examine(path: Path, display: str) -> Outcome:
         return outcome
     outcome.changed = raw != outcome.after.encode("utf-8")
     return outcome
+
+
+def format_files(paths: Iterable[Path | str] | None = None, *, check: bool = False) -> FmtResult:
+    """Format the files named and every YAML file below the directories named (default: the data
+    directory); with ``check`` change nothing. Each file is rewritten atomically, only when it holds
+    the same data and every comment after formatting."""
+    from thidua.repository.loader import default_data_dir, display_path
+    from thidua.repository.writer import atomic_write
+    from thidua.services.errors import NotADataRepository
+
+    targets = [Path(p) for p in paths or []] or [default_data_dir()]
+    for path in targets:
+        if not path.exists() and not path.is_symlink():
+            raise NotADataRepository(path)
+    result = FmtResult(targets, check)
+    for path in collect_files(targets):
+        outcome = examine(path, display_path(path))
+        result.outcomes.append(outcome)
+        if outcome.changed and not outcome.refused and not check:
+            try:
+                atomic_write(path, outcome.after, overwrite=True)  # asked for: that is what fmt does
+            except OSError as exc:
+                outcome.write_error = str(exc.strerror or exc)
+            else:
+                outcome.written = True
+    return result

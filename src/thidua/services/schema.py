@@ -8,10 +8,12 @@ enum values and a red underline on a wrong type, before ``thidua validate`` runs
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
+from thidua.domain.layout import KINDS
+
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-KINDS = ("cluster-year", "cluster", "registry")
 FILE_NAMES = {kind: f"{kind}.json" for kind in KINDS}  # as the data files' modelines name them
 
 
@@ -37,3 +39,17 @@ def _integral_floats_as_ints(value: Any) -> Any:
 def schema_text(kind: str) -> str:
     """Stable text: same models, same bytes (the repository's schema/*.json are checked by a test)."""
     return json.dumps(json_schema(kind), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_schema(kind: str, output: Path, force: bool = False) -> Path:
+    """Write the schema of ``kind`` to ``output`` atomically (an existing file only with ``force``)."""
+    from thidua.repository.writer import RefusedOverwrite, atomic_write
+    from thidua.services.errors import UsageError, WriteFailed
+
+    try:
+        atomic_write(output, schema_text(kind), overwrite=force)
+    except RefusedOverwrite:
+        raise UsageError("write.exists", path=output) from None
+    except OSError as exc:
+        raise WriteFailed(output, exc.strerror or exc) from None
+    return output

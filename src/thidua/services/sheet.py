@@ -383,7 +383,7 @@ def import_sheet(
     columns: Mapping[str, str] | None = None,
 ) -> ImportResult:
     """Read ``file``, check it, and (unless ``dry_run`` or a finding is an error) write the scores."""
-    from thidua.services.validation import errors_if_written
+    from thidua.services.validate import errors_if_written
 
     shown = display_path(file)
     result = ImportResult()

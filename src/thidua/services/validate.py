@@ -10,6 +10,7 @@ from pathlib import Path
 
 from thidua.domain.diagnostics import Diagnostic
 from thidua.repository.loader import display_path, find_data_root, load_repository
+from thidua.services.errors import ChangedSinceError
 
 
 @dataclass
@@ -64,6 +65,26 @@ def validate_paths(paths: list[Path], strict: bool = False, only_files: set[str]
     return result
 
 
+def validate(
+    paths: Iterable[Path | str] | None = None,
+    data: Path | str | None = None,
+    *,
+    strict: bool = False,
+    changed_since: str | None = None,
+) -> ValidationResult:
+    """``thidua validate``: every problem in ``paths`` (default: ``data``, else $THIDUA_DATA, else
+    data/); with ``changed_since`` (a git ref) only those in files changed since then."""
+    from thidua.repository.loader import default_data_dir
+    from thidua.services.errors import NotADataRepository
+
+    targets = [Path(p) for p in paths or []] or [Path(data) if data is not None else default_data_dir()]
+    for path in targets:
+        if not path.exists() and not path.is_symlink():
+            raise NotADataRepository(path)
+    only = changed_files(changed_since, targets) if changed_since is not None else None
+    return validate_paths(targets, strict=strict, only_files=only)
+
+
 def errors_if_written(root: Path, path: Path, text: str, before: Iterable[Diagnostic]) -> list[Diagnostic]:
     """The errors the repository at ``root`` would have once ``path`` holds ``text``, found by
     loading it with that text in memory (nothing is written): every error in ``path`` itself, and
@@ -76,14 +97,6 @@ def errors_if_written(root: Path, path: Path, text: str, before: Iterable[Diagno
 
 
 # --------------------------------------------------------------------------- --changed-since
-
-
-class ChangedSinceError(Exception):
-    """``--changed-since`` cannot be answered: git missing, not a repository, unknown ref."""
-
-    def __init__(self, key: str, **params: str) -> None:
-        super().__init__(key)
-        self.key, self.params = key, params
 
 
 GIT_TIMEOUT = 60  # seconds; a diff of a data repository takes milliseconds

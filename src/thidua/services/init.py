@@ -13,6 +13,7 @@ from pathlib import Path
 
 from thidua import __version__
 from thidua.repository.writer import RefusedOverwrite, atomic_write
+from thidua.services.errors import DataError, UsageError, WriteFailed
 from thidua.services.schema import FILE_NAMES, schema_text
 
 VERSION_PLACEHOLDER = "@THIDUA_VERSION@"
@@ -28,16 +29,19 @@ TEMPLATE_FILES = {
 IGNORED_WHEN_EMPTY = {".git"}  # a fresh clone of an empty repository still counts as empty
 
 
-class NotEmpty(Exception):
-    """The target directory holds files and ``--force`` was not given."""
+class NotEmpty(UsageError):
+    """The target directory holds files and ``force`` was not given."""
+
+    def __init__(self, directory: Path) -> None:
+        super().__init__("init.not_empty", path=directory)
 
 
-class LeavesDirectory(Exception):
+class LeavesDirectory(DataError):
     """A planned file is reached through a symbolic link: writing would land outside (or on) a
     file that is not the new repository's own. ``path`` is relative, with forward slashes."""
 
-    def __init__(self, path: str) -> None:
-        super().__init__(path)
+    def __init__(self, directory: Path, path: str) -> None:
+        super().__init__("init.through_link", path=(directory / path).as_posix(), directory=directory.as_posix())
         self.path = path
 
 
@@ -48,7 +52,8 @@ class Planned:
 
 
 @dataclass
-class ScaffoldResult:
+class InitResult:
+    directory: Path
     created: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
 
@@ -80,18 +85,27 @@ def through_link(directory: Path, relative: str) -> bool:
         return True
 
 
-def scaffold(directory: Path, force: bool = False) -> ScaffoldResult:
+def init_repository(directory: Path, force: bool = False) -> InitResult:
     """Write the planned files under ``directory``; existing files are kept and reported.
 
     Every target is checked before anything is written, so a refusal leaves nothing half-made.
     """
+    if directory.exists() and not directory.is_dir():
+        raise UsageError("init.not_dir", path=directory)
     if directory.exists() and not is_empty(directory) and not force:
-        raise NotEmpty(str(directory))
+        raise NotEmpty(directory)
     planned_files = plan()
     for planned in planned_files:
         if through_link(directory, planned.path):
-            raise LeavesDirectory(planned.path)
-    result = ScaffoldResult()
+            raise LeavesDirectory(directory, planned.path)
+    try:
+        return _write_planned(directory, planned_files)
+    except OSError as exc:
+        raise WriteFailed(exc.filename or directory, exc.strerror or exc) from None
+
+
+def _write_planned(directory: Path, planned_files: list[Planned]) -> InitResult:
+    result = InitResult(directory)
     for planned in planned_files:
         target = directory / planned.path
         if target.exists():

@@ -1,0 +1,107 @@
+"""``thidua awards`` as a library call: which cluster-years can be judged, each cluster's award
+ladder walked over its ranking, and the draft documents (.docx) written where asked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from thidua.services.common import check_clusters, data_root
+from thidua.services.errors import DataError, UsageError
+
+if TYPE_CHECKING:
+    from thidua.domain.awards import AwardsResult
+    from thidua.services.usable import Unusable
+
+
+@dataclass(frozen=True)
+class DocumentOutcome:
+    """One draft document: written, refused (it exists, no ``force``), failed (``detail`` says why),
+    or ``nothing`` for a cluster-year with neither scores nor decided awards (``path`` is None)."""
+
+    cluster: str
+    year: int
+    status: Literal["wrote", "exists", "failed", "nothing"]
+    path: Path | None = None
+    detail: str = ""
+
+
+@dataclass
+class AwardsReport:
+    year: int
+    results: list[AwardsResult]  # one per cluster-year judged
+    unusable: list[Unusable] = field(default_factory=list)  # refused: the data has errors
+    missing_scores: list[tuple[str, list[tuple[str, str]]]] = field(default_factory=list)  # (cluster, [(member, indicator)])
+    documents: list[DocumentOutcome] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        failed = any(d.status in ("exists", "failed") for d in self.documents)
+        return not self.unusable and not self.missing_scores and not failed
+
+
+def recommend_awards(
+    year: int,
+    clusters: Iterable[str] | None = None,
+    data: Path | str | None = None,
+    *,
+    docx: Path | None = None,
+    force: bool = False,
+) -> AwardsReport:
+    """Award recommendations for ``year``; with ``docx``, also write the Tờ trình and Biên bản of
+    each cluster-year into that directory (an existing file is kept unless ``force``)."""
+    from thidua.domain.awards import recommend_year
+    from thidua.domain.ranking import has_scores, missing_scores
+    from thidua.repository.loader import load_repository
+    from thidua.services.usable import unusable_years
+
+    root = data_root(data)
+    if docx is not None and docx.exists() and not docx.is_dir():
+        raise UsageError("awards.docx.not_dir", path=docx)
+    repo = load_repository(root)
+    wanted = list(clusters or [])
+    check_clusters(repo, wanted)
+    every = repo.cluster_years(year)
+    chosen = repo.cluster_years(year, wanted or None)
+    report = AwardsReport(year, [], unusable_years(repo, year, wanted or None))
+    if not chosen and not report.unusable:
+        raise DataError("awards.no_year", year=year)
+    clean = []
+    for cy in chosen:
+        missing = missing_scores(cy) if has_scores(cy) else []
+        if not repo.is_clean(cy):
+            continue  # among ``unusable``
+        if missing:  # the checks report these as errors already; never rank with a hole
+            report.missing_scores.append((cy.id, missing))
+        else:
+            clean.append(cy)
+    others = [cy for cy in every if repo.is_clean(cy) and not (has_scores(cy) and missing_scores(cy))]
+    report.results = recommend_year(clean, others)
+    if docx is not None:
+        report.documents = write_documents(report.results, docx, force)
+    return report
+
+
+def write_documents(results: list[AwardsResult], directory: Path, force: bool = False) -> list[DocumentOutcome]:
+    """Write both drafts of each cluster-year atomically; what became of each."""
+    from thidua.output.docx import bien_ban, to_bytes, to_trinh
+    from thidua.repository.writer import RefusedOverwrite, atomic_write
+
+    done = []
+    for result in results:
+        if result.ranking is None and not result.decided:
+            done.append(DocumentOutcome(result.cluster, result.year, "nothing"))
+            continue
+        for suffix, build in (("to-trinh", to_trinh), ("bien-ban", bien_ban)):
+            path = directory / f"{result.cluster}-{result.year}-{suffix}.docx"
+            try:
+                atomic_write(path, to_bytes(build(result)), overwrite=force)
+            except RefusedOverwrite:
+                done.append(DocumentOutcome(result.cluster, result.year, "exists", path))
+            except OSError as exc:
+                done.append(DocumentOutcome(result.cluster, result.year, "failed", path, str(exc.strerror or exc)))
+            else:
+                done.append(DocumentOutcome(result.cluster, result.year, "wrote", path))
+    return done
