@@ -77,9 +77,9 @@ def import_(
 ) -> None:
     """Read scores from a workbook into the year file (comments kept, validated first)."""
     from thidua.domain.sheet_match import ROLES
+    from thidua.output.diff import file_diff
     from thidua.output.i18n import t
     from thidua.output.render.diagnostics import RENDERERS
-    from thidua.output.diff import file_diff
     from thidua.services.sheet import import_sheet
 
     if not file.is_file():

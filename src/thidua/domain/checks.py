@@ -7,6 +7,7 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from thidua.domain.awards_catalogue import GOVERNMENT_FLAG, award_title, known_award, quota
 from thidua.domain.diagnostics import Issue
@@ -42,7 +43,7 @@ def check_cluster_file(cluster: ClusterFile, directory: str, registry: Registry)
     return issues
 
 
-def _unknown_award(award: str, path: tuple, extra: dict[str, str]) -> Issue:
+def _unknown_award(award: str, path: tuple[Any, ...], extra: dict[str, str]) -> Issue:
     from thidua.domain.awards_catalogue import AWARD_TITLES
 
     options = difflib.get_close_matches(award, [*AWARD_TITLES, *extra], n=2, cutoff=0.5)
@@ -54,7 +55,7 @@ def _unknown_award(award: str, path: tuple, extra: dict[str, str]) -> Issue:
 MAX_SUGGESTIONS_PER_FILE = 50
 
 
-def _unit_issues(cy: ClusterYear, unit_id: str, path: tuple, day: dt.date, budget: list[int] | None = None) -> list[Issue]:
+def _unit_issues(cy: ClusterYear, unit_id: str, path: tuple[Any, ...], day: dt.date, budget: list[int] | None = None) -> list[Issue]:
     """Is ``unit_id`` a unit, and did it exist on ``day``? Explain a merger or a reused code."""
     units = cy.units
     unit = units.get(unit_id)
@@ -130,13 +131,13 @@ class Refs:
     def is_member(self, unit_id: str) -> bool:
         return self.means(unit_id) in self.members
 
-    def wrong_form(self, unit_id: str, path: tuple, key: bool = False) -> list[Issue]:
+    def wrong_form(self, unit_id: str, path: tuple[Any, ...], key: bool = False) -> list[Issue]:
         """TD203 or TD202 (with the id to write) where ``unit_id`` is a code or a merged id."""
         if unit_id not in self.aliases:
             return []
         return [dataclasses.replace(i, key=key) for i in _unit_issues(self.cy, unit_id, path, self.day)]
 
-    def not_member(self, unit_id: str, path: tuple, issue: Issue) -> list[Issue]:
+    def not_member(self, unit_id: str, path: tuple[Any, ...], issue: Issue) -> list[Issue]:
         """A reference outside ``members``: its wrong form if it has one, else ``issue``."""
         found = self.wrong_form(unit_id, path, issue.key)
         if found or self.is_member(unit_id):
@@ -190,10 +191,10 @@ def _check_members(cy: ClusterYear) -> list[Issue]:
     return issues
 
 
-def _roles(leadership: Leadership, elected: bool) -> list[tuple[Message, str, tuple]]:
+def _roles(leadership: Leadership, elected: bool) -> list[tuple[Message, str, tuple[Any, ...]]]:
     """(role word, unit, path suffix) for a leadership block."""
     section = "election" if elected else "leadership"
-    out: list[tuple[Message, str, tuple]] = []
+    out: list[tuple[Message, str, tuple[Any, ...]]] = []
     if leadership.chair:
         out.append((Message("word.elected_chair" if elected else "word.chair"), leadership.chair, (section, "chair")))
     for index, vice in enumerate(leadership.vice_chairs or []):
@@ -249,7 +250,7 @@ def _check_indicators_and_scores(cy: ClusterYear, refs: Refs) -> list[Issue]:
     for step_index, step in enumerate(cy.rules.awards if year.indicators else []):
         for indicator_id in step.min_scores:
             if indicator_id not in indicators:
-                where: tuple = ("rules", "awards", step_index, "min_scores", indicator_id) if _rules_path("awards", step_index, cy) else ()
+                where: tuple[Any, ...] = ("rules", "awards", step_index, "min_scores", indicator_id) if _rules_path("awards", step_index, cy) else ()
                 issues.append(Issue("TD409", where, {"award": step.award, "indicator": indicator_id}, key=True))
     if not year.scores:
         if year.indicators or not year.awards:
@@ -289,7 +290,7 @@ def _check_missing_scores(cy: ClusterYear, refs: Refs) -> list[Issue]:
     return issues
 
 
-def _rules_path(key: str, index: int, cy: ClusterYear) -> tuple:
+def _rules_path(key: str, index: int, cy: ClusterYear) -> tuple[Any, ...]:
     if cy.year.rules is not None and getattr(cy.year.rules, key) is not None:
         return ("rules", key, index)
     return ()
@@ -416,7 +417,7 @@ def check_across_clusters(cluster_years: Iterable[ClusterYear]) -> list[tuple[Cl
     A conflict involves two files and is reported on both, each at its own member entry and naming
     the other file: whichever file a change touched, its author sees the finding on it.
     """
-    seen: dict[tuple, ClusterYear] = {}
+    seen: dict[tuple[Any, ...], ClusterYear] = {}
     out = []
     for cy in sorted(cluster_years, key=lambda c: (c.number, c.id)):
         organiser = (cy.cluster.organiser.level.value, cy.cluster.organiser.unit or cy.cluster.organiser.name)

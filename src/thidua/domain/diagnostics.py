@@ -31,7 +31,7 @@ class Diagnostic:
     def message(self) -> Message:
         return Message(self.code, self.params)
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line or 0, self.column or 0, self.code)
 
     def promoted(self) -> Diagnostic:

@@ -314,7 +314,7 @@ class ClusterYear:
         return self.year.members
 
     def name(self, unit_id: str) -> str:
-        return self.units.name(unit_id)
+        return str(self.units.name(unit_id))
 
 
 def effective_rules(base: Rules, override: RulesOverride | None) -> Rules:

@@ -96,7 +96,7 @@ def label(units: Any, unit_id: str | None) -> str:
         return unit_id
     if unit.valid_from and any(u.name == unit.name and u.id != unit.id for u in units):
         return f"{unit.name} ({unit.valid_from.year})"
-    return unit.name
+    return str(unit.name)
 
 
 def _names(units: Any, ids: list[str]) -> str:

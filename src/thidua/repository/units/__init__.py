@@ -98,7 +98,8 @@ def metadata() -> dict[str, Any]:
     """Source name, version, licence, generation date and per-file row counts (``meta.json``)."""
     import json  # here: the loader itself never needs it
 
-    return json.loads(_read("meta.json"))
+    meta: dict[str, Any] = json.loads(_read("meta.json"))
+    return meta
 
 
 @cache
