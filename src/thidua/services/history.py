@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from thidua.domain.awards import recommend
+from thidua.domain.awards import AwardsResult, recommend
 from thidua.domain.history import Outcome, UnitHistory, unit_history
 from thidua.domain.models import ClusterYear
 from thidua.domain.ranking import MissingScores
-from thidua.domain.standings import Status, standing
+from thidua.domain.standings import Standing, Status, standing
 from thidua.repository.loader import Repository
 
 
@@ -14,24 +14,34 @@ def every_cluster_year(repo: Repository) -> list[ClusterYear]:
     return [cy for cid in sorted(repo.clusters) for cy in repo.history(cid)]
 
 
-def outcome_of(repo: Repository, cy: ClusterYear) -> Outcome:
-    """Places (when the cluster-year is clean and scored) and the awards its ladder recommends."""
+def evaluate(repo: Repository, cy: ClusterYear) -> tuple[Standing, AwardsResult | None]:
+    """The standing of a cluster-year and, when it is ranked, what its ladder recommends."""
     found = standing(repo, cy)
+    if found.status is not Status.ranked or found.ranking is None:
+        return found, None
+    try:
+        return found, recommend(cy)
+    except MissingScores:
+        return found, None
+
+
+def outcome_of(repo: Repository, cy: ClusterYear, evaluated: tuple[Standing, AwardsResult | None] | None = None) -> Outcome:
+    """Places (when the cluster-year is clean and scored) and the awards its ladder recommends."""
+    found, result = evaluated or evaluate(repo, cy)
     outcome = Outcome(found.status.value)
     if found.status is not Status.ranked or found.ranking is None:
         return outcome
     outcome.places = {e.member: (e.rank, e.total) for e in found.ranking.entries}
-    try:
-        result = recommend(cy)
-    except MissingScores:
+    if result is None:
         return outcome
     for rec in result.recommendations:
         outcome.recommended.setdefault(rec.member, []).append(rec.award)
     return outcome
 
 
-def outcomes(repo: Repository) -> dict[tuple[str, int], Outcome]:
-    return {(cy.id, cy.number): outcome_of(repo, cy) for cy in every_cluster_year(repo)}
+def outcomes(repo: Repository, evaluated: dict[tuple[str, int], tuple[Standing, AwardsResult | None]] | None = None) -> dict[tuple[str, int], Outcome]:
+    known = evaluated or {}
+    return {(cy.id, cy.number): outcome_of(repo, cy, known.get((cy.id, cy.number))) for cy in every_cluster_year(repo)}
 
 
 def history(repo: Repository, unit_id: str, computed: dict[tuple[str, int], Outcome] | None = None) -> UnitHistory | None:

@@ -12,15 +12,15 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from thidua.domain.awards import AwardsResult, recommend
+from thidua.domain.awards import AwardsResult
 from thidua.domain.awards_catalogue import award_title
 from thidua.domain.history import Outcome, UnitHistory, predecessors, successor
 from thidua.domain.models import ClusterYear
-from thidua.domain.ranking import MissingScores, Ranking
-from thidua.domain.standings import Status, standing
+from thidua.domain.ranking import Ranking
+from thidua.domain.standings import Standing, Status
 from thidua.output.site.builder import SiteModel, write_site
 from thidua.repository.loader import Repository
-from thidua.services.history import history, known_units, outcomes
+from thidua.services.history import evaluate, every_cluster_year, history, known_units, outcomes
 
 MARKER = ".thidua-site"
 
@@ -48,15 +48,9 @@ def _ref(cy: ClusterYear, unit_id: str | None) -> dict[str, str] | None:
     return {"id": unit_id, "name": cy.name(unit_id)} if unit_id else None
 
 
-def _year_page(repo: Repository, cy: ClusterYear) -> tuple[dict[str, Any], AwardsResult | None]:
-    found = standing(repo, cy)
+def _year_page(cy: ClusterYear, evaluated: tuple[Standing, AwardsResult | None]) -> tuple[dict[str, Any], AwardsResult | None]:
+    found, result = evaluated
     ranking: Ranking | None = found.ranking if found.status is Status.ranked else None
-    result: AwardsResult | None = None
-    if ranking is not None:
-        try:
-            result = recommend(cy)
-        except MissingScores:
-            result = None
     groups = sorted({g for e in ranking.entries for g in e.groups}) if ranking else []
     rows = [
         {"rank": e.rank, "id": e.member, "name": e.name, "tied": bool(e.tied_with), "total": e.total, "bonus": e.bonus,
@@ -90,7 +84,9 @@ def _year_page(repo: Repository, cy: ClusterYear) -> tuple[dict[str, Any], Award
 
 
 def gather(repo: Repository, built: str, revision: str | None, base_url: str | None) -> SiteModel:
-    computed: dict[tuple[str, int], Outcome] = outcomes(repo)
+    # each cluster-year is ranked and walked up its ladder once, for its page and every history
+    evaluated = {(cy.id, cy.number): evaluate(repo, cy) for cy in every_cluster_year(repo)}
+    computed: dict[tuple[str, int], Outcome] = outcomes(repo, evaluated)
     years: list[dict[str, Any]] = []
     clusters: list[dict[str, Any]] = []
     award_rows: dict[str, dict[str, Any]] = {}
@@ -102,7 +98,7 @@ def gather(repo: Repository, built: str, revision: str | None, base_url: str | N
         titles = {s.award: award_title(s.award, file.award_titles) for s in file.rules.awards}
         cluster_years = []
         for cy in repo.history(cid):
-            page, _result = _year_page(repo, cy)
+            page, _result = _year_page(cy, evaluated[(cy.id, cy.number)])
             years.append(page)
             decided = {(d["member"], d["award"]) for d in page["decided"]}
             listed = [{**d, "title": d["award_title"], "kind": "decided"} for d in page["decided"]]
