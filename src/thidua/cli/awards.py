@@ -22,7 +22,8 @@ def awards(
     year: Annotated[int, typer.Argument(help="The emulation year (năm thi đua), e.g. 2023.", min=1945, max=2100)],
     cluster: ClusterOption = None,
     format: Annotated[AwardsFormat, typer.Option("--format", "-f", help="table, json or markdown.")] = AwardsFormat.table,
-    docx: Annotated[Path | None, typer.Option("--docx", help="Also write the draft Tờ trình and Biên bản (.docx) of each cluster-year into this directory.", show_default=False)] = None,
+    docx: Annotated[Path | None, typer.Option("--docx", help="Also write the dossier (Tờ trình, Biên bản, Báo cáo thành tích, .docx) of each cluster-year into this directory.", show_default=False)] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="With --docx: also convert each document to PDF (needs LibreOffice).")] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing .docx files.")] = False,
     data: DataOption = None,
 ) -> None:
@@ -37,6 +38,14 @@ def awards(
     root = data_root(data)
     if docx is not None and docx.exists() and not docx.is_dir():
         usage_error(t("awards.docx.not_dir", path=docx))
+    if pdf and docx is None:
+        usage_error(t("awards.pdf.needs_docx"))
+    if pdf:
+        from thidua.output.dossier.pdf import soffice
+
+        if soffice() is None:
+            print(f"thidua: {t('awards.pdf.no_soffice')}", file=sys.stderr)
+            raise typer.Exit(1)
     repo = load_repository(root)
     for wanted in cluster or []:
         if wanted not in repo.clusters:
@@ -70,25 +79,37 @@ def awards(
     else:
         render.print_tables(results)
     if docx is not None:
-        failed = _write_documents(results, docx, force) or failed
+        history = [cy for cid in sorted(repo.clusters) for cy in repo.history(cid) if repo.is_clean(cy)]
+        failed = _write_documents(results, docx, force, history, root.parent / "templates", pdf) or failed
     raise typer.Exit(1 if failed else 0)
 
 
-def _write_documents(results: list, directory: Path, force: bool) -> bool:
-    """Write both drafts of each cluster-year; True if some file was refused or could not be written."""
-    from thidua.output.docx import bien_ban, save, to_trinh
+def _write_documents(results: list, directory: Path, force: bool, history: list, templates: Path, pdf: bool) -> bool:
+    """Write each cluster-year's dossier; True if some file was refused or could not be written."""
+    from thidua.output.dossier.build import dossier
+    from thidua.output.dossier.pdf import PdfFailed, PdfUnavailable, to_pdf
+    from thidua.output.dossier.templates import TemplateBroken, TemplateVariableError
     from thidua.output.i18n import t
-    from thidua.repository.writer import RefusedOverwrite
+    from thidua.repository.writer import RefusedOverwrite, atomic_write
 
     failed = False
+    written: list[Path] = []
     for result in results:
         if result.ranking is None and not result.decided:
             print(f"thidua: {t('awards.docx.nothing', cluster=result.cluster, year=result.year)}", file=sys.stderr)
             continue
-        for suffix, build in (("to-trinh", to_trinh), ("bien-ban", bien_ban)):
-            path = directory / f"{result.cluster}-{result.year}-{suffix}.docx"
+        try:
+            files = dossier(result, history, templates if templates.is_dir() else None)
+        except TemplateVariableError as exc:
+            print(f"thidua: {t('awards.template.variable', template=exc.template, variable=exc.variable)}", file=sys.stderr)
+            return True
+        except TemplateBroken as exc:
+            print(f"thidua: {t('awards.template.broken', template=exc.template, detail=exc.detail)}", file=sys.stderr)
+            return True
+        for file in files:
+            path = directory / file.name
             try:
-                save(build(result), path, overwrite=force)
+                atomic_write(path, file.data, overwrite=force)
             except RefusedOverwrite:
                 print(f"thidua: {t('awards.docx.exists', path=path)}", file=sys.stderr)
                 failed = True
@@ -96,5 +117,16 @@ def _write_documents(results: list, directory: Path, force: bool) -> bool:
                 print(f"thidua: {path}: {exc.strerror or exc}", file=sys.stderr)
                 failed = True
             else:
+                written.append(path)
                 print(t("awards.docx.wrote", path=path), file=sys.stderr)
+    if pdf and written:
+        try:
+            for path in to_pdf(written, directory):
+                print(t("awards.docx.wrote", path=path), file=sys.stderr)
+        except PdfUnavailable:
+            print(f"thidua: {t('awards.pdf.no_soffice')}", file=sys.stderr)
+            failed = True
+        except (PdfFailed, OSError) as exc:
+            print(f"thidua: {t('awards.pdf.failed', detail=exc)}", file=sys.stderr)
+            failed = True
     return failed

@@ -175,7 +175,7 @@ def _document(title: str = "", subject: str = "", written: dt.datetime | None = 
     props = doc.core_properties
     when = (written or dt.datetime.now(dt.UTC)).replace(microsecond=0, tzinfo=None)
     props.author, props.last_modified_by = "thidua", "thidua"
-    props.title, props.subject = title, subject
+    props.title, props.subject = document_text(title), document_text(subject)
     props.created, props.modified = when, when
     props.language = LANGUAGE
     props.keywords, props.comments, props.revision = "", "", 1
@@ -321,13 +321,13 @@ def _table(doc: Document, rows: int, widths_mm: list[float], grid: bool):
 # --------------------------------------------------------------------------- shared blocks
 
 
-def _header(doc: Document, result: AwardsResult, symbol: str, body: str | None = None, second: str | bool | None = None, place: str | None = None, abbr: str | None = None) -> None:
+def _header(doc: Document, result: AwardsResult, symbol: str, body: str | None = None, second: str | None = None, cluster_line: bool = True, place: str | None = None, abbr: str | None = None) -> None:
     """Issuing body | national title and motto; number | place and date."""
     words = _words(result)
     table = _table(doc, 2, [LEFT_COL_MM, RIGHT_COL_MM], grid=False)
     left, right = table.rows[0].cells
     _cell_para(left, (body or issuer(result)).upper(), size=12)
-    if second is not False:
+    if cluster_line:
         _cell_para(left, (second or result.cluster_year.cluster.name).upper(), bold=True, size=12)
     _rule(left, 28, LEFT_COL_MM)
     _cell_para(right, NATIONAL_TITLE, bold=True, size=12)
@@ -352,7 +352,7 @@ def _ranking_table(doc: Document, result: AwardsResult) -> None:
         return
     proposals = dict(result.proposals())
     extra = result.cluster_year.cluster.award_titles
-    table = _table(doc, len(ranking.entries) + 1, [11, 50, 23, 21, 60], grid=True)
+    table = _table(doc, len(ranking.entries) + 1, [10, 44, 21, 18, 72], grid=True)
     for cell, text in zip(table.rows[0].cells, ("TT", "Đơn vị", "Tổng điểm", "Xếp hạng", "Đề nghị khen thưởng"), strict=True):
         _cell_para(cell, text, bold=True, size=13)
     ties = {m: tie for tie in result.ties_at_line if not tie.carried for m in tie.members}
