@@ -352,7 +352,7 @@ def _ranking_table(doc: Document, result: AwardsResult) -> None:
         return
     proposals = dict(result.proposals())
     extra = result.cluster_year.cluster.award_titles
-    table = _table(doc, len(ranking.entries) + 1, [10, 44, 21, 18, 72], grid=True)
+    table = _table(doc, len(ranking.entries) + 1, [10, 42, 19, 16, 78], grid=True)
     for cell, text in zip(table.rows[0].cells, ("TT", "Đơn vị", "Tổng điểm", "Xếp hạng", "Đề nghị khen thưởng"), strict=True):
         _cell_para(cell, text, bold=True, size=13)
     ties = {m: tie for tie in result.ties_at_line if not tie.carried for m in tie.members}
