@@ -80,6 +80,27 @@ def _committee(unit_id: str | None, result: AwardsResult) -> str | None:
     return f"UBND {keep_together(unit.type.prefix.lower() + ' ' + unit.name)}"
 
 
+BOUND_WORDS = ("thành phố", "thị xã", "ủy ban nhân dân", "trung ương")
+
+
+def bind_names(text: str, result: AwardsResult) -> str:
+    """``text`` with the proper names it contains (members, the organiser's unit, place words)
+    bound by non-breaking spaces, matched case-insensitively."""
+    cy = result.cluster_year
+    ids = [*cy.members, cy.cluster.organiser.unit or "", cy.year.leadership.chair or ""]
+    names = {cy.units.get(i).name for i in ids if i and cy.units.get(i) is not None}
+    lowered = text.lower()
+    for name in sorted(names | set(BOUND_WORDS), key=len, reverse=True):
+        if " " not in name:
+            continue
+        start = lowered.find(name.lower())
+        while start >= 0:
+            end = start + len(name)
+            text = text[:start] + keep_together(text[start:end]) + text[end:]
+            start = lowered.find(name.lower(), end)
+    return text
+
+
 def settings(result: AwardsResult) -> DocumentSettings:
     cy = result.cluster_year
     return document_settings(cy.cluster, cy.year)
@@ -328,7 +349,7 @@ def _header(doc: Document, result: AwardsResult, symbol: str, body: str | None =
     left, right = table.rows[0].cells
     _cell_para(left, (body or issuer(result)).upper(), size=12)
     if cluster_line:
-        _cell_para(left, (second or result.cluster_year.cluster.name).upper(), bold=True, size=12)
+        _cell_para(left, bind_names((second or result.cluster_year.cluster.name).upper(), result), bold=True, size=12)
     _rule(left, 28, LEFT_COL_MM)
     _cell_para(right, NATIONAL_TITLE, bold=True, size=12)
     _cell_para(right, MOTTO, bold=True, underline=True, size=13)

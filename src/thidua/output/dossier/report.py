@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from docx.document import Document
 from docx.enum.text import WD_COLOR_INDEX
+from docx.shared import Pt
 
 from thidua.domain.awards import AwardsResult
 from thidua.domain.awards_catalogue import award_title
@@ -20,6 +21,8 @@ from thidua.domain.dossier import PastAward, needs_report, previous_awards
 from thidua.domain.models import ClusterYear, UnitType
 from thidua.output.docx import (
     BLANK,
+    BODY_PT,
+    FONT,
     TEXT_WIDTH_MM,
     _cell_para,
     _committee,
@@ -44,10 +47,12 @@ def reports_needed(result: AwardsResult) -> list[tuple[str, str]]:
     return [(member, award) for member, award in result.proposals() if needs_report(award)]
 
 
-def _fill(paragraph, what: str) -> None:
+def _fill(paragraph, what: str, size: float = BODY_PT) -> None:
     run = paragraph.add_run(FILL.format(what=what))
     run.font.highlight_color = WD_COLOR_INDEX.YELLOW
     run.italic = True
+    run.font.size = Pt(size)
+    run.font.name = FONT
 
 
 def _fill_para(doc: Document, lead: str, what: str):
@@ -136,7 +141,7 @@ def _past(doc: Document, result: AwardsResult, awards: list[PastAward]) -> None:
             _cell_para(cells[0], str(award.year), size=13)
             who = "" if award.unit == awards[0].unit or award.unit not in cy.units else f" ({cy.units.full_name(award.unit)})"
             _cell_para(cells[1], award_title(award.award, dict(award.award_titles)) + who, size=13, align="left")
-            _fill(_cell_para(cells[2], "", size=13, align="left"), "số, ngày quyết định")
+            _fill(_cell_para(cells[2], "", size=13, align="left"), "số, ngày quyết định", size=13)
         _para(doc, after=6, size=6)
     else:
         _para(doc, "(Chưa có khen thưởng nào được ghi nhận trong dữ liệu của các Cụm, Khối thi đua.)", italic=True, indent=True, after=3)
