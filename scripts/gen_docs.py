@@ -33,6 +33,7 @@ GUIDES = {
     "init": "../ci-and-tools.md#thidua-init",
     "schema": "../ci-and-tools.md#thidua-schema",
     "fmt": "../ci-and-tools.md#thidua-fmt",
+    "units": "../units.md#finding-an-id-thidua-units",
 }
 
 # Rule families, by the first digit of the code (as grouped in thidua/output/messages.py).

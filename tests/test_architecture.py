@@ -23,21 +23,6 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "output": ("thidua.cli", "typer", "click"),
 }
 
-# Imports that break the rules today, each to be removed (issue 11: rules return data, one layer
-# speaks). The list may only shrink: a new entry is a new violation.
-KNOWN_DEBT: set[tuple[str, str]] = {
-    ("thidua.domain.awards", "thidua.output.i18n"),
-    ("thidua.domain.awards", "thidua.output.render.text"),
-    ("thidua.domain.checks", "thidua.output.i18n"),
-    ("thidua.domain.diagnostics", "thidua.output.i18n"),
-    ("thidua.domain.diagnostics", "thidua.output.messages"),
-    ("thidua.domain.rotation", "thidua.output.i18n"),
-    ("thidua.domain.standings", "thidua.repository.loader"),
-    ("thidua.domain.standings", "thidua.services.usable"),
-    ("thidua.repository.loader", "thidua.output.i18n"),
-}
-
-
 def module_name(path: Path) -> str:
     parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
@@ -72,13 +57,8 @@ def test_every_module_lives_in_a_layer() -> None:
 
 
 def test_layers_import_only_what_they_may() -> None:
-    new = violations() - KNOWN_DEBT
+    new = violations()
     assert not new, "layer rule broken:\n" + "\n".join(f"{a} imports {b}" for a, b in sorted(new))
-
-
-def test_the_known_debt_is_still_real() -> None:
-    # once an import is gone, its entry must go too, so the list cannot hide a return
-    assert violations() >= KNOWN_DEBT, sorted(KNOWN_DEBT - violations())
 
 
 @pytest.mark.parametrize("layer", ["domain"])

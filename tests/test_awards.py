@@ -13,9 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thidua.domain.awards import Ordinal, Reason, failures, flag_caps, quota_reason, recommend, recommend_year
+from thidua.domain.awards import failures, flag_caps, quota_reason, recommend, recommend_year
+from thidua.domain.message import Message, Ordinal
 from thidua.domain.models import AwardStep, ClusterFile, ClusterYear, ClusterYearFile, Unit, effective_rules
 from thidua.domain.registry import Registry
+from thidua.output.i18n import say, show
 from thidua.repository.loader import load_repository
 
 DATA = Path(__file__).parents[1] / "data"
@@ -85,13 +87,13 @@ def repo():
 def test_central_ladder_on_the_shipped_dbsh_2023(repo) -> None:
     result = recommend(repo.clusters["dbsh"].years[2023])
     assert given_awards(result) == {"nam-dinh": FLAG, "hung-yen": CERT, "quang-ninh": CERT}
-    assert result.recommendations[0].reason.text("en") == "1st of 9, 96.5 points; quota 1"
-    assert result.recommendations[0].reason.text("vi") == "xếp thứ 1/9, 96,5 điểm; chỉ tiêu 1"
+    assert say(result.recommendations[0].reason, "en") == "1st of 9, 96.5 points; quota 1"
+    assert say(result.recommendations[0].reason, "vi") == "xếp thứ 1/9, 96,5 điểm; chỉ tiêu 1"
     assert result.comparison is not None and result.comparison.agrees
     last_line = result.near_misses[-1]
     assert (last_line.member, last_line.award, last_line.gap) == ("bac-ninh", CERT, 2.5)
-    assert "2.5 points behind Quảng Ninh (94)" in last_line.reason.text("en")
-    assert any(n.key == "awards.note.illustrative" for n in result.notes)
+    assert "2.5 points behind Quảng Ninh (94)" in say(last_line.reason, "en")
+    assert any(n.code == "awards.note.illustrative" for n in result.notes)
 
 
 def test_province_ladder_on_the_shipped_hai_duong_block(repo) -> None:
@@ -100,10 +102,10 @@ def test_province_ladder_on_the_shipped_hai_duong_block(repo) -> None:
     result = results["hai-duong-cap-huyen"]
     assert given_awards(result) == {"tp-hai-duong": FLAG, "cam-giang": PROV_FLAG, "gia-loc": PROV_CERT, "kim-thanh": PROV_CERT}
     assert result.comparison.agrees
-    assert "a proposal" in result.recommendations[0].reason.text("en")
+    assert "a proposal" in say(result.recommendations[0].reason, "en")
     cap = result.flag_cap
     assert cap is not None and (cap.proposals, cap.leading_units, cap.cap, cap.over) == (1, 1, 0.2, True)
-    assert "5007/BNV-TĐKT" in cap.reason.text("en") and "unconfirmed" in cap.reason.text("en")
+    assert "5007/BNV-TĐKT" in say(cap.reason, "en") and "unconfirmed" in say(cap.reason, "en")
     assert results["dbsh"].flag_cap is None, "a central organiser has no 20% cap"
     assert results["nam-dinh-cap-huyen"].flag_cap is None, "its ladder has no Government flag and it proposes none"
 
@@ -132,8 +134,8 @@ def test_quota_as_a_share_with_each_rounding(share: float, rounding: str, expect
     cy = make(totals, [{"award": PROV_CERT, "share": share, "rounding": rounding}], level="province")
     result = recommend(cy)
     assert [r.member for r in result.recommendations] == list(totals)[:expected]
-    assert quota_reason(cy.rules.awards[0], 10).text("en") == text
-    assert result.recommendations[0].reason.text("en").endswith(text)
+    assert say(quota_reason(cy.rules.awards[0], 10), "en") == text
+    assert say(result.recommendations[0].reason, "en").endswith(text)
 
 
 def test_quota_as_a_count_walks_the_ladder_top_down() -> None:
@@ -155,35 +157,35 @@ def test_below_min_total_is_passed_over_with_the_numbers() -> None:
     assert given_awards(result) == {"a": CERT}, "not eligible for the flag, still the best for the certificate"
     miss = result.near_misses[0]
     assert (miss.member, miss.kind, miss.gap) == ("a", "ineligible", None)
-    assert miss.reason.text("en") == "passed over for Cờ thi đua của Chính phủ: total 80 below the minimum 85"
-    assert any(n.key == "awards.note.unfilled" for n in result.notes), "the flag stays unawarded, and it says so"
+    assert say(miss.reason, "en") == "passed over for Cờ thi đua của Chính phủ: total 80 below the minimum 85"
+    assert any(n.code == "awards.note.unfilled" for n in result.notes), "the flag stays unawarded, and it says so"
 
 
 def test_deductions_over_the_maximum() -> None:
     cy = make({"a": (90, 8, 0, 2), "b": 95 - 10}, [{"award": FLAG, "count": 1, "max_deductions": 1}])
     result = recommend(cy)
     assert given_awards(result) == {"b": FLAG}
-    assert "2 points deducted, over the maximum 1" in result.near_misses[0].reason.text("en")
+    assert "2 points deducted, over the maximum 1" in say(result.near_misses[0].reason, "en")
 
 
 def test_an_indicator_below_its_minimum() -> None:
     cy = make({"a": (90, 6, 0, 0), "b": (85, 9, 0, 0)}, [{"award": FLAG, "count": 1, "min_scores": {"an-ninh": 7}}])
     result = recommend(cy)
     assert given_awards(result) == {"b": FLAG}
-    assert "An ninh: 6, below the minimum 7" in result.near_misses[0].reason.text("en")
-    assert "An ninh: 6, thấp hơn mức tối thiểu 7" in result.near_misses[0].reason.text("vi")
+    assert "An ninh: 6, below the minimum 7" in say(result.near_misses[0].reason, "en")
+    assert "An ninh: 6, thấp hơn mức tối thiểu 7" in say(result.near_misses[0].reason, "vi")
 
 
 def test_a_minimum_on_an_unknown_indicator_fails_loudly() -> None:
     cy = make({"a": 90}, [{"award": FLAG, "count": 1, "min_scores": {"khong-co": 1}}])
-    assert [f.key for f in failures(cy, cy.rules.awards[0], _entry(cy, "a"))] == ["awards.fail.no_indicator"]
+    assert [f.code for f in failures(cy, cy.rules.awards[0], _entry(cy, "a"))] == ["awards.fail.no_indicator"]
 
 
 def test_vote_share_under_the_rule_wide_threshold() -> None:
     cy = make({"a": 95, "b": 90, "c": 85}, [{"award": FLAG, "count": 1}, {"award": CERT, "count": 1}], votes={"a": 3, "b": 6, "c": 5}, threshold=2 / 3)
     result = recommend(cy)
     assert given_awards(result) == {"b": FLAG, "c": CERT}
-    texts = [m.reason.text("en") for m in result.near_misses if m.member == "a"]
+    texts = [say(m.reason, "en") for m in result.near_misses if m.member == "a"]
     assert "3/7 votes (42.86%), under the threshold 66.67%" in texts[0]
     assert len(texts) == 2, "passed over on both rungs it was above the line of"
 
@@ -198,13 +200,13 @@ def test_a_threshold_without_recorded_votes_is_not_checked_and_says_so() -> None
     cy = make({"a": 95, "b": 90}, [{"award": FLAG, "count": 1}], threshold=0.5)
     result = recommend(cy)
     assert given_awards(result) == {"a": FLAG}
-    assert any(n.key == "awards.note.votes_unchecked" for n in result.notes)
+    assert any(n.code == "awards.note.votes_unchecked" for n in result.notes)
 
 
 def test_all_failures_are_listed_not_only_the_first() -> None:
     step = AwardStep(award=FLAG, count=1, min_total=99, max_deductions=0, min_scores={"an-ninh": 9})
     cy = make({"a": (90, 8, 0, 1)}, [{"award": FLAG, "count": 1}])
-    keys = [f.key for f in failures(cy, step, _entry(cy, "a"))]
+    keys = [f.code for f in failures(cy, step, _entry(cy, "a"))]
     assert keys == ["awards.fail.min_total", "awards.fail.deductions", "awards.fail.indicator"]
 
 
@@ -223,7 +225,7 @@ def test_a_tie_across_the_last_slot_is_flagged_and_neither_is_chosen() -> None:
     assert given_awards(result) == {"a": FLAG}
     (tie,) = result.ties_at_line
     assert (tie.award, tie.slots, tie.members, tie.rank, tie.carried) == (CERT, 1, ["b", "c"], 2, False)
-    assert tie.reason.text("en").startswith("tie at the line: 2 members share this rank for 1 place(s)")
+    assert say(tie.reason, "en").startswith("tie at the line: 2 members share this rank for 1 place(s)")
     assert "d" not in given_awards(result), "the line is not moved down to skip the tie"
 
 
@@ -275,7 +277,7 @@ def test_differences_with_the_decided_awards() -> None:
     assert comparison is not None and not comparison.agrees
     found = {(d.kind, d.member, d.recommended, d.decided) for d in comparison.differences}
     assert found == {("different", "a", FLAG, CERT), ("extra", "b", CERT, None), ("missing", "c", None, CERT), ("missing", "d", None, FLAG)}
-    texts = {d.reason.text("en") for d in comparison.differences}
+    texts = {say(d.reason, "en") for d in comparison.differences}
     assert "Đơn vị A: decided Bằng khen của Thủ tướng Chính phủ, recommended Cờ thi đua của Chính phủ" in texts
 
 
@@ -290,7 +292,7 @@ def test_without_scores_there_are_no_recommendations_but_decided_awards_are_list
     result = recommend(bare)
     assert (result.status, result.recommendations, result.comparison) == ("no_scores", [], None)
     assert [d.member for d in result.decided] == ["nam-dinh", "hung-yen", "quang-ninh"]
-    assert result.notes[0].text("en") == "no scores entered for 2023: no recommendations"
+    assert say(result.notes[0], "en") == "no scores entered for 2023: no recommendations"
 
 
 def test_without_a_ladder_there_is_nothing_to_recommend() -> None:
@@ -307,7 +309,7 @@ def test_cap_counts_across_the_clusters_of_one_organiser() -> None:
     (cap,) = flag_caps([one, two]).values()
     assert (cap.proposals, cap.leading_units, cap.cap, cap.over, cap.clusters) == (2, 2, 0.4, True, ["one", "two"])
     (loose,) = flag_caps([one, two], share=1.0).values()
-    assert not loose.over and "within the cap" in loose.reason.text("en")
+    assert not loose.over and "within the cap" in say(loose.reason, "en")
 
 
 # --------------------------------------------------------------------------- invariants
@@ -338,7 +340,7 @@ def test_walk_invariants(totals: list[int], counts: list[int]) -> None:
 
 
 def test_reason_renders_nested_values() -> None:
-    reason = Reason("awards.reason.recommended", {"ordinal": Ordinal(12), "members": 12, "total": 1234.5, "quota": Reason("awards.quota.count", {"quota": 1})})
-    assert reason.text("en") == "12th of 12, 1,234.5 points; quota 1"
-    assert reason.text("vi") == "xếp thứ 12/12, 1.234,5 điểm; chỉ tiêu 1"
-    assert [Ordinal(n).text("en") for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 101)] == ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st"]
+    reason = Message("awards.reason.recommended", {"ordinal": Ordinal(12), "members": 12, "total": 1234.5, "quota": Message("awards.quota.count", {"quota": 1})})
+    assert say(reason, "en") == "12th of 12, 1,234.5 points; quota 1"
+    assert say(reason, "vi") == "xếp thứ 12/12, 1.234,5 điểm; chỉ tiêu 1"
+    assert [show(Ordinal(n), "en") for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 101)] == ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st"]

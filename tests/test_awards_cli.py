@@ -150,7 +150,11 @@ def test_a_tie_at_the_line_in_real_files(data: Path) -> None:
     assert (tie["award"], tie["slots"], tie["rank"], tie["total"]) == ("bang-khen-thu-tuong", 1, 3, 94)
     assert cluster["comparison"]["agrees"] is False
     assert cluster["comparison"]["differences"] == [
-        {"kind": "tie", "member": "quang-ninh", "name": "Quảng Ninh", "recommended": None, "decided": "bang-khen-thu-tuong", "reason": "Quảng Ninh: decided Bằng khen của Thủ tướng Chính phủ; the recommendation leaves it to the meeting (tie)"}
+        {"kind": "tie", "member": "quang-ninh", "name": "Quảng Ninh", "recommended": None, "decided": "bang-khen-thu-tuong", "reason": {
+            "code": "awards.diff.tie",
+            "params": {"name": "Quảng Ninh", "decided": "Bằng khen của Thủ tướng Chính phủ"},
+            "message": "Quảng Ninh: decided Bằng khen của Thủ tướng Chính phủ; the recommendation leaves it to the meeting (tie)",
+        }}
     ]
     table = run("2023", "--cluster", "dbsh", "--data", str(data)).stdout
     assert "tie: Bằng khen của Thủ tướng Chính phủ?" in table

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from test_examples import make_repo
 from thidua.cli.app import app
+from thidua.output.i18n import say
 from thidua.services.validation import validate_paths
 
 STRAY = "cluster: demo\nyear: 2024\nmembers: [nam-dinh, ha-nam, quang-ninh]\nleadership:\n  chair: nam-dinh\n  vice_chairs: [ha-nam]\n"
@@ -24,8 +25,8 @@ def test_a_unit_in_two_clusters_is_reported_on_both_files_naming_the_other(tmp_p
     assert sorted(by_file) == ["demo", "other"]
     assert (by_file["demo"].line, by_file["demo"].column) == (3, 29)  # quang-ninh in demo's list
     assert (by_file["other"].line, by_file["other"].column) == (3, 22)  # quang-ninh in other's list
-    assert "other/2024.yaml" in by_file["demo"].message
-    assert "demo/2024.yaml" in by_file["other"].message
+    assert "other/2024.yaml" in say(by_file["demo"].message)
+    assert "demo/2024.yaml" in say(by_file["other"].message)
 
 
 def test_changed_file_alone_still_sees_the_conflict(tmp_path: Path) -> None:
@@ -48,6 +49,7 @@ def test_rank_reports_the_year_of_the_file_name_not_the_wrong_year_inside(tmp_pa
     wrong = (root / "clusters" / "other" / "2024.yaml").read_text(encoding="utf-8").replace("year: 2024", "year: 2022")
     (root / "clusters" / "other" / "2024.yaml").write_text(wrong, encoding="utf-8")
     message = next(d for d in validate_paths([root]).diagnostics if d.code == "TD302").message
+    message = say(message)
     assert "2022" in message and "2024.yaml" in message
     result = CliRunner().invoke(app, ["rank", "2024", "--data", str(root), "--format", "json"])
     years = {entry["cluster"]: entry["year"] for entry in json.loads(result.stdout)}

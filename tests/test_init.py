@@ -250,3 +250,36 @@ def test_pre_commit_run_all_files_passes_on_a_new_repository(repo: Path) -> None
     done = run(["pre-commit", "run", "--all-files"], repo, PRE_COMMIT_HOME=str(repo.parent / "pre-commit-cache"))
     assert done.returncode == 0, done.stdout + done.stderr
     assert "thidua validate" in done.stdout and "Passed" in done.stdout
+
+
+# --------------------------------------------------------------------------- the website
+
+
+def test_the_workflow_builds_the_site_deploys_it_from_main_and_uploads_it_on_pull_requests(repo: Path) -> None:
+    flow = workflow(repo)
+    assert flow["on"]["push"]["branches"] == ["main"]
+    assert flow["jobs"]["thidua"]["if"] == "github.event_name == 'pull_request'"
+    site_steps = flow["jobs"]["site"]["steps"]
+    assert any("thidua site -o site-out" in s.get("run", "") for s in site_steps)
+    uses = {s["uses"].split("@")[0]: s for s in site_steps if "uses" in s}
+    assert uses["actions/upload-artifact"]["if"] == "github.event_name == 'pull_request'"
+    assert uses["actions/upload-pages-artifact"]["with"]["path"] == "site-out"
+    deploy = flow["jobs"]["deploy"]
+    assert deploy["needs"] == "site" and deploy["if"] == "github.event_name == 'push'"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
+
+
+def test_the_readme_links_to_the_published_site(repo: Path) -> None:
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    assert "https://OWNER.github.io/REPOSITORY/" in readme and "thidua site" in readme
+
+
+def test_the_site_command_of_the_workflow_builds_the_new_repository(repo: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from thidua.cli.app import app
+
+    result = CliRunner().invoke(app, ["site", "-o", str(tmp_path / "site-out"), "--data", str(repo / "data")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "site-out" / "units" / "nam-dinh.html").is_file()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from thidua.output.render.diagnostics import diagnostic_data
 from thidua.repository import loader
 from thidua.repository.loader import load_repository
 
@@ -61,7 +62,7 @@ def diagnostics(root: Path, jobs: int, models: bool, monkeypatch: pytest.MonkeyP
 
     monkeypatch.setattr(loader, "load_cluster", spy)
     repo = load_repository(root, models=models)
-    return [d.as_dict() for d in repo.diagnostics], repo.files, len(in_parent)
+    return [diagnostic_data(d) for d in repo.diagnostics], repo.files, len(in_parent)
 
 
 def test_two_jobs_give_the_serial_diagnostics(repo_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:

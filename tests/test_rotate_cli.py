@@ -83,7 +83,7 @@ def test_done_when_dbsh_2025_leadership_exists_with_reasons() -> None:
     assert report["flag"] == {"from": {"id": "nam-dinh", "name": "Nam Định"}, "to": {"id": "hai-phong-2025", "name": "Hải Phòng"}}
     assert report["proposal_only"] is True and report["policy"] == "elected"
     assert all(c["reason"] for c in report["candidates"])
-    assert "Hải Dương merged into Hải Phòng (2025) on 01/07/2025" in report["notes"]
+    assert "Hải Dương merged into Hải Phòng (2025) on 01/07/2025" in [n["message"] for n in report["notes"]]
 
 
 def test_years_gives_a_list_and_from_picks_the_source_year() -> None:

@@ -23,7 +23,7 @@ from thidua.domain.rotation import (
     schedule,
     terms_of,
 )
-from thidua.output.i18n import set_language
+from thidua.output.i18n import say, set_language
 from thidua.repository.loader import load_repository
 from thidua.services.validation import validate_paths
 
@@ -57,11 +57,11 @@ def term(year: int, members: list[str], chair: str | None = None, vices: list[st
 
 
 def texts(proposal) -> list[str]:
-    return [n.text for n in proposal.notes]
+    return [say(n) for n in proposal.notes]
 
 
 def steps(proposal) -> list[tuple[str, str, bool, str]]:
-    return [(s.role, s.unit, s.chosen, s.why.text) for s in proposal.steps]
+    return [(s.role, s.unit, s.chosen, say(s.why)) for s in proposal.steps]
 
 
 # --------------------------------------------------------------------------- vice_promotes

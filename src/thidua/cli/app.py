@@ -12,9 +12,12 @@ import typer
 
 from thidua import __version__
 from thidua.cli.awards import awards
+from thidua.cli.history import history
 from thidua.cli.rank import rank
 from thidua.cli.rotate import rotate
+from thidua.cli.site import site
 from thidua.cli.tools import fmt, init, schema
+from thidua.cli.units import units
 from thidua.cli.validate import validate
 
 app = typer.Typer(
@@ -49,9 +52,12 @@ app.command()(validate)
 app.command()(rank)
 app.command()(rotate)
 app.command()(awards)
+app.command()(units)
 app.command()(schema)
 app.command()(init)
 app.command()(fmt)
+app.command()(history)
+app.command()(site)
 
 
 def main() -> None:

@@ -32,6 +32,7 @@ def awards(
     from thidua.domain.ranking import has_scores, missing_scores
     from thidua.output.i18n import t
     from thidua.output.render import awards as render
+    from thidua.output.render.diagnostics import unusable_reason
     from thidua.repository.loader import load_repository
     from thidua.services.usable import unusable_years
 
@@ -54,7 +55,7 @@ def awards(
     chosen = repo.cluster_years(year, cluster)
     refused = unusable_years(repo, year, cluster)
     for bad in refused:  # loaded or not (a schema error drops it from ``chosen``): always said
-        print(f"thidua: {t('awards.unusable', cluster=bad.cluster, year=year, where=bad.where, reason=bad.reason, path=bad.path)}", file=sys.stderr)
+        print(f"thidua: {t('awards.unusable', cluster=bad.cluster, year=year, where=bad.where, reason=unusable_reason(bad), path=bad.path)}", file=sys.stderr)
     if not chosen and not refused:
         print(f"thidua: {t('awards.no_year', year=year)}", file=sys.stderr)
         raise typer.Exit(1)

@@ -103,11 +103,12 @@ def _refused_line(standing: Standing) -> str:
     """Why a cluster-year is not ranked: the first error, located, and what to run."""
     from thidua.output.i18n import t
     from thidua.output.render import ranking as render
+    from thidua.output.render.diagnostics import unusable_reason
 
     refused = standing.unusable
     if refused is None:  # missing scores found by the ranking itself (a safety net)
         return render.status_line(standing)
-    return t("rank.unusable", title=render.title(standing), where=refused.where, reason=refused.reason, path=refused.path)
+    return t("rank.unusable", title=render.title(standing), where=refused.where, reason=unusable_reason(refused), path=refused.path)
 
 
 def _err(message: str) -> None:

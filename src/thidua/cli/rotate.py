@@ -30,11 +30,12 @@ def _fail(message: str) -> NoReturn:
 def _refuse_unusable(refused: list[Any], key: str, **params: Any) -> None:
     """Each cluster-year rotate cannot use, located, then why that stops it: exit 1."""
     from thidua.output.i18n import t
+    from thidua.output.render.diagnostics import unusable_reason
 
     if not refused:
         return
     for bad in refused:
-        print(f"thidua: {t('rotate.err.unusable', cluster=bad.cluster, year=bad.year, where=bad.where, reason=bad.reason, path=bad.path)}", file=sys.stderr)
+        print(f"thidua: {t('rotate.err.unusable', cluster=bad.cluster, year=bad.year, where=bad.where, reason=unusable_reason(bad), path=bad.path)}", file=sys.stderr)
     _fail(t(key, **params))
 
 
@@ -90,7 +91,7 @@ def _write(root: Path, directory: Path, proposal: Any, force: bool, dry_run: boo
     (``before``: its diagnostics today): what is written always passes ``thidua validate``.
     """
     from thidua.output import nextyear
-    from thidua.output.i18n import t
+    from thidua.output.i18n import say, t
     from thidua.repository.loader import display_path
     from thidua.repository.writer import RefusedOverwrite
     from thidua.services.validation import errors_if_written
@@ -107,7 +108,7 @@ def _write(root: Path, directory: Path, proposal: Any, force: bool, dry_run: boo
         _fail(t("rotate.err.unclean", path=display_path(source)) + f" ({exc})")
     problems = errors_if_written(root, target, text, before)
     for problem in problems:
-        print(f"{_located(problem)}: {t('severity.error')} {problem.code} {problem.message}", file=sys.stderr)
+        print(f"{_located(problem)}: {t('severity.error')} {problem.code} {say(problem.message)}", file=sys.stderr)
     if problems:
         key = "rotate.err.would_not_validate_dry" if dry_run else "rotate.err.would_not_validate"
         _fail(t(key, path=display_path(target), count=len(problems)))

@@ -122,11 +122,11 @@ def fmt(
 
 def _report_refusal(where: str, error: NotFormattable) -> None:
     """``file:line:col: not formatted ...: reason [code]`` and the code's hint, as validate shows one."""
-    from thidua.output.i18n import t
+    from thidua.output.i18n import say, say_hint, t
 
     if error.line is not None:
         where += f":{error.line}" + (f":{error.column}" if error.column is not None else "")
-    print(t("fmt.refused", where=where, reason=t(error.code, **error.params), code=error.code), file=sys.stderr)
-    hint = t(error.code + ".hint", **error.params)
-    if hint != error.code + ".hint":  # no hint in the catalogue: t gives the key back
+    print(t("fmt.refused", where=where, reason=say(error.message), code=error.code), file=sys.stderr)
+    hint = say_hint(error.message)
+    if hint:
         print(f"    {t('label.hint')}: {hint}", file=sys.stderr)

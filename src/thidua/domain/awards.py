@@ -14,7 +14,7 @@ The walk, top rung first:
 * the first member below each line is reported with its gap to the last one awarded;
 * the result is compared with the awards the file records as decided.
 
-Nothing here prints or touches files: results carry ``Reason`` objects (a message key and its
+Nothing here prints or touches files: results carry ``Message`` objects (a message code and its raw
 parameters) that renderers turn into text in the user's language.
 """
 
@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from thidua.domain.awards_catalogue import (
     GOVERNMENT_FLAG,
@@ -31,74 +30,28 @@ from thidua.domain.awards_catalogue import (
     award_title,
     quota,
 )
+from thidua.domain.message import Message, Ordinal, Percent
 from thidua.domain.models import AwardStep, ClusterYear, OrganiserLevel
 from thidua.domain.ranking import EPSILON, Entry, Ranking, has_scores, rank
-from thidua.output.i18n import language, t
 
 # --------------------------------------------------------------------------- reasons
-
-
-@dataclass(frozen=True)
-class Percent:
-    """A share (0–1) shown as a percentage: 2/3 → '66,67%'."""
-
-    value: float
-
-
-@dataclass(frozen=True)
-class Reason:
-    """A message key and its parameters; turned into text only when shown."""
-
-    key: str
-    params: dict[str, Any] = field(default_factory=dict)
-
-    def text(self, lang: str | None = None) -> str:
-        lang = lang or language()
-        return t(self.key, lang=lang, **{k: _show(v, lang) for k, v in self.params.items()})
-
-
-def _show(value: Any, lang: str) -> Any:
-    from thidua.output.render.text import number
-
-    if isinstance(value, (Reason, Ordinal)):
-        return value.text(lang)
-    if isinstance(value, Percent):
-        return number(value.value * 100, 2, lang) + "%"
-    if isinstance(value, list):
-        return "; ".join(str(_show(v, lang)) for v in value)
-    if isinstance(value, float):
-        return number(value, 2, lang)
-    return value
-
-
-@dataclass(frozen=True)
-class Ordinal:
-    """A rank as words: '1st' in English, 'thứ 1' in Vietnamese."""
-
-    n: int
-
-    def text(self, lang: str) -> str:
-        if lang == "en":  # English suffixes are grammar, not vocabulary: computed, not catalogued
-            n = self.n
-            return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
-        return t("awards.ordinal", lang=lang, n=self.n)
 
 
 def ordinal(n: int) -> Ordinal:
     return Ordinal(n)
 
 
-def quota_reason(step: AwardStep, members: int) -> Reason:
+def quota_reason(step: AwardStep, members: int) -> Message:
     """'quota 1', or 'quota 20% of 12 = 2,4, rounded down: 2'."""
     if step.count is not None:
-        return Reason("awards.quota.count", {"quota": step.count})
-    return Reason(
+        return Message("awards.quota.count", {"quota": step.count})
+    return Message(
         "awards.quota.share",
         {
             "share": Percent(step.share or 0),
             "members": members,
             "exact": round((step.share or 0) * members, 4),
-            "rounding": Reason(f"awards.rounding.{step.rounding.value}"),
+            "rounding": Message(f"awards.rounding.{step.rounding.value}"),
             "quota": quota(step, members),
         },
     )
@@ -115,7 +68,7 @@ class Recommendation:
     total: float
     award: str
     award_title: str
-    reason: Reason
+    reason: Message
 
 
 @dataclass
@@ -128,7 +81,7 @@ class NearMiss:
     total: float
     award: str
     award_title: str
-    reason: Reason
+    reason: Message
     gap: float | None
     kind: str  # "below_line" | "ineligible"
 
@@ -144,7 +97,7 @@ class TieAtLine:
     names: list[str]
     rank: int
     total: float
-    reason: Reason
+    reason: Message
     carried: bool = False  # the places held on a lower rung for whoever loses a tie above
 
 
@@ -164,7 +117,7 @@ class Difference:
     name: str
     recommended: str | None  # award ids
     decided: str | None
-    reason: Reason
+    reason: Message
 
 
 @dataclass
@@ -184,7 +137,7 @@ class FlagCap:
     share: float
     cap: float
     over: bool
-    reason: Reason
+    reason: Message
 
 
 @dataclass
@@ -197,7 +150,7 @@ class AwardsResult:
     ties_at_line: list[TieAtLine] = field(default_factory=list)
     decided: list[Decided] = field(default_factory=list)
     comparison: Comparison | None = None
-    notes: list[Reason] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
     flag_cap: FlagCap | None = None
 
     @property
@@ -225,28 +178,28 @@ def vote_threshold(cy: ClusterYear, step: AwardStep) -> float | None:
     return step.min_vote_share if step.min_vote_share is not None else cy.rules.vote_threshold
 
 
-def failures(cy: ClusterYear, step: AwardStep, entry: Entry) -> list[Reason]:
+def failures(cy: ClusterYear, step: AwardStep, entry: Entry) -> list[Message]:
     """Every condition of ``step`` that ``entry`` fails, with the numbers; empty: eligible."""
-    out: list[Reason] = []
+    out: list[Message] = []
     if step.min_total is not None and entry.total < step.min_total - EPSILON:
-        out.append(Reason("awards.fail.min_total", {"total": entry.total, "min": step.min_total}))
+        out.append(Message("awards.fail.min_total", {"total": entry.total, "min": step.min_total}))
     if step.max_deductions is not None and entry.deductions > step.max_deductions + EPSILON:
-        out.append(Reason("awards.fail.deductions", {"deductions": entry.deductions, "max": step.max_deductions}))
+        out.append(Message("awards.fail.deductions", {"deductions": entry.deductions, "max": step.max_deductions}))
     scores = {c.indicator.id: c.score for c in entry.contributions}
     names = {i.id: i.name for i in cy.year.indicators}
     for indicator, minimum in step.min_scores.items():
         score = scores.get(indicator)
         if score is None and indicator not in names:
-            out.append(Reason("awards.fail.no_indicator", {"indicator": indicator}))
+            out.append(Message("awards.fail.no_indicator", {"indicator": indicator}))
         elif (score or 0.0) < minimum - EPSILON:
-            out.append(Reason("awards.fail.indicator", {"indicator": names[indicator], "score": float(score or 0.0), "min": minimum}))
+            out.append(Message("awards.fail.indicator", {"indicator": names[indicator], "score": float(score or 0.0), "min": minimum}))
     threshold = vote_threshold(cy, step)
     votes = cy.year.votes
     if threshold is not None and votes is not None:
         count = votes.counts.get(entry.member, 0)
         if count / votes.voters < threshold - EPSILON:
             out.append(
-                Reason(
+                Message(
                     "awards.fail.votes",
                     {"votes": count, "voters": votes.voters, "share": Percent(count / votes.voters), "threshold": Percent(threshold)},
                 )
@@ -269,19 +222,19 @@ def recommend(cy: ClusterYear) -> AwardsResult:
     """Walk the ladder of one cluster-year. Raises MissingScores if some scores are missing."""
     result = AwardsResult(cy, "recommended", decided=_decided(cy))
     if cy.year.scores_illustrative:
-        result.notes.append(Reason("awards.note.illustrative"))
+        result.notes.append(Message("awards.note.illustrative"))
     if not has_scores(cy):
         result.status = "no_scores"
-        result.notes.insert(0, Reason("awards.note.no_scores", {"year": cy.number}))
+        result.notes.insert(0, Message("awards.note.no_scores", {"year": cy.number}))
         return result
     if not cy.rules.awards:
         result.status = "no_ladder"
-        result.notes.insert(0, Reason("awards.note.no_ladder"))
+        result.notes.insert(0, Message("awards.note.no_ladder"))
         return result
     ranking = rank(cy)
     result.ranking = ranking
     if any(vote_threshold(cy, s) is not None for s in cy.rules.awards) and cy.year.votes is None:
-        result.notes.append(Reason("awards.note.votes_unchecked"))
+        result.notes.append(Message("awards.note.votes_unchecked"))
     _walk(cy, ranking, result)
     result.comparison = compare(result) if result.decided else None
     return result
@@ -301,7 +254,7 @@ def _walk(cy: ClusterYear, ranking: Ranking, result: AwardsResult) -> None:
         for entry in remaining:
             why = failures(cy, step, entry)
             if why and len(eligible) < slots:  # only members above the line are 'passed over'
-                result.near_misses.append(_miss(entry, step.award, title, Reason("awards.reason.ineligible", {"award": title, "failures": why}), None, "ineligible"))
+                result.near_misses.append(_miss(entry, step.award, title, Message("awards.reason.ineligible", {"award": title, "failures": why}), None, "ineligible"))
             if not why:
                 eligible.append(entry)
         if slots <= 0:
@@ -310,23 +263,23 @@ def _walk(cy: ClusterYear, ranking: Ranking, result: AwardsResult) -> None:
         awarded, group = split_at_line(eligible, slots)
         if group:
             left = slots - len(awarded)
-            tie = _tie(step.award, title, left, group, Reason("awards.reason.tie", {"slots": left, "award": title, "count": len(group)}))
+            tie = _tie(step.award, title, left, group, Message("awards.reason.tie", {"slots": left, "award": title, "count": len(group)}))
             result.ties_at_line.append(tie)
             placed.update(e.member for e in group)
             held = _Held(group, len(group) - left)
         for entry in awarded:
-            reason = Reason("awards.reason.recommended", {"ordinal": ordinal(entry.rank), "members": size, "total": entry.total, "quota": quota_reason(step, size)})
+            reason = Message("awards.reason.recommended", {"ordinal": ordinal(entry.rank), "members": size, "total": entry.total, "quota": quota_reason(step, size)})
             if step.award == GOVERNMENT_FLAG and cy.cluster.organiser.level is not OrganiserLevel.central:
-                reason = Reason("awards.reason.flag_proposal", {"reason": reason, "cap": Percent(GOVERNMENT_FLAG_CAP_SHARE)})
+                reason = Message("awards.reason.flag_proposal", {"reason": reason, "cap": Percent(GOVERNMENT_FLAG_CAP_SHARE)})
             result.recommendations.append(Recommendation(entry.member, entry.name, entry.rank, entry.total, step.award, title, reason))
             placed.add(entry.member)
         if len(chosen) < slots:
-            result.notes.append(Reason("awards.note.unfilled", {"award": title, "slots": slots - len(chosen), "quota": slots}))
+            result.notes.append(Message("awards.note.unfilled", {"award": title, "slots": slots - len(chosen), "quota": slots}))
         last = awarded[-1] if awarded else None
         below = next((e for e in eligible if e.member not in placed), None)
         if last is not None and below is not None:
             gap = last.total - below.total
-            reason = Reason("awards.reason.below_line", {"ordinal": ordinal(below.rank), "total": below.total, "gap": gap, "last": last.name, "last_total": last.total, "award": title, "quota": quota_reason(step, size)})
+            reason = Message("awards.reason.below_line", {"ordinal": ordinal(below.rank), "total": below.total, "gap": gap, "last": last.name, "last_total": last.total, "award": title, "quota": quota_reason(step, size)})
             result.near_misses.append(_miss(below, step.award, title, reason, round(gap, 6), "below_line"))
 
 
@@ -346,21 +299,21 @@ def _serve_held(cy: ClusterYear, step: AwardStep, title: str, slots: int, held: 
     """Hold places on this rung for the members who lose a tie on the rung above."""
     if any(failures(cy, step, e) for e in held.entries):
         # Who loses the tie decides who is eligible here: the meeting must settle both rungs.
-        result.notes.append(Reason("awards.note.tie_unresolved", {"award": title, "members": ", ".join(e.name for e in held.entries)}))
+        result.notes.append(Message("awards.note.tie_unresolved", {"award": title, "members": ", ".join(e.name for e in held.entries)}))
         return slots, None
     take = min(held.owed, slots)
     if take > 0:
-        reason = Reason("awards.reason.tie_carried", {"slots": take, "award": title})
+        reason = Message("awards.reason.tie_carried", {"slots": take, "award": title})
         result.ties_at_line.append(_tie(step.award, title, take, held.entries, reason, carried=True))
     owed = held.owed - take
     return slots - take, (_Held(held.entries, owed) if owed else None)
 
 
-def _tie(award: str, title: str, slots: int, group: list[Entry], reason: Reason, carried: bool = False) -> TieAtLine:
+def _tie(award: str, title: str, slots: int, group: list[Entry], reason: Message, carried: bool = False) -> TieAtLine:
     return TieAtLine(award, title, slots, [e.member for e in group], [e.name for e in group], group[0].rank, group[0].total, reason, carried)
 
 
-def _miss(entry: Entry, award: str, title: str, reason: Reason, gap: float | None, kind: str) -> NearMiss:
+def _miss(entry: Entry, award: str, title: str, reason: Message, gap: float | None, kind: str) -> NearMiss:
     return NearMiss(entry.member, entry.name, entry.rank, entry.total, award, title, reason, gap, kind)
 
 
@@ -388,15 +341,15 @@ def compare(result: AwardsResult) -> Comparison:
         if ours == award:
             continue
         if ours is None and member in in_tie:
-            differences.append(Difference("tie", member, name(member), None, award, Reason("awards.diff.tie", {"name": name(member), "decided": title})))
+            differences.append(Difference("tie", member, name(member), None, award, Message("awards.diff.tie", {"name": name(member), "decided": title})))
         elif ours is None:
-            differences.append(Difference("missing", member, name(member), None, award, Reason("awards.diff.missing", {"name": name(member), "decided": title})))
+            differences.append(Difference("missing", member, name(member), None, award, Message("awards.diff.missing", {"name": name(member), "decided": title})))
         else:
             ours_title = award_title(ours, extra)
-            differences.append(Difference("different", member, name(member), ours, award, Reason("awards.diff.different", {"name": name(member), "decided": title, "recommended": ours_title})))
+            differences.append(Difference("different", member, name(member), ours, award, Message("awards.diff.different", {"name": name(member), "decided": title, "recommended": ours_title})))
     for member, award in recommended.items():
         if member not in decided:
-            differences.append(Difference("extra", member, name(member), award, None, Reason("awards.diff.extra", {"name": name(member), "recommended": award_title(award, extra)})))
+            differences.append(Difference("extra", member, name(member), award, None, Message("awards.diff.extra", {"name": name(member), "recommended": award_title(award, extra)})))
     return Comparison(not differences, differences)
 
 
@@ -430,7 +383,7 @@ def flag_caps(results: Iterable[AwardsResult], share: float = GOVERNMENT_FLAG_CA
         cap = share * leading
         over = proposals > cap + EPSILON
         organiser = members[0].cluster_year.cluster.organiser.name
-        reason = Reason(
+        reason = Message(
             "awards.cap.over" if over else "awards.cap.within",
             {"organiser": organiser, "proposals": proposals, "award": award_title(GOVERNMENT_FLAG), "clusters": leading, "share": Percent(share), "cap": round(cap, 4), "source": GOVERNMENT_FLAG_CAP_SOURCE},
         )

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from thidua.domain.awards_catalogue import GOVERNMENT_FLAG, award_title, known_award, quota
 from thidua.domain.diagnostics import Issue
+from thidua.domain.message import Message
 from thidua.domain.models import (
     ClusterFile,
     ClusterYear,
@@ -21,15 +22,11 @@ from thidua.domain.models import (
 )
 from thidua.domain.ranking import MissingScores, rank
 from thidua.domain.registry import Registry, check_units
-from thidua.output.i18n import t
 
 
-def _day(day: dt.date) -> str:
-    return day.strftime("%d/%m/%Y")
-
-
-def _did_you_mean(options: list[str]) -> str:
-    return t("word.did_you_mean", options=", ".join(f"'{o}'" for o in options)) if options else ""
+def _did_you_mean(options: list[str]) -> Message | str:
+    """A suggestion phrase (ids quoted, as the user would type them), or "" for none."""
+    return Message("word.did_you_mean", {"options": ", ".join(f"'{o}'" for o in options)}) if options else ""
 
 
 def check_cluster_file(cluster: ClusterFile, directory: str, registry: Registry) -> list[Issue]:
@@ -66,7 +63,7 @@ def _unit_issues(cy: ClusterYear, unit_id: str, path: tuple, day: dt.date, budge
             matches = units.by_code(unit_id.zfill(2), day)
             hint = ", ".join(f"{u.id} ({u.name})" for u in matches) or "?"
             return [Issue("TD203", path, {"unit": unit_id, "suggestion": hint})]
-        suggestion = ""
+        suggestion: Message | str = ""
         if budget is None or budget[0] > 0:
             suggestion = _did_you_mean(units.suggest(unit_id))
             if budget is not None:
@@ -74,16 +71,17 @@ def _unit_issues(cy: ClusterYear, unit_id: str, path: tuple, day: dt.date, budge
         return [Issue("TD201", path, {"unit": unit_id, "suggestion": suggestion})]
     if unit.valid_on(day):
         return []
-    why, suggestion = "", ""
+    why: Message | str = ""
+    suggestion = ""
     current = units.on(unit_id, day)
     if unit.valid_to and day > unit.valid_to and current is not None:
-        why = t("word.merged_into", name=current.name, unit=current.id, day=_day(unit.valid_to + dt.timedelta(days=1)))
-        suggestion = t("word.use_successor", unit=current.id, name=current.name)
+        why = Message("word.merged_into", {"name": current.name, "unit": current.id, "day": unit.valid_to + dt.timedelta(days=1)})
+        suggestion = Message("word.use_successor", {"unit": current.id, "name": current.name})
     elif unit.valid_from and day < unit.valid_from:
-        why = t("word.starts_on", day=_day(unit.valid_from))
+        why = Message("word.starts_on", {"day": unit.valid_from})
         if unit.predecessors:
             suggestion = _did_you_mean(unit.predecessors)
-    return [Issue("TD202", path, {"unit": unit_id, "name": unit.name, "day": _day(day), "why": why, "suggestion": suggestion})]
+    return [Issue("TD202", path, {"unit": unit_id, "name": unit.name, "day": day, "why": why, "suggestion": suggestion})]
 
 
 def _alias(cy: ClusterYear, unit_id: str, day: dt.date) -> str | None:
@@ -192,14 +190,14 @@ def _check_members(cy: ClusterYear) -> list[Issue]:
     return issues
 
 
-def _roles(leadership: Leadership, elected: bool) -> list[tuple[str, str, tuple]]:
+def _roles(leadership: Leadership, elected: bool) -> list[tuple[Message, str, tuple]]:
     """(role word, unit, path suffix) for a leadership block."""
     section = "election" if elected else "leadership"
-    out: list[tuple[str, str, tuple]] = []
+    out: list[tuple[Message, str, tuple]] = []
     if leadership.chair:
-        out.append((t("word.elected_chair" if elected else "word.chair"), leadership.chair, (section, "chair")))
+        out.append((Message("word.elected_chair" if elected else "word.chair"), leadership.chair, (section, "chair")))
     for index, vice in enumerate(leadership.vice_chairs or []):
-        out.append((t("word.elected_vice_chair" if elected else "word.vice_chair"), vice, (section, "vice_chairs", index)))
+        out.append((Message("word.elected_vice_chair" if elected else "word.vice_chair"), vice, (section, "vice_chairs", index)))
     return out
 
 
@@ -209,10 +207,10 @@ def _check_leadership(cy: ClusterYear, refs: Refs) -> list[Issue]:
     for block, elected in ((cy.year.leadership, False), (cy.year.election, True)):
         if block is None:
             continue
-        held: dict[str, str] = {}
+        held: dict[str, Message] = {}
         for role, unit_id, path in _roles(block, elected):
             if unit_id in held:
-                issues.append(Issue("TD305", path, {"unit": unit_id, "roles": f"{held[unit_id]}, {role}"}))
+                issues.append(Issue("TD305", path, {"unit": unit_id, "roles": Message("word.both", {"first": held[unit_id], "second": role})}))
                 continue
             held[unit_id] = role
             if unit_id in refs.aliases or unit_id not in cy.units:
@@ -223,7 +221,7 @@ def _check_leadership(cy: ClusterYear, refs: Refs) -> list[Issue]:
                 continue
             unit = cy.units.get(unit_id)
             if not elected and unit and unit.valid_to and cy.year.reference_date <= unit.valid_to < year_end:
-                issues.append(Issue("TD309", path, {"role": role, "name": unit.name, "day": _day(unit.valid_to + dt.timedelta(days=1))}))
+                issues.append(Issue("TD309", path, {"role": role, "name": unit.name, "day": unit.valid_to + dt.timedelta(days=1)}))
         expected = cy.rules.rotation.vice_chairs
         if block.vice_chairs is not None and len(block.vice_chairs) != expected:
             section = "election" if elected else "leadership"
@@ -245,9 +243,9 @@ def _check_indicators_and_scores(cy: ClusterYear, refs: Refs) -> list[Issue]:
     for index, key in enumerate(cy.rules.tie_break if year.indicators else []):
         kind, _, name = key.partition(":")
         if kind == "group" and name not in groups:
-            issues.append(Issue("TD402", _rules_path("tie_break", index, cy), {"key": key, "what": t("word.group")}))
+            issues.append(Issue("TD402", _rules_path("tie_break", index, cy), {"key": key, "what": Message("word.group")}))
         elif kind == "indicator" and name not in indicators:
-            issues.append(Issue("TD402", _rules_path("tie_break", index, cy), {"key": key, "what": t("word.indicator")}))
+            issues.append(Issue("TD402", _rules_path("tie_break", index, cy), {"key": key, "what": Message("word.indicator")}))
     for step_index, step in enumerate(cy.rules.awards if year.indicators else []):
         for indicator_id in step.min_scores:
             if indicator_id not in indicators:
@@ -382,7 +380,7 @@ def _check_dates(cy: ClusterYear) -> list[Issue]:
     issues = []
     for path, day in dated:
         if day is not None and not first <= day <= last:
-            params = {"field": ".".join(path), "day": _day(day), "year": cy.number, "first": _day(first), "last": _day(last)}
+            params = {"field": ".".join(path), "day": day, "year": cy.number, "first": first, "last": last}
             issues.append(Issue("TD313", path, params))
     return issues
 
@@ -394,9 +392,9 @@ def check_succession(previous: ClusterYear, current: ClusterYear, years: dict[in
     leadership = current.year.leadership
     if election is not None and (election.chair or election.vice_chairs is not None):
         if election.chair and leadership.chair and leadership.chair != election.chair:
-            issues.append(Issue("TD307", ("leadership", "chair"), {"role": t("word.chair"), "unit": leadership.chair, "year": current.number, "prev": previous.number, "elected": election.chair}))
+            issues.append(Issue("TD307", ("leadership", "chair"), {"role": Message("word.chair"), "unit": leadership.chair, "year": current.number, "prev": previous.number, "elected": election.chair}))
         if election.vice_chairs is not None and leadership.vice_chairs is not None and sorted(election.vice_chairs) != sorted(leadership.vice_chairs):
-            issues.append(Issue("TD307", ("leadership", "vice_chairs"), {"role": t("word.vice_chair"), "unit": ", ".join(leadership.vice_chairs), "year": current.number, "prev": previous.number, "elected": ", ".join(election.vice_chairs)}))
+            issues.append(Issue("TD307", ("leadership", "vice_chairs"), {"role": Message("word.vice_chair"), "unit": ", ".join(leadership.vice_chairs), "year": current.number, "prev": previous.number, "elected": ", ".join(election.vice_chairs)}))
         return issues
     policy = previous.rules.rotation.policy
     if policy not in (RotationPolicy.vice_promotes, RotationPolicy.list_order) or not leadership.chair:
@@ -408,7 +406,7 @@ def check_succession(previous: ClusterYear, current: ClusterYear, years: dict[in
     history = [years[y] for y in sorted(years) if y <= previous.number]
     expected = expected_leadership(history, current.number)
     if expected is not None and expected.chair and expected.chair != leadership.chair:
-        issues.append(Issue("TD311", ("leadership", "chair"), {"role": t("word.chair"), "unit": leadership.chair, "policy": policy.value, "expected": expected.chair}))
+        issues.append(Issue("TD311", ("leadership", "chair"), {"role": Message("word.chair"), "unit": leadership.chair, "policy": policy.value, "expected": expected.chair}))
     return issues
 
 

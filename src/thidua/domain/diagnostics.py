@@ -1,19 +1,24 @@
-"""Positioned diagnostics: what every check returns and every reporter prints."""
+"""Located findings: a rule's Message with where it was found.
+
+An ``Issue`` is located by its path in the data (what a rule knows); a ``Diagnostic`` by file,
+line and column (what the loader adds). Both carry the finding as data (``code`` and raw
+``params``, i.e. a ``Message``): output/ turns it into words in the reader's language.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-from thidua.output.i18n import t
+from thidua.domain.message import Message
+from thidua.domain.rules import SEVERITY_ORDER, Severity, default_severity
 
-Severity = Literal["error", "warning", "info"]
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+__all__ = ["SEVERITY_ORDER", "Diagnostic", "Issue", "Severity", "default_severity"]
 
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
-    """One finding. ``code`` is stable across versions and languages; text comes from it."""
+    """One finding in a file. ``code`` is stable across versions and languages; words come from it."""
 
     file: str
     line: int | None
@@ -23,27 +28,11 @@ class Diagnostic:
     params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
-    def message(self) -> str:
-        return t(self.code, **self.params)
-
-    @property
-    def hint(self) -> str:
-        hint = t(self.code + ".hint", **self.params)
-        return "" if hint == self.code + ".hint" else hint
+    def message(self) -> Message:
+        return Message(self.code, self.params)
 
     def sort_key(self) -> tuple:
         return (self.file, self.line or 0, self.column or 0, self.code)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "file": self.file,
-            "line": self.line,
-            "column": self.column,
-            "code": self.code,
-            "severity": self.severity,
-            "message": self.message,
-            "hint": self.hint,
-        }
 
     def promoted(self) -> Diagnostic:
         """The same finding as an error (``--strict``)."""
@@ -64,8 +53,6 @@ class Issue:
     key: bool = False
     severity: Severity | None = None  # None: the code's default
 
-
-def default_severity(code: str) -> Severity:
-    from thidua.output.messages import SEVERITY
-
-    return SEVERITY.get(code, "error")  # type: ignore[return-value]
+    @property
+    def message(self) -> Message:
+        return Message(self.code, self.params)

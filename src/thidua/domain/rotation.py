@@ -3,7 +3,7 @@
 At each year-end review the chair (Cụm trưởng) hands the rotating flag (Cờ luân lưu) to the next
 one and vice-chairs (Cụm phó) are chosen, by the policy in ``rules.rotation``. Everything here is a
 plain function over the models: no printing, no files. Every decision is recorded as a ``Step``
-(who was considered, chosen or skipped, and why) and every side remark as a ``Note``, so that the
+(who was considered, chosen or skipped, and why) and every side remark as a ``Message`` (a code and raw parameters), so that the
 renderers can explain the proposal in either language.
 
 Time matters: the member list of the target year is the source year's members as they stand on
@@ -19,22 +19,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from thidua.domain.message import Message
 from thidua.domain.models import ClusterYear, Election, Leadership, RotationPolicy, RotationRules
-from thidua.output.i18n import t
 
 CHAIR, VICE = "chair", "vice_chair"
-
-
-@dataclass(frozen=True, eq=False)
-class Note:
-    """A message to show: a catalogue key and its (already formatted) parameters."""
-
-    key: str
-    params: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def text(self) -> str:
-        return t(self.key, **self.params)
 
 
 @dataclass(frozen=True, eq=False)
@@ -44,7 +32,7 @@ class Step:
     role: str  # CHAIR or VICE
     unit: str
     chosen: bool
-    why: Note
+    why: Message
 
 
 @dataclass
@@ -79,7 +67,7 @@ class Proposal:
     proposal_only: bool = False
     from_simulated: bool = False
     steps: list[Step] = field(default_factory=list)
-    notes: list[Note] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
     recorded: Leadership | None = None  # the target year's file, when it exists
     recorded_agrees: bool | None = None
 
@@ -89,10 +77,6 @@ class Proposal:
 
 
 # --------------------------------------------------------------------------- small helpers
-
-
-def _day(day: dt.date) -> str:
-    return day.strftime("%d/%m/%Y")
 
 
 def year_end(year: int) -> dt.date:
@@ -151,25 +135,25 @@ def successor_term(proposal: Proposal) -> Term:
 # --------------------------------------------------------------------------- members and order
 
 
-def map_members(members: list[str], units: Any, target: int) -> tuple[list[str], list[Note]]:
+def map_members(members: list[str], units: Any, target: int) -> tuple[list[str], list[Message]]:
     """The source year's members as units on 31/12 of the target year: order kept, duplicates
     collapsed, every change reported."""
     end = year_end(target)
     out: list[str] = []
-    notes: list[Note] = []
+    notes: list[Message] = []
     for member in members:
         unit = units.get(member)
         current = units.on(member, end)
         if current is None:
             if unit is not None and unit.valid_to is not None:
-                notes.append(Note("rotate.note.dropped", {"name": label(units, member), "day": _day(unit.valid_to + dt.timedelta(days=1)), "year": target}))
+                notes.append(Message("rotate.note.dropped", {"name": label(units, member), "day": unit.valid_to + dt.timedelta(days=1), "year": target}))
             else:
-                notes.append(Note("rotate.note.unknown", {"unit": member, "year": target}))
+                notes.append(Message("rotate.note.unknown", {"unit": member, "year": target}))
             continue
         if current.id != member:
-            day = _day(unit.valid_to + dt.timedelta(days=1)) if unit and unit.valid_to else "?"
+            day = unit.valid_to + dt.timedelta(days=1) if unit and unit.valid_to else "?"
             key = "rotate.note.merged_listed" if current.id in out else "rotate.note.merged"
-            notes.append(Note(key, {"name": label(units, member), "successor": label(units, current.id), "unit": current.id, "day": day}))
+            notes.append(Message(key, {"name": label(units, member), "successor": label(units, current.id), "unit": current.id, "day": day}))
         if current.id not in out:
             out.append(current.id)
     return out, notes
@@ -223,20 +207,20 @@ def recent_chairs(terms: list[Term], target: int, cooldown: int, units: Any) -> 
     return out
 
 
-def cannot_serve(unit_id: str, members: list[str], units: Any, target: int) -> Note | None:
+def cannot_serve(unit_id: str, members: list[str], units: Any, target: int) -> Message | None:
     """Why a named leader-to-be cannot hold office through the target year (None: it can)."""
     end = year_end(target)
     unit = units.get(unit_id)
     if unit is None:
-        return Note("rotate.why.unknown", {"unit": unit_id})
+        return Message("rotate.why.unknown", {"unit": unit_id})
     if unit.valid_to is not None and unit.valid_to < end:
-        day = _day(unit.valid_to + dt.timedelta(days=1))
+        day = unit.valid_to + dt.timedelta(days=1)
         current = units.on(unit_id, end)
         if current is not None:
-            return Note("rotate.why.merged", {"name": label(units, unit_id), "successor": label(units, current.id), "day": day})
-        return Note("rotate.why.ceases", {"name": label(units, unit_id), "day": day, "year": target})
+            return Message("rotate.why.merged", {"name": label(units, unit_id), "successor": label(units, current.id), "day": day})
+        return Message("rotate.why.ceases", {"name": label(units, unit_id), "day": day, "year": target})
     if unit_id not in members:
-        return Note("rotate.why.not_member", {"name": label(units, unit_id), "year": target})
+        return Message("rotate.why.not_member", {"name": label(units, unit_id), "year": target})
     return None
 
 
@@ -255,26 +239,26 @@ class _Context:
     recent: dict[str, list[int]]
     outgoing: str | None  # the outgoing chair as it stands in the target year
 
-    def cooldown_note(self, unit_id: str) -> Note:
+    def cooldown_note(self, unit_id: str) -> Message:
         years = ", ".join(str(y) for y in sorted(self.recent[unit_id]))
-        return Note("rotate.why.cooldown", {"years": years, "cooldown": self.term.rules.cooldown})
+        return Message("rotate.why.cooldown", {"years": years, "cooldown": self.term.rules.cooldown})
 
 
-def _chair_by_order(ctx: _Context, steps: list[Step], notes: list[Note]) -> str | None:
+def _chair_by_order(ctx: _Context, steps: list[Step], notes: list[Message]) -> str | None:
     """list_order: the next member after the outgoing chair who has not chaired recently."""
     if not ctx.order:
         return None
     outgoing = ctx.term.chair
     start, after = _start_after(outgoing, ctx.term, ctx.order, ctx.units, ctx.target)
     if outgoing is None:
-        notes.append(Note("rotate.note.no_chair_recorded", {"year": ctx.term.year}))
+        notes.append(Message("rotate.note.no_chair_recorded", {"year": ctx.term.year}))
     elif after is None:
-        notes.append(Note("rotate.note.resume_top", {"outgoing": label(ctx.units, outgoing)}))
+        notes.append(Message("rotate.note.resume_top", {"outgoing": label(ctx.units, outgoing)}))
     elif after not in ctx.order:
-        notes.append(Note("rotate.note.resume_next", {"outgoing": label(ctx.units, outgoing), "name": label(ctx.units, ctx.order[start])}))
+        notes.append(Message("rotate.note.resume_next", {"outgoing": label(ctx.units, outgoing), "name": label(ctx.units, ctx.order[start])}))
     elif after != outgoing:
-        notes.append(Note("rotate.note.resume_after", {"outgoing": label(ctx.units, outgoing), "successor": label(ctx.units, after)}))
-    why = Note("rotate.why.next_after", {"name": label(ctx.units, after)}) if after else Note("rotate.why.first_in_order", {})
+        notes.append(Message("rotate.note.resume_after", {"outgoing": label(ctx.units, outgoing), "successor": label(ctx.units, after)}))
+    why = Message("rotate.why.next_after", {"name": label(ctx.units, after)}) if after else Message("rotate.why.first_in_order", {})
     for unit_id in _cycle(ctx.order, start):
         if unit_id in ctx.recent:
             steps.append(Step(CHAIR, unit_id, False, ctx.cooldown_note(unit_id)))
@@ -282,25 +266,25 @@ def _chair_by_order(ctx: _Context, steps: list[Step], notes: list[Note]) -> str 
         steps.append(Step(CHAIR, unit_id, True, why))
         return unit_id
     unit_id = ctx.order[start]  # everyone chaired within the cooldown: it cannot hold, so it yields
-    steps.append(Step(CHAIR, unit_id, True, Note("rotate.why.cooldown_waived", {})))
+    steps.append(Step(CHAIR, unit_id, True, Message("rotate.why.cooldown_waived", {})))
     return unit_id
 
 
-def _chair_by_promotion(ctx: _Context, steps: list[Step], notes: list[Note]) -> str | None:
+def _chair_by_promotion(ctx: _Context, steps: list[Step], notes: list[Message]) -> str | None:
     """vice_promotes: the first vice-chair who can serve; else list order."""
     for vice in ctx.term.vice_chairs:
         reason = cannot_serve(vice, ctx.members, ctx.units, ctx.target)
         if reason is not None:
             steps.append(Step(CHAIR, vice, False, reason))
             continue
-        steps.append(Step(CHAIR, vice, True, Note("rotate.why.promoted", {"year": ctx.term.year})))
+        steps.append(Step(CHAIR, vice, True, Message("rotate.why.promoted", {"year": ctx.term.year})))
         return vice
     key = "rotate.note.no_vice_can_serve" if ctx.term.vice_chairs else "rotate.note.no_vice_recorded"
-    notes.append(Note(key, {"year": ctx.term.year}))
+    notes.append(Message(key, {"year": ctx.term.year}))
     return _chair_by_order(ctx, steps, notes)
 
 
-def _vices_by_order(ctx: _Context, chair: str | None, chosen: list[str], steps: list[Step], notes: list[Note], wanted: int | None = None) -> list[str]:
+def _vices_by_order(ctx: _Context, chair: str | None, chosen: list[str], steps: list[Step], notes: list[Message], wanted: int | None = None) -> list[str]:
     """The next members after the chair, skipping the outgoing chair, anyone already chosen and
     anyone who chaired within the cooldown. Too few left: the skipped ones fill in, in order.
     ``wanted``: how many in all (default: the rules' number)."""
@@ -309,7 +293,7 @@ def _vices_by_order(ctx: _Context, chair: str | None, chosen: list[str], steps: 
     if len(picked) >= wanted or not ctx.order:
         return picked
     start = (ctx.order.index(chair) + 1) if chair in ctx.order else 0
-    after = Note("rotate.why.next_after", {"name": label(ctx.units, chair)}) if chair else Note("rotate.why.first_in_order", {})
+    after = Message("rotate.why.next_after", {"name": label(ctx.units, chair)}) if chair else Message("rotate.why.first_in_order", {})
     held_back: list[str] = []
     for unit_id in _cycle(ctx.order, start):
         if len(picked) >= wanted:
@@ -317,7 +301,7 @@ def _vices_by_order(ctx: _Context, chair: str | None, chosen: list[str], steps: 
         if unit_id == chair or unit_id in picked:
             continue
         if unit_id == ctx.outgoing:
-            steps.append(Step(VICE, unit_id, False, Note("rotate.why.outgoing", {})))
+            steps.append(Step(VICE, unit_id, False, Message("rotate.why.outgoing", {})))
             held_back.append(unit_id)
         elif unit_id in ctx.recent:
             steps.append(Step(VICE, unit_id, False, ctx.cooldown_note(unit_id)))
@@ -329,16 +313,16 @@ def _vices_by_order(ctx: _Context, chair: str | None, chosen: list[str], steps: 
     for unit_id in sorted(held_back, key=lambda u: u == ctx.outgoing):
         if len(picked) >= wanted:
             break
-        steps.append(Step(VICE, unit_id, True, Note("rotate.why.too_few", {})))
+        steps.append(Step(VICE, unit_id, True, Message("rotate.why.too_few", {})))
         picked.append(unit_id)
     if len(picked) < wanted:
-        notes.append(Note("rotate.note.too_few_vices", {"count": len(picked), "wanted": wanted}))
+        notes.append(Message("rotate.note.too_few_vices", {"count": len(picked), "wanted": wanted}))
     return picked
 
 
 def _from_election(ctx: _Context, election: Election, steps: list[Step]) -> tuple[str | None, list[str], bool]:
     """The recorded election, each elected unit checked. Returns (chair, vice-chairs, all valid)."""
-    when = Note("rotate.why.elected", {"day": _day(election.date)}) if election.date else Note("rotate.why.elected_undated", {"year": ctx.term.year})
+    when = Message("rotate.why.elected", {"day": election.date}) if election.date else Message("rotate.why.elected_undated", {"year": ctx.term.year})
     valid = True
     chair = None
     if election.chair:
@@ -353,7 +337,7 @@ def _from_election(ctx: _Context, election: Election, steps: list[Step]) -> tupl
     for vice in election.vice_chairs or []:
         reason = cannot_serve(vice, ctx.members, ctx.units, ctx.target)
         if reason is None and vice == chair:
-            reason = Note("rotate.why.is_chair", {})
+            reason = Message("rotate.why.is_chair", {})
         if reason is None:
             vices.append(vice)
             steps.append(Step(VICE, vice, True, when))
@@ -363,7 +347,7 @@ def _from_election(ctx: _Context, election: Election, steps: list[Step]) -> tupl
     return chair, vices, valid
 
 
-def _by_policy(ctx: _Context, policy: RotationPolicy, steps: list[Step], notes: list[Note]) -> tuple[str | None, list[str]]:
+def _by_policy(ctx: _Context, policy: RotationPolicy, steps: list[Step], notes: list[Message]) -> tuple[str | None, list[str]]:
     """The leadership the rotation policy gives, ignoring any election."""
     if policy is RotationPolicy.vice_promotes:
         chair = _chair_by_promotion(ctx, steps, notes)
@@ -372,7 +356,7 @@ def _by_policy(ctx: _Context, policy: RotationPolicy, steps: list[Step], notes: 
     return chair, _vices_by_order(ctx, chair, [], steps, notes)
 
 
-def _context(terms: list[Term], units: Any, target: int) -> tuple[_Context, list[Note]]:
+def _context(terms: list[Term], units: Any, target: int) -> tuple[_Context, list[Message]]:
     term = terms[-1]
     members, notes = map_members(term.members, units, target)
     order = rotation_order(term, members, units, target)
@@ -391,9 +375,9 @@ def propose(terms: list[Term], units: Any, cluster: str = "", cluster_name: str 
     proposal = Proposal(cluster, cluster_name, term.year, target, rules, units, ctx.members, term.chair,
                         list(term.vice_chairs), notes=notes, from_simulated=term.simulated)
     if term.simulated:
-        notes.append(Note("rotate.note.simulated", {"year": term.year}))
+        notes.append(Message("rotate.note.simulated", {"year": term.year}))
     if not ctx.members:
-        notes.append(Note("rotate.note.no_members", {"year": target}))
+        notes.append(Message("rotate.note.no_members", {"year": target}))
         proposal.basis, proposal.proposal_only = "none", True
         return proposal
     steps = proposal.steps
@@ -403,11 +387,11 @@ def propose(terms: list[Term], units: Any, cluster: str = "", cluster_name: str 
         chair, vices, valid = _from_election(ctx, election, steps)
         if chair is None:  # not recorded, or cannot serve: the policy's next candidate
             if election.chair:
-                notes.append(Note("rotate.note.elected_cannot_serve", {"name": label(units, election.chair)}))
+                notes.append(Message("rotate.note.elected_cannot_serve", {"name": label(units, election.chair)}))
             chair = _chair_by_promotion(ctx, steps, notes) if policy is RotationPolicy.vice_promotes else _chair_by_order(ctx, steps, notes)
             vices = [v for v in vices if v != chair]
         if election.vice_chairs is None and rules.vice_chairs:
-            notes.append(Note("rotate.note.vices_not_elected", {"year": target}))
+            notes.append(Message("rotate.note.vices_not_elected", {"year": target}))
         elected = [chair, *vices]
         # A recorded list fixes how many vice-chairs there are (``[]``: none, which the checks then
         # require of the next year); only the places of elected units who cannot serve are filled.
@@ -423,11 +407,11 @@ def propose(terms: list[Term], units: Any, cluster: str = "", cluster_name: str 
     elif policy in (RotationPolicy.vice_promotes, RotationPolicy.list_order):
         chair, vices = _by_policy(ctx, policy, steps, notes)
     elif policy is RotationPolicy.elected:
-        notes.append(Note("rotate.note.elected_suggestion", {"year": term.year}))
+        notes.append(Message("rotate.note.elected_suggestion", {"year": term.year}))
         chair, vices = _by_policy(ctx, RotationPolicy.list_order, steps, notes)
         proposal.basis, proposal.proposal_only = "suggestion", True
     else:
-        notes.append(Note("rotate.note.appointed", {"year": term.year}))
+        notes.append(Message("rotate.note.appointed", {"year": term.year}))
         chair, vices = None, []
         proposal.basis, proposal.proposal_only = "none", True
     proposal.chair, proposal.vice_chairs = chair, vices
@@ -439,7 +423,7 @@ def _compare_policy(ctx: _Context, policy: RotationPolicy, election: Election, p
     chair, _ = _by_policy(ctx, policy, [], [])
     params = {"policy": policy.value, "elected": label(ctx.units, election.chair), "expected": label(ctx.units, chair)}
     key = "rotate.note.election_agrees" if chair == election.chair else "rotate.note.election_differs"
-    proposal.notes.append(Note(key, params))
+    proposal.notes.append(Message(key, params))
 
 
 def compare_recorded(proposal: Proposal, recorded: Leadership) -> None:
@@ -447,15 +431,15 @@ def compare_recorded(proposal: Proposal, recorded: Leadership) -> None:
     proposal.recorded = recorded
     units, year = proposal.units, proposal.to_year
     if recorded.chair is None and recorded.vice_chairs is None:
-        proposal.notes.append(Note("rotate.note.recorded_none", {"year": year}))
+        proposal.notes.append(Message("rotate.note.recorded_none", {"year": year}))
         return
     same_chair = recorded.chair is None or recorded.chair == proposal.chair
     same_vices = recorded.vice_chairs is None or sorted(recorded.vice_chairs) == sorted(proposal.vice_chairs)
     proposal.recorded_agrees = same_chair and same_vices
     if proposal.recorded_agrees:
-        proposal.notes.append(Note("rotate.note.recorded_agrees", {"year": year}))
+        proposal.notes.append(Message("rotate.note.recorded_agrees", {"year": year}))
     else:
-        proposal.notes.append(Note("rotate.note.recorded_differs", {
+        proposal.notes.append(Message("rotate.note.recorded_differs", {
             "year": year, "chair": label(units, recorded.chair), "vices": _names(units, recorded.vice_chairs or []),
         }))
 

@@ -13,8 +13,8 @@ from enum import StrEnum
 from thidua.domain.awards_catalogue import quota
 from thidua.domain.models import ClusterYear
 from thidua.domain.ranking import Entry, MissingScores, Ranking, has_scores, previous_ranks, rank
-from thidua.repository.loader import Repository
-from thidua.services.usable import Unusable, unusable
+from thidua.domain.record import Repository
+from thidua.domain.usable import Unusable, unusable
 
 
 class Status(StrEnum):

@@ -223,7 +223,7 @@ MAX_TEXT_ISSUES = 100
 
 def text_issues(data: Any) -> list[Issue]:
     """TD024 Issues, located at the offending key or value, for strings with unsafe characters."""
-    from thidua.domain.diagnostics import Issue  # here, not above: diagnostics imports i18n, which imports us
+    from thidua.domain.diagnostics import Issue  # here, not above: textsafe is imported early and stays light
 
     issues: list[Issue] = []
     for path, text, is_key, multiline in _walk(data):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 
+from thidua.domain.message import Message
+
 LANGUAGES = ("vi", "en")
 _current: str | None = None
 
@@ -40,6 +42,8 @@ CATALOGUE_MODULES = (
     "thidua.output.messages_rotate",
     "thidua.output.messages_awards",
     "thidua.output.messages_tools",
+    "thidua.output.messages_units",
+    "thidua.output.messages_site",
 )
 _catalogue: dict[str, dict[str, str]] | None = None
 
@@ -71,3 +75,65 @@ def t(key: str, /, lang: str | None = None, **params: object) -> str:
     from thidua.domain.textsafe import safe_param
 
     return text.format(**{name: safe_param(value) for name, value in params.items()})
+
+
+# --------------------------------------------------------------------------- messages as data → words
+
+# Message families whose numbers are shown the reader's way (1.234,5 in Vietnamese); the others
+# quote their numbers as the data wrote them.
+LOCAL_NUMBERS = ("awards.",)
+
+
+def show(value: object, lang: str, local: bool = False) -> object:
+    """A raw message parameter as the reader sees it (``local``: floats the reader's way)."""
+    import datetime as dt
+
+    from thidua.domain.message import Ordinal, Percent
+    from thidua.output.render.text import day, number
+
+    if isinstance(value, Message):
+        return say(value, lang)
+    if isinstance(value, Percent):
+        return number(value.value * 100, 2, lang) + "%"
+    if isinstance(value, Ordinal):
+        n = value.n
+        if lang == "en":  # English suffixes are grammar, not vocabulary: computed, not catalogued
+            return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+        return t("awards.ordinal", lang=lang, n=n)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return day(value)
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(show(v, lang, local)) for v in value)
+    if local and isinstance(value, float):
+        return number(value, 2, lang)
+    return value
+
+
+def say(message: Message, lang: str | None = None) -> str:
+    """A domain Message in words: its code's text in ``lang`` with each raw parameter shown."""
+    lang = lang or language()
+    local = message.code.startswith(LOCAL_NUMBERS)
+    return t(message.code, lang=lang, **{k: show(v, lang, local) for k, v in message.params.items()})
+
+
+def say_hint(message: Message, lang: str | None = None) -> str:
+    """The message's hint (``CODE.hint``), or "" when the catalogue has none."""
+    if message.code + ".hint" not in catalogue():
+        return ""
+    return say(Message(message.code + ".hint", message.params), lang)
+
+
+class Translator:
+    """Words in one language, given to the renderers: ``tr("key", n=1)``, ``tr.say(message)``."""
+
+    def __init__(self, lang: str | None = None) -> None:
+        self.lang = lang if lang in LANGUAGES else language()
+
+    def __call__(self, key: str, /, **params: object) -> str:
+        return t(key, lang=self.lang, **params)
+
+    def say(self, message: Message) -> str:
+        return say(message, self.lang)
+
+    def hint(self, message: Message) -> str:
+        return say_hint(message, self.lang)

@@ -27,6 +27,7 @@ from pydantic import BaseModel, ValidationError
 
 from thidua.domain import checks, salvage
 from thidua.domain.diagnostics import Diagnostic, Issue, default_severity
+from thidua.domain.message import Message
 from thidua.domain.models import (
     ClusterFile,
     ClusterYear,
@@ -35,9 +36,9 @@ from thidua.domain.models import (
     Rules,
     effective_rules,
 )
+from thidua.domain.record import CLUSTER_FILE, YEAR_FILE, ClusterData, Membership, Repository
 from thidua.domain.registry import Registry, check_units
 from thidua.domain.textsafe import text_issues
-from thidua.output.i18n import t
 from thidua.repository.yamlsafe import (
     MAX_FILE_BYTES,
     Finding,
@@ -53,9 +54,8 @@ from thidua.repository.yamlsafe import (
 DATA_ENV = "THIDUA_DATA"
 REGISTRY_FILE = "provinces.yaml"
 CLUSTERS_DIR = "clusters"
-CLUSTER_FILE = "cluster.yaml"
-YEAR_FILE = re.compile(r"^([0-9]{4})\.yaml$")
 JOBS_ENV = "THIDUA_JOBS"  # worker processes: 1 = serial; unset = all CPUs for large repositories
+START_METHOD_ENV = "THIDUA_START_METHOD"  # how workers start: fork where there is one, else spawn
 PARALLEL_MIN_FILES = 200  # below this, starting workers costs more than it saves
 MAX_SUGGESTIONS = 50  # "did you mean" hints for unknown fields, per file
 
@@ -231,9 +231,9 @@ def _known_fields() -> list[str]:
     return sorted(names)
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> Message | str:
     if value is None:
-        return t("type.null")
+        return Message("type.null")
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, (int, float)):
@@ -241,33 +241,33 @@ def _describe(value: Any) -> str:
     if isinstance(value, str):
         return repr(value if len(value) <= 40 else value[:40] + "…")
     if isinstance(value, list):
-        return t("type.list")
+        return Message("type.list")
     if isinstance(value, dict):
-        return t("type.mapping")
+        return Message("type.mapping")
     return type(value).__name__
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any) -> Message | str:
     """A value for a message that quotes it ('{value}'): text as written, anything else by its kind."""
     return shorten(value) if isinstance(value, str) else _describe(value)
 
 
-def _type_hint(kind: str, value: Any, field_name: str) -> str:
+def _type_hint(kind: str, value: Any, field_name: str) -> Message | str:
     if kind == "type.number" and isinstance(value, str) and re.fullmatch(r"-?[0-9.]+,[0-9]+", value):
-        return t("hint.decimal_point", value=value.replace(".", "").replace(",", "."))
+        return Message("hint.decimal_point", {"value": value.replace(".", "").replace(",", ".")})
     if kind == "type.text" and isinstance(value, int) and field_name == "code":
-        return t("hint.quote_code", value=f"{value:02d}")
+        return Message("hint.quote_code", {"value": f"{value:02d}"})
     return ""
 
 
-def _pattern_what(pattern: str) -> str:
+def _pattern_what(pattern: str) -> Message:
     if "0-9]{2}" in pattern:
-        return t("word.code")
+        return Message("word.code")
     if "http" in pattern:
-        return t("word.url")
+        return Message("word.url")
     if "a-z0-9]+(-" in pattern:
-        return t("word.unit_id")
-    return t("word.value")
+        return Message("word.unit_id")
+    return Message("word.value")
 
 
 def schema_issues(exc: ValidationError) -> list[Issue]:
@@ -285,24 +285,24 @@ def schema_issues(exc: ValidationError) -> list[Issue]:
         elif kind == "extra_forbidden":
             suggested += 1  # difflib is ~0.5 ms a key: a file of 20,000 unknown keys gets 50 hints
             close = difflib.get_close_matches(last, known, n=1) if suggested <= MAX_SUGGESTIONS else []
-            suggestion = t("word.did_you_mean", options=f"'{close[0]}'") if close else ""
+            suggestion: Message | str = Message("word.did_you_mean", {"options": f"'{close[0]}'"}) if close else ""
             issues.append(Issue("TD102", loc, {"field": dotted, "suggestion": suggestion}, key=True))
         elif kind in _EXPECTED:
             expected = _EXPECTED[kind]
-            issues.append(Issue("TD103", loc, {"field": dotted, "expected": t(expected), "got": _describe(value), "suggestion": _type_hint(expected, value, last)}))
+            issues.append(Issue("TD103", loc, {"field": dotted, "expected": Message(expected), "got": _describe(value), "suggestion": _type_hint(expected, value, last)}))
         elif kind == "string_pattern_mismatch":
             suggestion = ""
             if isinstance(value, str) and len(value) <= 200 and "a-z0-9]+(-" in ctx.get("pattern", ""):
                 from thidua.domain.registry import slugify
 
-                suggestion = t("word.did_you_mean", options=f"'{slugify(value)}'") if slugify(value) else ""
+                suggestion = Message("word.did_you_mean", {"options": f"'{slugify(value)}'"}) if slugify(value) else ""
             issues.append(Issue("TD104", loc, {"field": dotted, "value": _shown(value), "what": _pattern_what(ctx.get("pattern", "")), "suggestion": suggestion}))
         elif kind == "enum":
             issues.append(Issue("TD105", loc, {"field": dotted, "value": _shown(value), "choices": ctx.get("expected", "")}))
         elif kind in _RANGE:
             issues.append(Issue("TD106", loc, {"field": dotted, "value": _describe(value), "bound": _RANGE[kind].format(**ctx)}))
         elif kind == "value_error" and "date" in error["msg"]:
-            issues.append(Issue("TD103", loc, {"field": dotted, "expected": t("type.date"), "got": _describe(value), "suggestion": ""}))
+            issues.append(Issue("TD103", loc, {"field": dotted, "expected": Message("type.date"), "got": _describe(value), "suggestion": ""}))
         elif kind == "value_error":
             issues.append(Issue("TD107", loc, {"field": dotted, "detail": shorten(error["msg"].removeprefix("Value error, "))}))
         else:
@@ -353,63 +353,6 @@ def validate_year(doc: Document) -> tuple[ClusterYearFile | None, frozenset[str]
 
 
 # --------------------------------------------------------------------------- repository
-
-
-@dataclass
-class ClusterData:
-    id: str
-    directory: Path
-    file: ClusterFile | None = None
-    years: dict[int, ClusterYear] = field(default_factory=dict)  # empty when loaded with models=False
-    documents: dict[str, Document] = field(default_factory=dict)  # by display path
-    memberships: list[Membership] = field(default_factory=list)  # every valid year, kept either way
-
-
-@dataclass(frozen=True, slots=True)
-class Membership:
-    """Who sat in a cluster one year: all that ``checks.check_across_clusters`` reads of a ClusterYear.
-
-    A few hundred bytes, where a ClusterYear with its scores is ~30 KB: what lets ``validate``
-    check 20,000 files in little memory, and what workers send back instead of the models.
-    """
-
-    cluster: ClusterFile
-    number: int
-    members: list[str]
-    path: str
-
-    @property
-    def id(self) -> str:
-        return self.cluster.id
-
-
-@dataclass
-class Repository:
-    root: Path
-    registry: Registry
-    clusters: dict[str, ClusterData] = field(default_factory=dict)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    files: int = 0
-
-    def cluster_years(self, year: int, only: Iterable[str] | None = None) -> list[ClusterYear]:
-        wanted = set(only) if only else None
-        return [
-            data.years[year]
-            for cid, data in sorted(self.clusters.items())
-            if year in data.years and (wanted is None or cid in wanted)
-        ]
-
-    def history(self, cluster_id: str) -> list[ClusterYear]:
-        data = self.clusters.get(cluster_id)
-        return [data.years[y] for y in sorted(data.years)] if data else []
-
-    def errors_in(self, *paths: str) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.severity == "error" and d.file in paths]
-
-    def is_clean(self, cluster_year: ClusterYear) -> bool:
-        data = self.clusters[cluster_year.id]
-        cluster_doc = display_path(data.directory / CLUSTER_FILE)
-        return not self.errors_in(cluster_year.path, cluster_doc)
 
 
 def find_data_root(path: Path) -> Path | None:
@@ -468,8 +411,8 @@ def load_cluster(directory: Path, registry: Registry, root_real: Path, display: 
     ``models=False`` drops the ClusterYears once checked, keeping only their Memberships.
     ``overrides`` replace or add files of the directory in memory (see ``load_repository``).
     """
-    data = ClusterData(directory.name, directory)
     base = display if display is not None else display_path(directory)
+    data = ClusterData(directory.name, directory, display=base)
     year_docs: dict[int, Document] = {}
     cluster_doc: Document | None = None
     entries = set(directory.iterdir())
@@ -572,9 +515,12 @@ def _load_clusters(jobs_list: list[tuple[Path, str]], registry: Registry, root_r
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
 
-        # fork: workers inherit the imported modules instead of importing them again
+        # fork: workers inherit the imported modules instead of importing them again. Workers
+        # return diagnostics as data (codes and raw params), so spawned ones (Windows' only
+        # method; $THIDUA_START_METHOD=spawn here) give the same output in any language.
         methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        wanted = os.environ.get(START_METHOD_ENV, "").strip()
+        context = multiprocessing.get_context(wanted if wanted in methods else "fork" if "fork" in methods else None)
         workers = min(workers, len(jobs_list))
         chunk = max(1, len(jobs_list) // (workers * 8))
         try:

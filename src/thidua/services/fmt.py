@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from thidua.domain.message import Message, MessageError
 from thidua.repository.yamlsafe import MAX_FILE_BYTES, Finding, decode, parse, shorten, size_finding
 
 # Top-level key order per file kind. It follows the shipped files: ``note`` closes a year file,
@@ -53,12 +54,11 @@ _REFUSE = frozenset({"TD001", "TD002", "TD006", "TD007", "TD008", "TD009"})
 _YEAR_FILE = re.compile(r"^[0-9]{4}\.ya?ml$")
 
 
-class NotFormattable(Exception):
-    """The file is left as it is; ``code`` is a catalogue key explaining why."""
+class NotFormattable(MessageError):
+    """The file is left as it is; ``message`` (a code and raw params) says why, ``line``/``column`` where."""
 
     def __init__(self, code: str, line: int | None = None, column: int | None = None, **params: Any) -> None:
-        super().__init__(code)
-        self.code, self.line, self.column, self.params = code, line, column, params
+        super().__init__(Message(code, params), line, column)
 
 
 def file_kind(path: Path) -> str | None:

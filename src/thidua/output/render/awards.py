@@ -12,8 +12,8 @@ from typing import Any
 
 from thidua.domain.awards import AwardsResult
 from thidua.domain.textsafe import markdown_text, safe_join, safe_text
-from thidua.output.i18n import t
-from thidua.output.render.text import json_text, markdown_table, number, print_table
+from thidua.output.i18n import say, t
+from thidua.output.render.text import json_text, markdown_table, message_json, number, print_table
 
 
 def _title(result: AwardsResult) -> str:
@@ -30,13 +30,13 @@ def rows(result: AwardsResult) -> list[list[str]]:
         return []
     award: dict[str, tuple[str, str]] = {}
     for miss in result.near_misses:  # the last word for a member wins: walk order is top down
-        award[miss.member] = ("", miss.reason.text())
+        award[miss.member] = ("", say(miss.reason))
     for tie in result.ties_at_line:
         if not tie.carried:
             for member in tie.members:
-                award[member] = (t("awards.cell.tie", award=tie.award_title), tie.reason.text())
+                award[member] = (t("awards.cell.tie", award=tie.award_title), say(tie.reason))
     for rec in result.recommendations:
-        award[rec.member] = (rec.award_title, rec.reason.text())
+        award[rec.member] = (rec.award_title, say(rec.reason))
     out = []
     for entry in result.ranking.entries:
         cell, why = award.get(entry.member, ("", ""))
@@ -46,22 +46,22 @@ def rows(result: AwardsResult) -> list[list[str]]:
 
 def footer_lines(result: AwardsResult) -> list[str]:
     """Notes, the comparison with the decided awards, the organiser's cap: one line each."""
-    lines = [f"- {note.text()}" for note in result.notes]
+    lines = [f"- {say(note)}" for note in result.notes]
     carried = [tie for tie in result.ties_at_line if tie.carried]
-    lines += [f"- {', '.join(tie.names)}: {tie.reason.text()}" for tie in carried]
+    lines += [f"- {', '.join(tie.names)}: {say(tie.reason)}" for tie in carried]
     if result.comparison is not None:
         if result.comparison.agrees:
             lines.append(t("awards.compare.agrees", count=len(result.decided)))
         else:
             lines.append(t("awards.compare.differs", count=len(result.comparison.differences)))
-            lines += [f"  - {d.reason.text()}" for d in result.comparison.differences]
+            lines += [f"  - {say(d.reason)}" for d in result.comparison.differences]
     elif result.decided:
         lines.append(t("awards.decided.heading"))
         lines += [f"  - {d.name}: {d.award_title}" for d in result.decided]
     elif result.status == "recommended":
         lines.append(t("awards.compare.none"))
     if result.flag_cap is not None:
-        lines.append(result.flag_cap.reason.text())
+        lines.append(say(result.flag_cap.reason))
     return lines
 
 
@@ -105,11 +105,11 @@ def as_data(result: AwardsResult) -> dict[str, Any]:
         "members": len(cy.members),
         "scores_illustrative": cy.year.scores_illustrative,
         "recommendations": [
-            {"member": r.member, "name": r.name, "rank": r.rank, "total": _points(r.total), "award": r.award, "award_title": r.award_title, "reason": r.reason.text()}
+            {"member": r.member, "name": r.name, "rank": r.rank, "total": _points(r.total), "award": r.award, "award_title": r.award_title, "reason": message_json(r.reason)}
             for r in result.recommendations
         ],
         "near_misses": [
-            {"member": m.member, "name": m.name, "rank": m.rank, "total": _points(m.total), "award": m.award, "award_title": m.award_title, "kind": m.kind, "reason": m.reason.text(), "gap": _points(m.gap)}
+            {"member": m.member, "name": m.name, "rank": m.rank, "total": _points(m.total), "award": m.award, "award_title": m.award_title, "kind": m.kind, "reason": message_json(m.reason), "gap": _points(m.gap)}
             for m in result.near_misses
         ],
         "ties_at_line": [
@@ -121,7 +121,7 @@ def as_data(result: AwardsResult) -> dict[str, Any]:
                 "total": _points(tie.total),
                 "members": [{"member": m, "name": n} for m, n in zip(tie.members, tie.names, strict=True)],
                 "carried": tie.carried,
-                "reason": tie.reason.text(),
+                "reason": message_json(tie.reason),
             }
             for tie in result.ties_at_line
         ],
@@ -131,11 +131,11 @@ def as_data(result: AwardsResult) -> dict[str, Any]:
         else {
             "agrees": result.comparison.agrees,
             "differences": [
-                {"kind": d.kind, "member": d.member, "name": d.name, "recommended": d.recommended, "decided": d.decided, "reason": d.reason.text()}
+                {"kind": d.kind, "member": d.member, "name": d.name, "recommended": d.recommended, "decided": d.decided, "reason": message_json(d.reason)}
                 for d in result.comparison.differences
             ],
         },
-        "notes": [note.text() for note in result.notes],
+        "notes": [message_json(note) for note in result.notes],
         "government_flag_cap": None
         if cap is None
         else {
@@ -147,7 +147,7 @@ def as_data(result: AwardsResult) -> dict[str, Any]:
             "cap": cap.cap,
             "over": cap.over,
             "confirmed": False,
-            "text": cap.reason.text(),
+            "reason": message_json(cap.reason),
         },
     }
 

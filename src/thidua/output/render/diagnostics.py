@@ -5,12 +5,35 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 from thidua.domain.diagnostics import Diagnostic
+from thidua.domain.message import as_data
 from thidua.domain.textsafe import github_data, github_property, json_safe, markdown_cell, markdown_code, safe_text
-from thidua.output.i18n import t
+from thidua.domain.usable import Unusable
+from thidua.output.i18n import say, say_hint, t
 
 JSON_VERSION = 1
+
+
+def diagnostic_data(d: Diagnostic) -> dict[str, Any]:
+    """One finding for JSON: its code and raw params, the same in every language, then the words."""
+    return {
+        "file": d.file,
+        "line": d.line,
+        "column": d.column,
+        "code": d.code,
+        "severity": d.severity,
+        "params": as_data(d.message)["params"],
+        "message": say(d.message),
+        "hint": say_hint(d.message),
+    }
+
+
+def unusable_reason(refused: Unusable) -> str:
+    """``TD103 <the first error in words>``: why a cluster-year cannot be used."""
+    first = refused.first
+    return f"{first.code} {say(first.message)}" if first else ""
 
 
 def _where(d: Diagnostic) -> str:
@@ -37,9 +60,10 @@ def render_text(diagnostics: Sequence[Diagnostic], files: int) -> str:
     """``file:line:col: severity CODE message`` then an indented hint: the compiler convention."""
     lines = []
     for d in diagnostics:  # the file name is data too (a directory can be named anything)
-        lines.append(safe_text(f"{_where(d)}: {t('severity.' + d.severity)} {d.code} {d.message}"))
-        if d.hint:
-            lines.append(safe_text(f"    {t('label.hint')}: {d.hint}"))
+        lines.append(safe_text(f"{_where(d)}: {t('severity.' + d.severity)} {d.code} {say(d.message)}"))
+        hint = say_hint(d.message)
+        if hint:
+            lines.append(safe_text(f"    {t('label.hint')}: {hint}"))
     lines.append(summary_line(diagnostics, files))
     return "\n".join(lines) + "\n"
 
@@ -51,7 +75,7 @@ def render_json(diagnostics: Sequence[Diagnostic], files: int) -> str:
             "version": JSON_VERSION,
             "files": files,
             "summary": {"errors": c["error"], "warnings": c["warning"], "infos": c["info"]},
-            "diagnostics": [d.as_dict() for d in diagnostics],
+            "diagnostics": [diagnostic_data(d) for d in diagnostics],
         },
         ensure_ascii=False,
         indent=2,
@@ -71,7 +95,8 @@ def render_github(diagnostics: Sequence[Diagnostic], files: int) -> str:
             if d.column is not None:
                 props.append(f"col={d.column}")
         props.append(f"title={github_property('thidua ' + d.code)}")
-        message = d.message + (f" ({t('label.hint')}: {d.hint})" if d.hint else "")
+        hint = say_hint(d.message)
+        message = say(d.message) + (f" ({t('label.hint')}: {hint})" if hint else "")
         lines.append(f"::{_GITHUB_LEVEL[d.severity]} {','.join(props)}::{github_data(message)}")
     lines.append(summary_line(diagnostics, files))
     return "\n".join(lines) + "\n"
@@ -84,7 +109,7 @@ def render_markdown(diagnostics: Sequence[Diagnostic], files: int) -> str:
         out += ["| | file | code | message |", "|---|---|---|---|"]
         icon = {"error": "❌", "warning": "⚠️", "info": "ℹ️"}
         for d in diagnostics[:200]:
-            out.append(f"| {icon[d.severity]} | {markdown_code(_where(d))} | {d.code} | {markdown_cell(d.message)} |")
+            out.append(f"| {icon[d.severity]} | {markdown_code(_where(d))} | {d.code} | {markdown_cell(say(d.message))} |")
         if len(diagnostics) > 200:
             out.append(f"| | … | | +{len(diagnostics) - 200} |")
     return "\n".join(out) + "\n"

@@ -7,8 +7,8 @@ from typing import Any
 
 from thidua.domain.rotation import CHAIR, Proposal, label
 from thidua.domain.textsafe import safe_join, safe_text
-from thidua.output.i18n import t
-from thidua.output.render.text import is_terminal, json_text, print_table
+from thidua.output.i18n import say, t
+from thidua.output.render.text import is_terminal, json_text, message_json, print_table
 
 
 def _unit(proposal: Proposal, unit_id: str | None) -> dict[str, str] | None:
@@ -42,8 +42,8 @@ def _why_lines(proposal: Proposal) -> list[str]:
     lines = []
     for step in proposal.steps:
         decision = t("rotate.chosen") if step.chosen else t("rotate.skipped")
-        lines.append(f"- {_role(step.role)} {label(proposal.units, step.unit)}: {decision}, {step.why.text}")
-    lines += [f"- {note.text}" for note in proposal.notes]
+        lines.append(f"- {_role(step.role)} {label(proposal.units, step.unit)}: {decision}, {say(step.why)}")
+    lines += [f"- {say(note)}" for note in proposal.notes]
     return lines
 
 
@@ -74,12 +74,12 @@ def print_proposal(proposal: Proposal) -> None:
     _table("", headers, rows)
     sys.stdout.write(safe_text(_flag(proposal)) + "\n\n")
     if proposal.steps:
-        steps = [[_role(s.role), _cell(proposal, s.unit), t("rotate.chosen") if s.chosen else t("rotate.skipped"), s.why.text] for s in proposal.steps]
+        steps = [[_role(s.role), _cell(proposal, s.unit), t("rotate.chosen") if s.chosen else t("rotate.skipped"), say(s.why)] for s in proposal.steps]
         _table(t("rotate.candidates"), [t("rotate.col.role"), t("rotate.col.candidate"), t("rotate.col.decision"), t("rotate.col.why")], steps)
     names = ", ".join(f"{units.name(m)} ({m})" for m in proposal.members) or "–"
     sys.stdout.write(safe_text(t("rotate.members", year=proposal.to_year, count=len(proposal.members), names=names)) + "\n")
     if proposal.notes:
-        sys.stdout.write("\n" + safe_join([t("rotate.notes"), *(f"- {n.text}" for n in proposal.notes)]) + "\n")
+        sys.stdout.write("\n" + safe_join([t("rotate.notes"), *(f"- {say(n)}" for n in proposal.notes)]) + "\n")
 
 
 def print_schedule(proposals: list[Proposal]) -> None:
@@ -125,7 +125,7 @@ def as_dict(proposal: Proposal) -> dict[str, Any]:
         "flag": {"from": _unit(proposal, proposal.outgoing_chair), "to": _unit(proposal, proposal.chair)},
         "members": [_unit(proposal, m) for m in proposal.members],
         "candidates": [
-            {"role": s.role, **(_unit(proposal, s.unit) or {}), "chosen": s.chosen, "reason": s.why.text}
+            {"role": s.role, **(_unit(proposal, s.unit) or {}), "chosen": s.chosen, "reason": message_json(s.why)}
             for s in proposal.steps
         ],
         "recorded": None if recorded is None else {
@@ -133,7 +133,7 @@ def as_dict(proposal: Proposal) -> dict[str, Any]:
             "vice_chairs": None if recorded.vice_chairs is None else [_unit(proposal, v) for v in recorded.vice_chairs],
             "agrees": proposal.recorded_agrees,
         },
-        "notes": [note.text for note in proposal.notes],
+        "notes": [message_json(note) for note in proposal.notes],
     }
 
 

@@ -16,8 +16,9 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
+from thidua.domain.message import Message, as_data
 from thidua.domain.textsafe import csv_cell, json_safe, markdown_cell, safe_lines, safe_text
-from thidua.output.i18n import language
+from thidua.output.i18n import language, say
 
 
 def number(value: float | int | None, decimals: int = 2, lang: str | None = None) -> str:
@@ -103,3 +104,8 @@ def csv_text(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
 
 def json_text(value: Any) -> str:
     return json_safe(json.dumps(value, ensure_ascii=False, indent=2, default=str)) + "\n"
+
+
+def message_json(message: Message) -> dict[str, Any]:
+    """A message in JSON: ``code`` and raw ``params`` (the same in every language), then its words."""
+    return {**as_data(message), "message": say(message)}

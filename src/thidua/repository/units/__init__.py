@@ -16,7 +16,6 @@ import datetime as dt
 import os
 import re
 import unicodedata
-from collections.abc import Iterable
 from functools import cache
 from typing import Any, Literal, NamedTuple
 
@@ -198,6 +197,75 @@ def _keys() -> tuple[list[str], list[str]]:
     return tone_key(names).split("\n"), ascii_key(names).split("\n")
 
 
+def query_key(query: str) -> tuple[str, int] | None:
+    """The key a query is compared on and which key of a name it is compared with (0 tone, 1 ASCII).
+
+    ``None`` for an empty query. A query written without diacritics ("phuc xa") is compared with
+    names stripped of them; one with diacritics keeps them, except for where the tone mark sits.
+    """
+    query = _clean(unicodedata.normalize("NFC", query))
+    if not query:
+        return None
+    plain = query.isascii()  # "phuc xa": the user typed no diacritics, so ignore the names' ones
+    return (_clean(ascii_key(query)) if plain else _clean(tone_key(query))), (1 if plain else 0)
+
+
+def _rank(q: str, full: str, flavour: int) -> int | None:
+    """0 exact name (with or without the type), 1 a name starting with ``q``, 2 containing it."""
+    if q not in full:
+        return None
+    short = _short(full, flavour)
+    return 0 if q in (full, short) else 1 if (full.startswith(q) or short.startswith(q)) else 2
+
+
+def name_rank(query: str, name: str) -> int | None:
+    """How well ``name`` matches ``query`` under :func:`search`'s rules, or ``None``: for other lists
+    of units (a data repository's own) searched the same way. Codes are not looked at here."""
+    key = query_key(query)
+    if key is None:
+        return None
+    q, flavour = key
+    full = _clean(ascii_key(name)) if flavour else _clean(tone_key(name))
+    return _rank(q, full, flavour)
+
+
+def search_ranked(
+    query: str,
+    on: dt.date | None = None,
+    level: Level | None = None,
+    within: str | None = None,
+) -> list[tuple[int, NationalUnit]]:
+    """:func:`search` with each unit's rank (0 exact, 1 prefix, 2 contains; a code match is 0)."""
+    query = _clean(unicodedata.normalize("NFC", query))
+    key = query_key(query)
+    if key is None:
+        return []
+    units = _units()
+
+    def wanted(u: NationalUnit) -> bool:
+        return (
+            (on is None or u.valid_on(on))
+            and (level is None or u.level == level)
+            and (within is None or u.province == within or u.district == within)
+        )
+
+    if query.isdigit():
+        return [(0, u) for u in units if u.code == query and wanted(u)]
+    q, flavour = key
+    ranked: list[tuple[int, int]] = []
+    for index, full in enumerate(_keys()[flavour]):
+        if q not in full:
+            continue
+        u = units[index]
+        if not wanted(u):
+            continue
+        rank = _rank(q, full, flavour)
+        if rank is not None:
+            ranked.append((rank, index))
+    ranked.sort()
+    return [(rank, units[i]) for rank, i in ranked]
+
+
 def search(
     query: str,
     on: dt.date | None = None,
@@ -215,36 +283,7 @@ def search(
     Order: exact name (with or without the type), then names starting with the query, then the rest;
     ties by file order (districts, then communes by code).
     """
-    query = _clean(unicodedata.normalize("NFC", query))
-    if not query:
-        return []
-    units = _units()
-
-    def wanted(u: NationalUnit) -> bool:
-        return (
-            (on is None or u.valid_on(on))
-            and (level is None or u.level == level)
-            and (within is None or u.province == within or u.district == within)
-        )
-
-    if query.isdigit():
-        found: Iterable[NationalUnit] = (u for u in units if u.code == query and wanted(u))
-        return list(found)[:limit]
-    plain = query.isascii()  # "phuc xa": the user typed no diacritics, so ignore the names' ones
-    q = _clean(ascii_key(query)) if plain else _clean(tone_key(query))
-    flavour = 1 if plain else 0
-    ranked: list[tuple[int, int]] = []
-    for index, full in enumerate(_keys()[flavour]):
-        if q not in full:
-            continue
-        short = _short(full, flavour)
-        u = units[index]
-        if not wanted(u):
-            continue
-        rank = 0 if q in (full, short) else 1 if (full.startswith(q) or short.startswith(q)) else 2
-        ranked.append((rank, index))
-    ranked.sort()
-    return [units[i] for _, i in ranked[:limit]]
+    return [u for _, u in search_ranked(query, on, level, within)[:limit]]
 
 
 __all__ = [
@@ -252,8 +291,11 @@ __all__ = [
     "ascii_key",
     "get",
     "metadata",
+    "name_rank",
     "national_units",
+    "query_key",
     "search",
+    "search_ranked",
     "tone_key",
     "units_on",
 ]

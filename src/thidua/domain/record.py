@@ -1,0 +1,82 @@
+"""The loaded data as the commands compute over it: a Repository of clusters, each with its years.
+
+Built by ``thidua.repository.loader`` from the files; everything here is plain data and lookups
+(no file access, no working directory): a file is named as it was shown when loaded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from thidua.domain.diagnostics import Diagnostic
+from thidua.domain.models import ClusterFile, ClusterYear
+from thidua.domain.registry import Registry
+
+CLUSTER_FILE = "cluster.yaml"
+YEAR_FILE = re.compile(r"^([0-9]{4})\.yaml$")
+
+
+@dataclass
+class ClusterData:
+    id: str
+    directory: Path
+    file: ClusterFile | None = None
+    years: dict[int, ClusterYear] = field(default_factory=dict)  # empty when loaded with models=False
+    documents: dict[str, Any] = field(default_factory=dict)  # the loader's documents, by shown path
+    memberships: list[Membership] = field(default_factory=list)  # every valid year, kept either way
+    display: str = ""  # how the directory is shown (fixed at load time): its files' names start with it
+
+    def document(self, name: str) -> str:
+        """The shown path of a file of the directory, as its diagnostics name it (whatever the cwd now)."""
+        base = self.display or self.directory.as_posix()
+        return name if base == "." else f"{base}/{name}"
+
+
+@dataclass(frozen=True, slots=True)
+class Membership:
+    """Who sat in a cluster one year: all that ``checks.check_across_clusters`` reads of a ClusterYear.
+
+    A few hundred bytes, where a ClusterYear with its scores is ~30 KB: what lets ``validate``
+    check 20,000 files in little memory, and what workers send back instead of the models.
+    """
+
+    cluster: ClusterFile
+    number: int
+    members: list[str]
+    path: str
+
+    @property
+    def id(self) -> str:
+        return self.cluster.id
+
+
+@dataclass
+class Repository:
+    root: Path
+    registry: Registry
+    clusters: dict[str, ClusterData] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: int = 0
+
+    def cluster_years(self, year: int, only: Iterable[str] | None = None) -> list[ClusterYear]:
+        wanted = set(only) if only else None
+        return [
+            data.years[year]
+            for cid, data in sorted(self.clusters.items())
+            if year in data.years and (wanted is None or cid in wanted)
+        ]
+
+    def history(self, cluster_id: str) -> list[ClusterYear]:
+        data = self.clusters.get(cluster_id)
+        return [data.years[y] for y in sorted(data.years)] if data else []
+
+    def errors_in(self, *paths: str) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error" and d.file in paths]
+
+    def is_clean(self, cluster_year: ClusterYear) -> bool:
+        data = self.clusters[cluster_year.id]
+        return not self.errors_in(cluster_year.path, data.document(CLUSTER_FILE))

@@ -1,0 +1,43 @@
+"""Rule metadata: every rule code and its default severity. Codes are stable: never renumber, only add.
+
+The words for each code (``TD101`` and ``TD101.hint``) live in output/; what a rule is, here.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+# Default severity per rule code. Codes are stable: never renumber, only add.
+SEVERITY: dict[str, str] = {
+    # TD0xx: the file and its YAML
+    "TD001": "error", "TD002": "error", "TD003": "error", "TD004": "error", "TD005": "error",
+    "TD006": "error", "TD007": "error", "TD008": "error", "TD009": "error", "TD010": "error",
+    "TD011": "error", "TD012": "error", "TD013": "error", "TD014": "error", "TD015": "error",
+    "TD016": "error", "TD017": "error", "TD018": "error", "TD019": "error", "TD020": "error",
+    "TD021": "error", "TD022": "error", "TD023": "error", "TD024": "error",
+    # TD1xx: the schema
+    "TD100": "error", "TD101": "error", "TD102": "error", "TD103": "error", "TD104": "error",
+    "TD105": "error", "TD106": "error", "TD107": "error", "TD108": "error",
+    # TD2xx: units and the registry
+    "TD201": "error", "TD202": "error", "TD203": "error", "TD204": "error", "TD205": "error",
+    "TD206": "error",
+    # TD3xx: clusters, members, leadership
+    "TD301": "error", "TD302": "error", "TD303": "error", "TD304": "error", "TD305": "error",
+    "TD306": "error", "TD307": "error", "TD308": "warning", "TD309": "warning", "TD310": "error",
+    "TD311": "warning", "TD312": "error", "TD313": "error",
+    # TD4xx: indicators, scores, votes
+    "TD401": "error", "TD402": "error", "TD403": "error", "TD404": "error", "TD405": "info",
+    "TD406": "error", "TD407": "error", "TD408": "error", "TD409": "error", "TD410": "error",
+    # TD5xx: awards
+    "TD501": "error", "TD502": "error", "TD503": "warning", "TD504": "error", "TD505": "warning",
+    "TD506": "error",
+    # TD6xx: sources
+    "TD601": "error",
+}
+
+
+def default_severity(code: str) -> Severity:
+    return SEVERITY.get(code, "error")  # type: ignore[return-value]

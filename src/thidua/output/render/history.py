@@ -1,0 +1,76 @@
+"""`thidua history` output: text (plain table), Markdown, JSON."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from thidua.domain.history import UnitHistory, YearRecord
+from thidua.domain.textsafe import safe_text
+from thidua.output.i18n import t
+from thidua.output.render.text import json_text, markdown_table, number, plain_table
+
+
+def place_text(record: YearRecord, lang: str | None = None) -> str:
+    if record.rank is None:
+        return t(f"history.unranked.{record.status}", lang=lang)
+    text = t("history.place", lang=lang, rank=record.rank, members=record.members, total=number(record.total, lang=lang))
+    return text + (f" ({t('history.illustrative', lang=lang)})" if record.illustrative else "")
+
+
+def awards_text(record: YearRecord, lang: str | None = None) -> str:
+    parts = [f"{a.title} ({t('history.decided', lang=lang)})" for a in record.decided]
+    decided = {a.award for a in record.decided}
+    parts += [f"{a.title} ({t('history.recommended', lang=lang)})" for a in record.recommended if a.award not in decided]
+    return "; ".join(parts)
+
+
+def roles_text(record: YearRecord, lang: str | None = None) -> str:
+    return ", ".join(t(f"role.{r}", lang=lang) for r in record.roles)
+
+
+def unit_text(record: YearRecord, lang: str | None = None) -> str:
+    return record.member_name if record.own else t("history.as_predecessor", lang=lang, name=record.member_name)
+
+
+def _headers() -> list[str]:
+    return [t(f"col.{c}") for c in ("year", "cluster", "unit", "place", "role", "awards")]
+
+
+def _rows(history: UnitHistory) -> list[list[str]]:
+    return [[str(r.year), r.cluster_name, unit_text(r), place_text(r), roles_text(r), awards_text(r)] for r in history.records]
+
+
+def _notes(history: UnitHistory) -> list[str]:
+    notes = []
+    if history.successor:
+        notes.append(t("history.successor", name=history.successor.name, unit=history.successor.id))
+    if history.predecessors:
+        notes.append(t("history.predecessors", names=", ".join(p.name for p in history.predecessors)))
+    if not history.records:
+        notes.append(t("history.no_records"))
+    return notes
+
+
+def text(history: UnitHistory) -> str:
+    out = [safe_text(t("history.title", name=history.full_name, unit=history.unit)), ""]
+    if history.records:
+        out.append(plain_table(_headers(), _rows(history)).rstrip("\n"))
+    out += [safe_text(n) for n in _notes(history)]
+    return "\n".join(out) + "\n"
+
+
+def markdown(history: UnitHistory) -> str:
+    out = [f"## {safe_text(t('history.title', name=history.full_name, unit=history.unit))}", ""]
+    if history.records:
+        out.append(markdown_table(_headers(), _rows(history)))
+    out += [f"{safe_text(n)}\n" for n in _notes(history)]
+    return "\n".join(out)
+
+
+def as_json(history: UnitHistory) -> dict[str, Any]:
+    return dataclasses.asdict(history)
+
+
+def json_output(history: UnitHistory) -> str:
+    return json_text(as_json(history))
