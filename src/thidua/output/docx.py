@@ -448,6 +448,7 @@ def _signature(cell: _Cell, lines: list[str], instruction: str, pad: int = 0, na
 def signer_lines(signer: Signer | None, body: str | None) -> list[str]:
     """'CHỦ TỊCH UBND TỈNH X', or 'KT. CHỦ TỊCH' over 'PHÓ CHỦ TỊCH' when a deputy signs for the head."""
     signer = signer or Signer()
+    body = keep_together(body) if body else body  # a long line breaks before the body, never inside it
     head = (signer.head or "Chủ tịch").upper()
     own = (signer.title or "Chủ tịch").upper()
     if signer.on_behalf:
