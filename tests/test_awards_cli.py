@@ -163,12 +163,21 @@ def test_a_tie_at_the_line_in_real_files(data: Path) -> None:
 # --------------------------------------------------------------------------- --docx
 
 
-def test_docx_writes_two_drafts_per_cluster_year_and_refuses_to_overwrite(tmp_path: Path) -> None:
+def test_docx_writes_the_dossier_per_cluster_year_and_refuses_to_overwrite(tmp_path: Path) -> None:
     out = tmp_path / "docs"
     result = run("2023", "--docx", str(out))
     assert result.exit_code == 0, result.stderr
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["dbsh-2023-bien-ban.docx", "dbsh-2023-to-trinh.docx", "hai-duong-cap-huyen-2023-bien-ban.docx", "hai-duong-cap-huyen-2023-to-trinh.docx"]
+    assert names == [
+        "dbsh-2023-bao-cao-thanh-tich-hung-yen.docx",
+        "dbsh-2023-bao-cao-thanh-tich-nam-dinh.docx",
+        "dbsh-2023-bao-cao-thanh-tich-quang-ninh.docx",
+        "dbsh-2023-bien-ban.docx",
+        "dbsh-2023-to-trinh.docx",
+        "hai-duong-cap-huyen-2023-bao-cao-thanh-tich-tp-hai-duong.docx",
+        "hai-duong-cap-huyen-2023-bien-ban.docx",
+        "hai-duong-cap-huyen-2023-to-trinh.docx",
+    ]
     assert "no documents for nam-dinh-cap-huyen 2023" in result.stderr
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     (out / "dbsh-2023-to-trinh.docx").write_bytes(b"kept")

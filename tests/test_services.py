@@ -148,9 +148,11 @@ def test_fmt_result_counts(tmp_path: Path) -> None:
 
 def test_awards_report_documents(tmp_path: Path) -> None:
     report = thidua.recommend_awards(2023, ["dbsh"], ROOT / "data", docx=tmp_path)
-    assert [d.status for d in report.documents] == ["wrote", "wrote"] and report.ok
+    # Tờ trình, Biên bản and one Báo cáo thành tích per collective proposed for a state award
+    assert {d.status for d in report.documents} == {"wrote"} and len(report.documents) > 2 and report.ok
     again = thidua.recommend_awards(2023, ["dbsh"], ROOT / "data", docx=tmp_path)
-    assert [d.status for d in again.documents] == ["exists", "exists"] and not again.ok
+    assert {d.status for d in again.documents} == {"exists"} and len(again.documents) == len(report.documents)
+    assert not again.ok
 
 
 # --------------------------------------------------------------------------- the layout, once

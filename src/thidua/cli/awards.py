@@ -26,7 +26,8 @@ def awards(
     cluster: ClusterOption = None,
     format: Annotated[AwardsFormat, typer.Option("--format", "-f", help="table, json, markdown, or xlsx (a workbook, with --output).")] = AwardsFormat.table,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="The workbook to write with --format xlsx (--force replaces it).", show_default=False)] = None,
-    docx: Annotated[Path | None, typer.Option("--docx", help="Also write the draft Tờ trình and Biên bản (.docx) of each cluster-year into this directory.", show_default=False)] = None,
+    docx: Annotated[Path | None, typer.Option("--docx", help="Also write the dossier (Tờ trình, Biên bản, Báo cáo thành tích, .docx) of each cluster-year into this directory.", show_default=False)] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="With --docx: also convert each document to PDF (needs LibreOffice).")] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing .docx files.")] = False,
     data: DataOption = None,
 ) -> None:
@@ -38,7 +39,7 @@ def awards(
 
     if (format is AwardsFormat.xlsx) != (output is not None):
         usage_error(t("xlsx.needs_output"))
-    report = recommend_awards(year, cluster, data, docx=docx, force=force)
+    report = recommend_awards(year, cluster, data, docx=docx, force=force, pdf=pdf)
     awards_notes(report)
     if format is AwardsFormat.xlsx and output is not None:
         from thidua.cli.sheet import write_workbook

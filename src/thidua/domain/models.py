@@ -207,6 +207,23 @@ class Organiser(Strict):
     unit: UnitId | None = None  # the organising province (registry id) when level is province
 
 
+class Signer(Strict):
+    """Who signs the cluster's papers: ``on_behalf: "KT."`` signs for the head (Decree 30)."""
+
+    name: Text | None = None  # "Nguyễn Văn A"
+    title: Text | None = None  # the signer's own title: "Phó Chủ tịch"; default "Chủ tịch"
+    on_behalf: Literal["KT.", "TM.", "TL.", "TUQ."] | None = None
+    head: Text | None = None  # the head signed for after "KT.": default "Chủ tịch"
+
+
+class DocumentSettings(Strict):
+    """``documents:`` in cluster.yaml or a year file (the year's keys win): the drafts' details."""
+
+    seat: Text | None = None  # the issuing body's seat, in the date line: "Thanh Hóa"
+    issuer: Text | None = None  # the issuing body's name when not the chair's people's committee
+    signer: Signer | None = None
+
+
 class ClusterFile(Strict):
     """``data/clusters/<id>/cluster.yaml``: what holds across the years."""
 
@@ -217,6 +234,7 @@ class ClusterFile(Strict):
     units: list[Unit] = Field(default_factory=list)  # the cluster's own units (districts, agencies)
     award_titles: dict[str, Text] = Field(default_factory=dict)  # extra award ids -> official names
     rules: Rules = Field(default_factory=Rules)
+    documents: DocumentSettings | None = None
     sources: list[Source] = Field(default_factory=list)
 
 
@@ -283,6 +301,7 @@ class ClusterYearFile(Strict):
     awards: list[DecidedAward] = Field(default_factory=list)
     facts: list[Fact] = Field(default_factory=list)
     rules: RulesOverride | None = None
+    documents: DocumentSettings | None = None
     sources: list[Source] = Field(default_factory=list)
     note: Text | None = None
 
@@ -315,6 +334,13 @@ class ClusterYear:
 
     def name(self, unit_id: str) -> str:
         return str(self.units.name(unit_id))
+
+
+def document_settings(cluster: ClusterFile, year: ClusterYearFile) -> DocumentSettings:
+    """The cluster's ``documents:`` with the year's keys over them."""
+    base = cluster.documents.model_dump(exclude_none=True) if cluster.documents else {}
+    base.update(year.documents.model_dump(exclude_none=True) if year.documents else {})
+    return DocumentSettings.model_validate(base, strict=False)
 
 
 def effective_rules(base: Rules, override: RulesOverride | None) -> Rules:

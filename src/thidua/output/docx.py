@@ -29,7 +29,8 @@ from docx.text.paragraph import Paragraph
 
 from thidua.domain.awards import AwardsResult
 from thidua.domain.awards_catalogue import award_title
-from thidua.domain.models import ClusterKind, OrganiserLevel, UnitType
+from thidua.domain.legal_bases import legal_bases
+from thidua.domain.models import ClusterKind, DocumentSettings, OrganiserLevel, Signer, UnitType, document_settings
 from thidua.domain.textsafe import document_text
 from thidua.output.render.text import number
 
@@ -38,9 +39,10 @@ BODY_PT = 14
 BLANK = "……"
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
-LAW_2022_FROM = dt.date(2024, 1, 1)  # Law 06/2022/QH15 took effect on this day
+LANGUAGE = "vi-VN"
+NBSP = "\u00a0"
 TEXT_WIDTH_MM = 210 - 30 - 15
-LEFT_COL_MM, RIGHT_COL_MM = 62, TEXT_WIDTH_MM - 62
+LEFT_COL_MM, RIGHT_COL_MM = 70, TEXT_WIDTH_MM - 70
 ILLUSTRATIVE = (
     "Ghi chú: điểm trong bảng là điểm minh hoạ, không phải số liệu chấm điểm chính thức của {cum}; "
     "thay bằng bảng điểm thật trước khi trình ký."
@@ -57,14 +59,98 @@ def _words(result: AwardsResult) -> dict[str, str]:
     return {"cum": cum, "CUM": cum.upper(), "abbr": "KTĐ" if khoi else "CTĐ", "truong": f"{cum} trưởng"}
 
 
+def keep_together(name: str) -> str:
+    """A proper name whose words never split across lines: its spaces become non-breaking."""
+    return name.replace(" ", NBSP)
+
+
 def _committee(unit_id: str | None, result: AwardsResult) -> str | None:
-    """'UBND tỉnh Thái Bình': the people's committee of the chair, which issues for the cluster."""
+    """'UBND tỉnh Thái Bình': the people's committee of the chair, which issues for the cluster.
+
+    The place words ('tỉnh Nam Định', 'thị xã') are bound by non-breaking spaces: a header line
+    may break after 'UBND', never inside a name.
+    """
     unit = result.cluster_year.units.get(unit_id) if unit_id else None
     if unit is None:
         return None
     if unit.type is UnitType.co_quan:
-        return unit.name
-    return f"UBND {unit.type.prefix.lower()} {unit.name}"
+        return keep_together(unit.name)
+    return f"UBND {keep_together(unit.type.prefix.lower() + ' ' + unit.name)}"
+
+
+BOUND_WORDS = ("thành phố", "thị xã", "ủy ban nhân dân", "trung ương")
+
+
+def bind_names(text: str, result: AwardsResult) -> str:
+    """``text`` with the proper names it contains (members, the organiser's unit, place words)
+    bound by non-breaking spaces, matched case-insensitively."""
+    cy = result.cluster_year
+    ids = [*cy.members, cy.cluster.organiser.unit or "", cy.year.leadership.chair or ""]
+    names = {cy.units.get(i).name for i in ids if i and cy.units.get(i) is not None}
+    lowered = text.lower()
+    for name in sorted(names | set(BOUND_WORDS), key=len, reverse=True):
+        if " " not in name:
+            continue
+        start = lowered.find(name.lower())
+        while start >= 0:
+            end = start + len(name)
+            text = text[:start] + keep_together(text[start:end]) + text[end:]
+            start = lowered.find(name.lower(), end)
+    return text
+
+
+def settings(result: AwardsResult) -> DocumentSettings:
+    cy = result.cluster_year
+    return document_settings(cy.cluster, cy.year)
+
+
+def _government_organiser(result: AwardsResult) -> bool:
+    """Clusters of the Board or of a people's committee issue under the chair's people's committee;
+    one run by a Party committee, the Front or a ministry issues under its organiser's name."""
+    organiser = result.cluster_year.cluster.organiser
+    return organiser.level is OrganiserLevel.central or organiser.name.startswith(("UBND", "Ủy ban nhân dân", "Uỷ ban nhân dân"))
+
+
+def issuer(result: AwardsResult) -> str:
+    """The issuing body's upper line: configured, else the chair's committee, else the organiser."""
+    configured = settings(result).issuer
+    if configured:
+        return keep_together(configured)
+    if not _government_organiser(result):
+        return keep_together(result.cluster_year.cluster.organiser.name)
+    return _committee(result.cluster_year.year.leadership.chair, result) or f"UBND {BLANK}"
+
+
+def seat(result: AwardsResult) -> str | None:
+    """The issuing body's seat for the date line (Decree 30): configured, else the chair's name."""
+    configured = settings(result).seat
+    if configured:
+        return configured
+    chair = result.cluster_year.year.leadership.chair
+    if chair and _government_organiser(result) and result.cluster_year.units.get(chair) is not None:
+        return result.cluster_year.name(chair)
+    return None
+
+
+def meeting_day(result: AwardsResult) -> dt.date | None:
+    review = result.cluster_year.year.review
+    return review.date if review and review.date else None
+
+
+def citations(result: AwardsResult) -> tuple[str, ...]:
+    """The law, decree and circular in force on the review's day (1 March after the year if unknown)."""
+    return legal_bases(meeting_day(result) or dt.date(result.cluster_year.number + 1, 3, 1))
+
+
+def typographic(text: str) -> str:
+    """Straight double quotes to “…” (pairs, left to right)."""
+    parts = text.split('"')
+    if len(parts) < 3:
+        return text
+    out = parts[0]
+    for index, part in enumerate(parts[1:]):
+        out += ("“" if index % 2 == 0 else "”") + part
+    return out
 
 
 def _full_name(member: str, result: AwardsResult) -> str:
@@ -88,11 +174,9 @@ def date_words(day: dt.date | None) -> str:
     return f"ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
-def place_and_date(result: AwardsResult) -> str:
-    review = result.cluster_year.year.review
-    chair = result.cluster_year.year.leadership.chair
-    place = (review.place if review and review.place else None) or (result.cluster_year.name(chair) if chair else None)
-    return f"{place or BLANK}, {date_words(review.date if review else None)}"
+def place_and_date(result: AwardsResult, place: str | None = None) -> str:
+    """'Thái Bình, ngày 13 tháng 3 năm 2024': the issuing body's seat, never the meeting's place."""
+    return f"{place or seat(result) or BLANK}, {date_words(meeting_day(result))}"
 
 
 def _fact(label: str, value: float, unit: str | None) -> str:
@@ -104,8 +188,16 @@ def _fact(label: str, value: float, unit: str | None) -> str:
 # --------------------------------------------------------------------------- low-level layout
 
 
-def _document() -> Document:
+def _document(title: str = "", subject: str = "", written: dt.datetime | None = None) -> Document:
     doc = new_document()
+    _language(doc)
+    props = doc.core_properties
+    when = (written or dt.datetime.now(dt.UTC)).replace(microsecond=0, tzinfo=None)
+    props.author, props.last_modified_by = "thidua", "thidua"
+    props.title, props.subject = document_text(title), document_text(subject)
+    props.created, props.modified = when, when
+    props.language = LANGUAGE
+    props.keywords, props.comments, props.revision = "", "", 1
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -123,6 +215,27 @@ def _document() -> Document:
     normal.paragraph_format.line_spacing = 1.0
     _page_numbers(doc)
     return doc
+
+
+def _language(doc: Document) -> None:
+    """vi-VN on the document defaults and every style, so that Word checks Vietnamese spelling."""
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    targets = []
+    if defaults is not None:
+        rpr_default = defaults.find(qn("w:rPrDefault"))
+        if rpr_default is not None:
+            rpr = rpr_default.find(qn("w:rPr"))
+            if rpr is not None:
+                targets.append(rpr)
+    targets += [style.get_or_add_rPr() for style in styles.findall(qn("w:style")) if style.get(qn("w:type")) in ("paragraph", "character", "table")]
+    for rpr in targets:
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            rpr.append(lang)
+        for attr in ("w:val", "w:eastAsia", "w:bidi"):
+            lang.set(qn(attr), LANGUAGE)
 
 
 def _page_numbers(doc: Document) -> None:
@@ -169,7 +282,7 @@ def _para(
 
 
 def _run(paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False, underline: bool = False, size: float = BODY_PT) -> None:
-    run = paragraph.add_run(document_text(text))  # lxml refuses XML-invalid characters outright
+    run = paragraph.add_run(typographic(document_text(text)))  # lxml refuses XML-invalid characters outright
     run.bold, run.italic, run.underline = bold or None, italic or None, underline or None
     run.font.size = Pt(size)
     run.font.name = FONT
@@ -227,20 +340,20 @@ def _table(doc: Document, rows: int, widths_mm: list[float], grid: bool):
 # --------------------------------------------------------------------------- shared blocks
 
 
-def _header(doc: Document, result: AwardsResult, symbol: str) -> None:
+def _header(doc: Document, result: AwardsResult, symbol: str, body: str | None = None, second: str | None = None, cluster_line: bool = True, place: str | None = None, abbr: str | None = None) -> None:
     """Issuing body | national title and motto; number | place and date."""
     words = _words(result)
     table = _table(doc, 2, [LEFT_COL_MM, RIGHT_COL_MM], grid=False)
     left, right = table.rows[0].cells
-    parent = _committee(result.cluster_year.year.leadership.chair, result) or f"UBND {BLANK}"
-    _cell_para(left, parent.upper(), size=12)
-    _cell_para(left, result.cluster_year.cluster.name.upper(), bold=True, size=12)
+    _cell_para(left, (body or issuer(result)).upper(), size=12)
+    if cluster_line:
+        _cell_para(left, bind_names((second or result.cluster_year.cluster.name).upper(), result), bold=True, size=12)
     _rule(left, 28, LEFT_COL_MM)
     _cell_para(right, NATIONAL_TITLE, bold=True, size=12)
     _cell_para(right, MOTTO, bold=True, underline=True, size=13)
     number_cell, date_cell = table.rows[1].cells
-    _cell_para(number_cell, f"Số: {BLANK}/{symbol}-{words['abbr']}", size=13, before=6)
-    _cell_para(date_cell, place_and_date(result), italic=True, size=14, before=6)
+    _cell_para(number_cell, f"Số: {BLANK}/{symbol}-{abbr or words['abbr']}", size=13, before=6)
+    _cell_para(date_cell, place_and_date(result, place), italic=True, size=14, before=6)
 
 
 def _title(doc: Document, heading: str, lines: list[str]) -> None:
@@ -258,7 +371,7 @@ def _ranking_table(doc: Document, result: AwardsResult) -> None:
         return
     proposals = dict(result.proposals())
     extra = result.cluster_year.cluster.award_titles
-    table = _table(doc, len(ranking.entries) + 1, [11, 52, 28, 25, 49], grid=True)
+    table = _table(doc, len(ranking.entries) + 1, [10, 42, 19, 16, 78], grid=True)
     for cell, text in zip(table.rows[0].cells, ("TT", "Đơn vị", "Tổng điểm", "Xếp hạng", "Đề nghị khen thưởng"), strict=True):
         _cell_para(cell, text, bold=True, size=13)
     ties = {m: tie for tie in result.ties_at_line if not tie.carried for m in tie.members}
@@ -270,14 +383,14 @@ def _ranking_table(doc: Document, result: AwardsResult) -> None:
         _cell_para(cells[1], _full_name(entry.member, result), size=13, align="left")
         _cell_para(cells[2], vn_number(entry.total), size=13)
         _cell_para(cells[3], str(entry.rank), size=13)
-        _cell_para(cells[4], note, size=12, align="left")
+        _cell_para(cells[4], note, size=13, align="left")
     if result.cluster_year.year.scores_illustrative:
         _para(doc, ILLUSTRATIVE.format(cum=_words(result)["cum"]), italic=True, size=12, before=4)
     else:
         _para(doc, after=6, size=6)
 
 
-def _proposals(doc: Document, result: AwardsResult) -> None:
+def _proposals(doc: Document, result: AwardsResult, prefix: str = "") -> None:
     """'1. Cờ thi đua của Chính phủ: 01 tập thể' and the members, in ladder order."""
     cy = result.cluster_year
     extra = cy.cluster.award_titles
@@ -295,7 +408,7 @@ def _proposals(doc: Document, result: AwardsResult) -> None:
         members = by_award.get(award, [])
         ties = [t for t in result.ties_at_line if t.award == award] if not result.decided else []
         count = len(members) + sum(t.slots for t in ties)
-        _para(doc, f"{number_}. {award_title(award, extra)}: {count:02d} tập thể", bold=True, indent=True, after=3, keep=True)
+        _para(doc, f"{prefix}{number_}. {award_title(award, extra)}: {count:02d} tập thể", bold=True, indent=True, after=3, keep=True)
         for member in members:
             entry = entries.get(member)
             detail = f" (xếp thứ {entry.rank}, {vn_number(entry.total)} điểm)" if entry else ""
@@ -314,17 +427,33 @@ def _facts(doc: Document, result: AwardsResult) -> None:
         _para(doc, f"- {_fact(fact.label, fact.value, fact.unit)};", indent=True, after=3)
 
 
-def _signature(cell: _Cell, lines: list[str], instruction: str, pad: int = 0) -> None:
-    """Title lines, the instruction in italics, room to sign, a dotted name line.
+def _signature(cell: _Cell, lines: list[str], instruction: str, pad: int = 0, name: str | None = None) -> None:
+    """Title lines, the instruction in italics (only while the name is unknown), room to sign, the name.
 
     ``pad`` adds room so that two blocks side by side end on the same line.
     """
     for line in lines:
         _cell_para(cell, line, bold=True, size=13.5)
-    _cell_para(cell, instruction, italic=True, size=13)
+    if name:
+        pad += 1
+    else:
+        _cell_para(cell, instruction, italic=True, size=13)
     for _ in range(4 + pad):
         _cell_para(cell, "", size=13)
-    _cell_para(cell, BLANK * 4, bold=True, size=13.5)
+    _cell_para(cell, keep_together(name) if name else BLANK * 4, bold=True, size=13.5)
+
+
+def signer_lines(signer: Signer | None, body: str | None) -> list[str]:
+    """'CHỦ TỊCH UBND TỈNH X', or 'KT. CHỦ TỊCH' over 'PHÓ CHỦ TỊCH' when a deputy signs for the head."""
+    signer = signer or Signer()
+    body = keep_together(body) if body else body  # a long line breaks before the body, never inside it
+    head = (signer.head or "Chủ tịch").upper()
+    own = (signer.title or "Chủ tịch").upper()
+    if signer.on_behalf:
+        if signer.on_behalf == "TM.":
+            return [f"TM. {(body or BLANK).upper()}", own]
+        return [f"{signer.on_behalf} {head}" + (f" {body.upper()}" if body else ""), own]
+    return [f"{own} {body.upper()}" if body else own]
 
 
 def _members_line(result: AwardsResult) -> str:
@@ -340,24 +469,23 @@ def _members_line(result: AwardsResult) -> str:
 # --------------------------------------------------------------------------- the documents
 
 
-def to_trinh(result: AwardsResult) -> Document:
+def _legal(doc: Document, result: AwardsResult) -> None:
+    for text in citations(result):
+        _para(doc, f"Căn cứ {text};", italic=True, indent=True, after=3)
+
+
+def to_trinh(result: AwardsResult, written: dt.datetime | None = None) -> Document:
     """Tờ trình đề nghị khen thưởng: the cluster proposes its awards to the organiser."""
     cy = result.cluster_year
     words = _words(result)
-    review = cy.year.review
-    doc = _document()
+    doc = _document(f"Tờ trình đề nghị khen thưởng năm {cy.number} - {cy.cluster.name}", cy.cluster.name, written)
     _header(doc, result, "TTr")
     _title(doc, "TỜ TRÌNH", [f"Về việc đề nghị khen thưởng thành tích thi đua năm {cy.number}"])
     organiser = _spell_organiser(cy.cluster.organiser.name)
-    _para(doc, f"Kính gửi: {organiser}.", align="center", after=12)
-    meeting_day = review.date if review and review.date else None
-    if (meeting_day or dt.date(cy.number + 1, 3, 1)) >= LAW_2022_FROM:
-        _para(doc, "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;", italic=True, indent=True, after=3)
-        _para(doc, "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;", italic=True, indent=True, after=3)
-    else:
-        _para(doc, "Căn cứ Luật Thi đua, khen thưởng và các văn bản hướng dẫn thi hành;", italic=True, indent=True, after=3)
+    _para(doc, f"Kính gửi: {organiser}", align="center", after=12)
+    _legal(doc, result)
     _para(doc, f"Căn cứ Quy chế hoạt động của {cy.cluster.name};", italic=True, indent=True, after=3)
-    _para(doc, f"Căn cứ kết quả chấm điểm, bình xét thi đua tại Hội nghị tổng kết công tác thi đua, khen thưởng năm {cy.number} của {words['cum']} {date_words(meeting_day)},", italic=True, indent=True)
+    _para(doc, f"Căn cứ kết quả chấm điểm, bình xét thi đua tại Hội nghị tổng kết công tác thi đua, khen thưởng năm {cy.number} của {words['cum']} {date_words(meeting_day(result))},", italic=True, indent=True)
     _para(doc, f"{cy.cluster.name} báo cáo kết quả và đề nghị khen thưởng năm {cy.number} như sau:", indent=True)
     _para(doc, f"I. KẾT QUẢ THỰC HIỆN PHONG TRÀO THI ĐUA NĂM {cy.number}", bold=True, indent=True, keep=True)
     _para(doc, f"{cy.cluster.name} năm {cy.number} gồm {len(cy.members)} thành viên: {_members_line(result)}. Một số kết quả chủ yếu của {words['cum']}:", indent=True)
@@ -381,35 +509,39 @@ def _closing(doc: Document, result: AwardsResult, words: dict[str, str]) -> None
     for line in ("- Như trên;", f"- Các thành viên {words['cum']};", "- Ban Thi đua - Khen thưởng Trung ương;" if not central else "", "- Lưu: VT."):
         if line:
             _cell_para(left, line, size=11, align="left")
-    chair_title = _committee(result.cluster_year.year.leadership.chair, result)
+    signer = settings(result).signer
+    body = issuer(result) if _government_organiser(result) and BLANK not in issuer(result) else None
     lines = [f"TM. {words['CUM']} THI ĐUA", words["truong"].upper()]
-    if chair_title:
-        lines.append(f"CHỦ TỊCH {chair_title.upper()}")
+    if body or signer:
+        lines += signer_lines(signer, body)
     first = _cell_para(right, "", size=6, before=12)
     first.paragraph_format.space_before = Pt(12)
-    _signature(right, lines, "(Ký, ghi rõ họ tên, đóng dấu)")
+    _signature(right, lines, "(Ký, ghi rõ họ tên, đóng dấu)", name=signer.name if signer else None)
 
 
-def bien_ban(result: AwardsResult) -> Document:
+def bien_ban(result: AwardsResult, written: dt.datetime | None = None) -> Document:
     """Biên bản họp bình xét: time, place, attendees, content, the vote, the outcome."""
     cy = result.cluster_year
     words = _words(result)
     review = cy.year.review
     chair = cy.year.leadership.chair
-    doc = _document()
+    doc = _document(f"Biên bản họp bình xét thi đua, khen thưởng năm {cy.number} - {cy.cluster.name}", cy.cluster.name, written)
     _header(doc, result, "BB")
     _title(doc, "BIÊN BẢN", [f"Họp bình xét thi đua, khen thưởng năm {cy.number}", cy.cluster.name])
     _para(doc, "I. THỜI GIAN, ĐỊA ĐIỂM", bold=True, indent=True, keep=True)
     _para(doc, f"- Thời gian: vào hồi {BLANK} giờ {BLANK} phút, {date_words(review.date if review else None)}.", indent=True, after=3)
     _para(doc, f"- Địa điểm: {(review.place if review and review.place else None) or BLANK}.", indent=True)
+    _para(doc, "Căn cứ pháp lý:", italic=True, indent=True, after=3, keep=True)
+    for text in citations(result):
+        _para(doc, f"- {text};", italic=True, indent=True, after=3)
     _para(doc, "II. THÀNH PHẦN THAM DỰ", bold=True, indent=True, keep=True)
     chair_body = _committee(chair, result)
     chair_text = f"đại diện lãnh đạo {chair_body}" if chair_body else f"đại diện {BLANK}"
     _para(doc, f"1. Chủ trì: đồng chí {BLANK * 3}, {chair_text}, {words['truong']} năm {cy.number}.", indent=True, after=3)
     _para(doc, f"2. Thư ký: {BLANK * 4}", indent=True, after=3)
     _para(doc, f"3. Đại diện {len(cy.members)} đơn vị thành viên {words['cum']}:", indent=True, after=3)
-    for index, member in enumerate(cy.members, start=1):
-        _para(doc, f"{index}. {_full_name(member, result)}: đồng chí {BLANK * 3}", indent=True, after=0)
+    for member in cy.members:
+        _para(doc, f"- {_full_name(member, result)}: đồng chí {BLANK * 3}", indent=True, after=0)
     _para(doc, f"4. Đại biểu mời: đại diện {_spell_organiser(cy.cluster.organiser.name)}.", indent=True, before=3)
     _para(doc, "III. NỘI DUNG", bold=True, indent=True, keep=True)
     _para(doc, "1. Chấm điểm, xếp hạng", bold=True, italic=True, indent=True, after=3, keep=True)
@@ -419,7 +551,7 @@ def bien_ban(result: AwardsResult) -> Document:
     _votes(doc, result)
     _para(doc, "3. Kết quả", bold=True, italic=True, indent=True, after=3, keep=True)
     _para(doc, "Hội nghị thống nhất đề nghị khen thưởng như sau:", indent=True, keep=True)
-    _proposals(doc, result)
+    _proposals(doc, result, prefix="3.")
     _para(doc, f"Biên bản kết thúc vào hồi {BLANK} giờ {BLANK} phút cùng ngày, đã được đọc lại cho các thành viên dự họp cùng nghe và nhất trí thông qua./.", indent=True, before=6, keep=True)
     table = _table(doc, 1, [TEXT_WIDTH_MM / 2, TEXT_WIDTH_MM / 2], grid=False)
     left, right = table.rows[0].cells

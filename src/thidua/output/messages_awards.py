@@ -157,6 +157,26 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "no documents for {cluster} {year}: neither scores nor decided awards",
         "vi": "không lập văn bản cho {cluster} {year}: chưa có điểm và kết quả khen thưởng",
     },
+    "awards.pdf.needs_docx": {
+        "en": "--pdf needs --docx DIR (the PDFs are written beside the .docx files)",
+        "vi": "--pdf cần --docx THƯ_MỤC (tệp PDF được ghi cạnh tệp .docx)",
+    },
+    "awards.pdf.no_soffice": {
+        "en": "--pdf: LibreOffice (soffice) is not installed; install it (e.g. apt install libreoffice-writer) or drop --pdf",
+        "vi": "--pdf: chưa cài LibreOffice (soffice); hãy cài (ví dụ apt install libreoffice-writer) hoặc bỏ --pdf",
+    },
+    "awards.pdf.failed": {
+        "en": "--pdf: LibreOffice could not convert: {detail}",
+        "vi": "--pdf: LibreOffice không chuyển được: {detail}",
+    },
+    "awards.template.variable": {
+        "en": "template {template} uses the variable '{variable}', which the data does not have (docs/awards.md lists the variables)",
+        "vi": "mẫu {template} dùng biến '{variable}' mà dữ liệu không có (docs/awards.md liệt kê các biến)",
+    },
+    "awards.template.broken": {
+        "en": "template {template}: {detail}",
+        "vi": "mẫu {template}: {detail}",
+    },
     "awards.docx.not_dir": {
         "en": "--docx: {path} is not a directory",
         "vi": "--docx: {path} không phải thư mục",

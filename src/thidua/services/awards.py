@@ -13,6 +13,7 @@ from thidua.services.errors import DataError, UsageError
 
 if TYPE_CHECKING:
     from thidua.domain.awards import AwardsResult
+    from thidua.domain.models import ClusterYear
     from thidua.services.usable import Unusable
 
 
@@ -49,6 +50,7 @@ def recommend_awards(
     *,
     docx: Path | None = None,
     force: bool = False,
+    pdf: bool = False,
 ) -> AwardsReport:
     """Award recommendations for ``year``; with ``docx``, also write the Tờ trình and Biên bản of
     each cluster-year into that directory (an existing file is kept unless ``force``)."""
@@ -60,6 +62,13 @@ def recommend_awards(
     root = data_root(data)
     if docx is not None and docx.exists() and not docx.is_dir():
         raise UsageError("awards.docx.not_dir", path=docx)
+    if pdf and docx is None:
+        raise UsageError("awards.pdf.needs_docx")
+    if pdf:
+        from thidua.output.dossier.pdf import soffice
+
+        if soffice() is None:  # said before anything is written
+            raise DataError("awards.pdf.no_soffice")
     repo = load_repository(root)
     wanted = list(clusters or [])
     check_clusters(repo, wanted)
@@ -80,28 +89,59 @@ def recommend_awards(
     others = [cy for cy in every if repo.is_clean(cy) and not (has_scores(cy) and missing_scores(cy))]
     report.results = recommend_year(clean, others)
     if docx is not None:
-        report.documents = write_documents(report.results, docx, force)
+        history = [cy for cid in sorted(repo.clusters) for cy in repo.history(cid) if repo.is_clean(cy)]
+        report.documents = write_documents(report.results, docx, force, history, root.parent / "templates", pdf)
     return report
 
 
-def write_documents(results: list[AwardsResult], directory: Path, force: bool = False) -> list[DocumentOutcome]:
-    """Write both drafts of each cluster-year atomically; what became of each."""
-    from thidua.output.docx import bien_ban, to_bytes, to_trinh
+def write_documents(
+    results: list[AwardsResult],
+    directory: Path,
+    force: bool = False,
+    history: list[ClusterYear] | None = None,
+    templates: Path | None = None,
+    pdf: bool = False,
+) -> list[DocumentOutcome]:
+    """Write each cluster-year's dossier (Tờ trình, Biên bản, a Báo cáo thành tích per proposed
+    collective) atomically, from the repository's own Word templates where it has them; with
+    ``pdf`` also a PDF of each. What became of each file."""
+    from thidua.output.dossier.build import dossier
+    from thidua.output.dossier.pdf import PdfFailed, PdfUnavailable, to_pdf
+    from thidua.output.dossier.templates import TemplateBroken, TemplateVariableError
     from thidua.repository.writer import RefusedOverwrite, atomic_write
 
-    done = []
+    done: list[DocumentOutcome] = []
+    written: list[Path] = []
+    owner: dict[str, tuple[str, int]] = {}  # file stem → (cluster, year): the PDFs are named alike
     for result in results:
         if result.ranking is None and not result.decided:
             done.append(DocumentOutcome(result.cluster, result.year, "nothing"))
             continue
-        for suffix, build in (("to-trinh", to_trinh), ("bien-ban", bien_ban)):
-            path = directory / f"{result.cluster}-{result.year}-{suffix}.docx"
+        try:
+            files = dossier(result, history or [], templates if templates is not None and templates.is_dir() else None)
+        except TemplateVariableError as exc:
+            raise DataError("awards.template.variable", template=exc.template, variable=exc.variable) from None
+        except TemplateBroken as exc:
+            raise DataError("awards.template.broken", template=exc.template, detail=exc.detail) from None
+        for file in files:
+            path = directory / file.name
             try:
-                atomic_write(path, to_bytes(build(result)), overwrite=force)
+                atomic_write(path, file.data, overwrite=force)
             except RefusedOverwrite:
                 done.append(DocumentOutcome(result.cluster, result.year, "exists", path))
             except OSError as exc:
                 done.append(DocumentOutcome(result.cluster, result.year, "failed", path, str(exc.strerror or exc)))
             else:
+                written.append(path)
+                owner[path.stem] = (result.cluster, result.year)
                 done.append(DocumentOutcome(result.cluster, result.year, "wrote", path))
+    if pdf and written:
+        try:
+            for path in to_pdf(written, directory):
+                cluster, year = owner.get(path.stem, ("", 0))
+                done.append(DocumentOutcome(cluster, year, "wrote", path))
+        except PdfUnavailable:
+            raise DataError("awards.pdf.no_soffice") from None
+        except (PdfFailed, OSError) as exc:
+            raise DataError("awards.pdf.failed", detail=str(exc)) from None
     return done
