@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import docx
@@ -273,7 +274,7 @@ def test_default_templates_render_with_every_variable(repo) -> None:
 
 
 def test_default_templates_are_reproducible() -> None:
-    done = subprocess.run(["python", str(Path(__file__).parents[1] / "scripts" / "make_doc_templates.py"), "--check"], capture_output=True, text=True, check=False)
+    done = subprocess.run([sys.executable, str(Path(__file__).parents[1] / "scripts" / "make_doc_templates.py"), "--check"], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
