@@ -1,4 +1,4 @@
-"""Generate the national lists of districts and communes shipped in ``src/thidua/units/``.
+"""Generate the national lists of districts and communes shipped in ``src/thidua/repository/units/``.
 
 Generation-time requirement (NOT a dependency of thidua; install it only where you run this):
 
@@ -6,7 +6,7 @@ Generation-time requirement (NOT a dependency of thidua; install it only where y
     # or, to skip its run-time dependencies (shapely, geopy…), which this script does not use:
     pip install --no-deps vietnamadminunits==1.0.4
 
-    python scripts/generate_units.py              # rewrites src/thidua/units/*
+    python scripts/generate_units.py              # rewrites src/thidua/repository/units/*
     python scripts/generate_units.py --check      # exit 1 if the shipped files differ (ignores the date)
 
 What it reads:
@@ -41,8 +41,10 @@ from typing import Any
 
 import yaml
 
+from thidua.domain.registry import slugify  # ids follow the registry's own rule: the id a clerk would guess
+
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "src" / "thidua" / "units"
+OUT = ROOT / "src" / "thidua" / "repository" / "units"
 PROVINCES = ROOT / "data" / "provinces.yaml"
 OVERRIDES = ROOT / "scripts" / "units_overrides.yaml"
 
@@ -62,22 +64,6 @@ FILES = {
     "communes-2025-07-01.tsv": "commune",
 }
 MAX_ID = 64  # models.UnitId's limit: these ids may one day sit in cluster files
-
-
-def slugify(text: str) -> str:
-    """The same rule as thidua.domain.registry.slugify, copied so this script runs without thidua installed."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    ascii_text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    out: list[str] = []
-    dash = False
-    for ch in ascii_text.lower():
-        if ch.isascii() and ch.isalnum():
-            out.append(ch)
-            dash = False
-        elif not dash and out:
-            out.append("-")
-            dash = True
-    return "".join(out).strip("-")
 
 
 PREFIXES = ("Thành phố", "Thị xã", "Thị trấn", "Quận", "Huyện", "Phường", "Xã", "Đặc khu")
