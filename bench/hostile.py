@@ -3,7 +3,7 @@
     python bench/hostile.py                 # 3 runs of each case; a Markdown table
     python bench/hostile.py --repeat 5 --json hostile.json
 
-tests/test_hostile.py checks that every case is refused with the right rule code, without a
+tests/acceptance/test_hostile.py checks that every case is refused with the right rule code, without a
 traceback and under 200 MB; it no longer times them (a loaded CI machine is no stopwatch). This
 script does: each case is one would-be cluster-year file, clusters/dbsh/2025.yaml, dropped into a
 copy of the shipped data, then ``thidua validate --format json DATA`` runs in a child process that

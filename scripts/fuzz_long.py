@@ -455,7 +455,7 @@ def _parses(text: str) -> str | None:
 
 
 def _fuzz_property() -> Any:
-    """tests/test_fuzz.py, whose ``check_report`` is the property of a JSON report."""
+    """tests/acceptance/test_fuzz.py, whose ``check_report`` is the property of a JSON report."""
     module = sys.modules.get("fuzz_property")
     if module is None:
         spec = importlib.util.spec_from_file_location("fuzz_property", ROOT / "tests" / "test_fuzz.py")
@@ -497,7 +497,7 @@ def check_command(argv: list[str], run: Ran, before: dict[str, str], after: dict
 
     name = command_name(argv)
     if name == "validate" and "json" in argv and run.code in (0, 1) and not run.exception:
-        try:  # the property tests/test_fuzz.py checks: valid JSON, every diagnostic positioned and coded
+        try:  # the property tests/acceptance/test_fuzz.py checks: valid JSON, every diagnostic positioned and coded
             _fuzz_property().check_report(run.stdout, run.code)
         except Exception as exc:
             fail("validate-report", f"{type(exc).__name__}: {str(exc)[:300]}", type(exc).__name__)

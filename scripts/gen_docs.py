@@ -6,7 +6,7 @@
   its English and Vietnamese message and hint (placeholders shown as ``{name}``), one heading and a
   stable anchor (``#td101``) per code.
 
-Run ``python scripts/gen_docs.py`` after changing a command or a message; ``tests/test_docs.py``
+Run ``python scripts/gen_docs.py`` after changing a command or a message; ``tests/unit/test_docs.py``
 fails when the committed pages differ from what this script writes (``--check`` does the same
 without writing). Only attributes that typer 0.19 to 0.x and click 8.2+ all have are read, so the
 output does not depend on the installed versions.
