@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 
 from support import DATA, demo_ranking
 from thidua.domain.models import ClusterFile, ClusterYear, ClusterYearFile, Indicator, Organiser, Rules, Unit
-from thidua.domain.ranking import rank
+from thidua.domain.ranking import competition_ranks, rank
 from thidua.domain.registry import Registry
-from thidua.domain.stability import Model, Settings, analyse, competition_ranks, percentile
+from thidua.domain.stability import Model, Settings, analyse, percentile
 from thidua.output.render.stability import stability_json
 from thidua.repository.loader import load_repository
 

@@ -7,12 +7,15 @@ and the tie is reported, never broken silently.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from thidua.domain.models import ClusterYear, Indicator, IndicatorKind
 
 EPSILON = 1e-9  # totals are sums of decimals: compare them at this tolerance, not bit for bit
+
+T = TypeVar("T")
 
 
 class MissingScores(ValueError):
@@ -141,12 +144,12 @@ def _tie_key(key: str) -> Callable[[Entry], float | None]:
     return lambda e: -e.deductions
 
 
-def _split(block: list[Entry], value: Callable[[Entry], float | None]) -> list[list[Entry]]:
-    """Order ``block`` by ``value`` (best first) and cut it where the value changes."""
+def _split(block: list[T], value: Callable[[T], float | None]) -> list[list[T]]:
+    """Order ``block`` by ``value`` (best first) and cut it where the value changes (beyond EPSILON)."""
     if any(value(e) is None for e in block):
         return [block]  # e.g. votes not recorded: this key cannot separate anyone
     ordered = sorted(block, key=lambda e: -value(e))  # type: ignore[operator]
-    parts: list[list[Entry]] = [[ordered[0]]]
+    parts: list[list[T]] = [[ordered[0]]]
     for entry in ordered[1:]:
         if abs(value(parts[-1][-1]) - value(entry)) <= EPSILON:  # type: ignore[operator]
             parts[-1].append(entry)
@@ -155,13 +158,40 @@ def _split(block: list[Entry], value: Callable[[Entry], float | None]) -> list[l
     return parts
 
 
+def tiers(
+    items: list[T],
+    keys: Sequence[Callable[[T], float | None]],
+    on_split: Callable[[list[T], int], None] | None = None,
+    level: int = 0,
+) -> list[list[T]]:
+    """The one ranking algorithm: blocks of items still equal, best first.
+
+    Items are ordered by ``keys[0]`` (larger first); items equal on it within EPSILON by ``keys[1]``,
+    and so on. A key that is None for an item of a block cannot separate that block.
+    ``on_split(block, i)`` is called when ``keys[i]`` separates ``block``.
+    """
+    if len(items) <= 1 or level >= len(keys):
+        return [items] if items else []
+    parts = _split(items, keys[level])
+    if len(parts) > 1 and on_split is not None:
+        on_split(items, level)
+    out: list[list[T]] = []
+    for part in parts:
+        out.extend(tiers(part, keys, on_split, level + 1))
+    return out
+
+
 def order(entries: list[Entry], tie_break: list[str]) -> list[Entry]:
     """Sort by total, break ties along the chain, assign competition ranks (1, 2, 2, 4)."""
-    final_blocks: list[list[Entry]] = []
-    for block in _split(entries, lambda e: e.total) if entries else []:
-        final_blocks.extend(_resolve(block, list(tie_break)))
+
+    def decided(block: list[Entry], level: int) -> None:
+        if level:  # the total itself is no tie-break
+            for entry in block:
+                entry.decided_by = tie_break[level - 1]
+
+    keys: list[Callable[[Entry], float | None]] = [lambda e: e.total, *(_tie_key(k) for k in tie_break)]
     ordered: list[Entry] = []
-    for block in final_blocks:
+    for block in tiers(entries, keys, decided):
         shared_rank = len(ordered) + 1
         members = sorted(e.member for e in block)
         for entry in sorted(block, key=lambda e: e.member):
@@ -171,19 +201,17 @@ def order(entries: list[Entry], tie_break: list[str]) -> list[Entry]:
     return ordered
 
 
-def _resolve(block: list[Entry], chain: list[str]) -> list[list[Entry]]:
-    """Blocks of members still equal, best first, after applying ``chain`` in order."""
-    if len(block) == 1 or not chain:
-        return [block]
-    key, rest = chain[0], chain[1:]
-    parts = _split(block, _tie_key(key))
-    if len(parts) > 1:
-        for entry in block:
-            entry.decided_by = key
-    out: list[list[Entry]] = []
-    for part in parts:
-        out.extend(_resolve(part, rest))
-    return out
+def competition_ranks(keys: Sequence[Sequence[float | None]]) -> list[int]:
+    """Competition ranks (1, 2, 2, 4) of rows of keys (total, then the tie-break values), by ``tiers``."""
+    width = len(keys[0]) if keys else 0
+    columns: list[Callable[[int], float | None]] = [lambda i, k=k: keys[i][k] for k in range(width)]  # type: ignore[misc]
+    ranks = [0] * len(keys)
+    position = 1
+    for block in tiers(list(range(len(keys))), columns):
+        for index in block:
+            ranks[index] = position
+        position += len(block)
+    return ranks
 
 
 def rank(

@@ -8,8 +8,9 @@ judgement). Then each indicator is left out once. The same seed gives the same r
 source is a private ``random.Random(seed)``.
 
 Samples are computed on plain lists, not on the pydantic models, so that 1000 samples of a
-12-member, 14-indicator cluster take a fraction of a second. A test checks that this fast path
-ranks exactly as ``ranking.rank`` does.
+12-member, 14-indicator cluster take a fraction of a second; the keys (total, then the tie-break
+values) are then ordered by the core's own ``ranking.competition_ranks`` (one algorithm, one tie
+tolerance, ``ranking.EPSILON``). A test checks that this fast path ranks exactly as ``ranking.rank`` does.
 """
 
 from __future__ import annotations
@@ -19,12 +20,11 @@ import random
 from dataclasses import dataclass, field
 
 from thidua.domain.models import Indicator, IndicatorKind
-from thidua.domain.ranking import Ranking
+from thidua.domain.ranking import Ranking, competition_ranks
 from thidua.domain.standings import award_at, award_places
 
 SCORED, BONUS, DEDUCTION = 0, 1, 2
 _KIND = {IndicatorKind.scored: SCORED, IndicatorKind.bonus: BONUS, IndicatorKind.deduction: DEDUCTION}
-DIGITS = 6  # totals equal to 6 decimals are a tie, as the core compares within EPSILON
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,7 @@ class Model:
                     p = -score
                     deductions += score
                 points[i] = p
-            key = [round(scored + bonus - deductions, DIGITS)]
+            key = [scored + bonus - deductions]
             for step, index in self.chain:
                 if step == "group":
                     value = group_sums[index] if index >= 0 else 0.0
@@ -139,21 +139,9 @@ class Model:
                     value = bonus
                 else:
                     value = -deductions
-                key.append(round(value, DIGITS))
+                key.append(value)
             keys.append(tuple(key))
         return competition_ranks(keys)
-
-
-def competition_ranks(keys: list[tuple[float, ...]]) -> list[int]:
-    """Larger keys rank first; equal keys share a rank and the next rank skips (1, 2, 2, 4)."""
-    order = sorted(range(len(keys)), key=keys.__getitem__, reverse=True)
-    ranks = [0] * len(keys)
-    for position, index in enumerate(order):
-        if position and keys[index] == keys[order[position - 1]]:
-            ranks[index] = ranks[order[position - 1]]
-        else:
-            ranks[index] = position + 1
-    return ranks
 
 
 def percentile(counts: list[int], share: float) -> int:
