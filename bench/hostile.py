@@ -13,16 +13,14 @@ is the shipped data with no hostile file: the cost of the hostile file is the di
 
 Every child must exit 1 (0 for the baseline) and report the expected rule code on the hostile
 file, or the script stops with a message: a figure for a run that failed would be meaningless.
-The cases are rebuilt here (not imported from tests/) so that the benchmark needs no test
-dependencies; they are the same texts.
+The cases and the child driver come from bench/hostile_corpus.py, which the tests use too (it
+needs no test dependencies).
 """
 
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
-import os
 import shutil
 import statistics
 import subprocess
@@ -34,84 +32,34 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DATA = HERE.parent / "data"
-TARGET = Path("clusters") / "dbsh" / "2025.yaml"
+sys.path.insert(0, str(HERE))
+from hostile_corpus import CASES as CORPUS  # noqa: E402
+from hostile_corpus import DATA, TARGET, child_command, child_env, child_stats  # noqa: E402
+
 PY = sys.executable
-
-DRIVER = """
-import resource, sys
-from thidua.cli.app import app
-try:
-    app(args=sys.argv[1:], prog_name="thidua")
-finally:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    try:
-        with open("/proc/self/status") as status:
-            peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
-    except OSError:
-        peak = usage.ru_maxrss
-    sys.stderr.write(f"\\nPEAK_KB={peak} CPU_S={usage.ru_utime + usage.ru_stime}\\n")
-"""
-
-
-def billion_laughs() -> str:
-    lines = ["cluster: dbsh", "year: 2025", 'lol0: &l0 "lol"']
-    for i in range(1, 10):
-        lines.append(f"lol{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]")
-    lines.append("members: *l9")
-    return "\n".join(lines) + "\n"
-
-
-def merge_bomb() -> str:
-    names = "abcdefghijklmnopq"
-    lines = ["a: &a {k: v}"]
-    for prev, name in itertools.pairwise(names):
-        lines.append(f"{name}: &{name} {{<<: [{','.join([f'*{prev}'] * 10)}]}}")
-    return "\n".join(lines) + "\n"
-
-
-def two_mb_line(path: Path) -> None:
-    with path.open("w", encoding="utf-8") as handle:
-        handle.write("cluster: dbsh\nyear: 2025\nnote: ")
-        handle.write("x" * (2 * 1024 * 1024))
-        handle.write("\n")
-
-
-def sixty_mb_file(path: Path) -> None:
-    with path.open("wb") as handle:
-        handle.truncate(60 * 1024 * 1024)  # sparse: 60 MB on paper
-
-
-def unknown_members(count: int) -> Callable[[Path], None]:
-    def write(path: Path) -> None:
-        good = (DATA / "clusters" / "dbsh" / "2024.yaml").read_text(encoding="utf-8").replace("year: 2024", "year: 2025")
-        path.write_text(good.replace("members: [", "members: [" + ", ".join(f"tinh-gia-{i}" for i in range(count)) + ", ", 1), encoding="utf-8")
-
-    return write
-
-
-def text(content: Callable[[], str]) -> Callable[[Path], None]:
-    return lambda path: path.write_text(content(), encoding="utf-8", newline="")
 
 
 @dataclass
 class Case:
     name: str
     what: str
-    write: Callable[[Path], None] | None  # None: the shipped data as it is
+    write: Callable[[Path, Path], int | None] | None  # None: the shipped data as it is
     code: str | None  # the rule code expected on the hostile file
 
 
-CASES = [
-    Case("baseline", "the shipped data, no hostile file", None, None),
-    Case("deep-flow-sequences", "`[` × 20,000 then `]` × 20,000 (40 KB)", text(lambda: "[" * 20_000 + "]" * 20_000 + "\n"), "TD008"),
-    Case("deep-flow-mappings", "`{a: ` × 20,000, `1`, `}` × 20,000", text(lambda: "{a: " * 20_000 + "1" + "}" * 20_000 + "\n"), "TD008"),
-    Case("deep-block-sequences", "`- ` × 20,000 then `x`", text(lambda: "- " * 20_000 + "x\n"), "TD008"),
-    Case("billion-laughs", "9 levels of 9 aliases (10⁹ nodes if expanded)", text(billion_laughs), "TD009"),
-    Case("merge-key-bomb", "17 levels of 10 merge keys, under 1 KB", text(merge_bomb), "TD010"),
-    Case("2-MB-line", "one 2 MiB scalar line", two_mb_line, "TD001"),
-    Case("60-MB-file", "a 60 MiB file (sparse)", sixty_mb_file, "TD001"),
-    Case("450-unknown-members", "450 unknown member ids in a real file", unknown_members(450), "TD201"),
+WHAT = {  # the heaviest cases of the corpus, as the table describes them
+    "deep-flow-sequences": "`[` × 20,000 then `]` × 20,000 (40 KB)",
+    "deep-flow-mappings": "`{a: ` × 20,000, `1`, `}` × 20,000",
+    "deep-block-sequences": "`- ` × 20,000 then `x`",
+    "billion-laughs": "9 levels of 9 aliases (10⁹ nodes if expanded)",
+    "merge-key-bomb": "17 levels of 10 merge keys, under 1 KB",
+    "2-MB-line": "one 2 MiB scalar line",
+    "60-MB-file": "a 60 MiB file (sparse)",
+    "450-unknown-members": "450 unknown member ids in a real file",
+}
+_BY_NAME = {c.name: c for c in CORPUS}
+CASES = [Case("baseline", "the shipped data, no hostile file", None, None)] + [
+    Case(name, what, _BY_NAME[name].write, _BY_NAME[name].code) for name, what in WHAT.items()
 ]
 
 
@@ -121,14 +69,13 @@ def run_case(case: Case, shipped: Path, scratch: Path) -> dict[str, float]:
         shutil.rmtree(root)
     shutil.copytree(shipped, root)
     if case.write:
-        case.write(root / TARGET)
-    env = {**os.environ, "THIDUA_LANG": "en", "PYTHONIOENCODING": "utf-8", "THIDUA_JOBS": "1"}
+        case.write(root / TARGET, scratch)
+    env = child_env(THIDUA_JOBS="1")
     out, err = scratch / "stdout", scratch / "stderr"
     started = time.perf_counter()
     with out.open("wb") as stdout, err.open("wb") as stderr:
         try:
-            done = subprocess.run([PY, "-c", DRIVER, "validate", "--format", "json", str(root)],
-                                  stdout=stdout, stderr=stderr, env=env, timeout=120, check=False)
+            done = subprocess.run(child_command(PY, root), stdout=stdout, stderr=stderr, env=env, timeout=120, check=False)
         except subprocess.TimeoutExpired:
             sys.exit(f"hostile case {case.name}: no answer within 120 s")
     wall = time.perf_counter() - started
@@ -139,8 +86,8 @@ def run_case(case: Case, shipped: Path, scratch: Path) -> dict[str, float]:
     codes = {d["code"] for d in json.loads(out.read_text(encoding="utf-8"))["diagnostics"] if d["file"].endswith(TARGET.as_posix())}
     if case.code and case.code not in codes:
         sys.exit(f"hostile case {case.name}: expected {case.code} on {TARGET}, got {sorted(codes)}")
-    stats = dict(item.split("=") for item in tail.strip().splitlines()[-1].split())
-    return {"wall": wall, "cpu": float(stats["CPU_S"]), "peak_mb": int(stats["PEAK_KB"]) / 1024}
+    peak_mb, cpu = child_stats(tail)
+    return {"wall": wall, "cpu": cpu, "peak_mb": peak_mb}
 
 
 def measure(repeat: int = 3, scratch_dir: Path | None = None, echo: bool = True) -> list[dict]:

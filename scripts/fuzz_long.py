@@ -458,7 +458,9 @@ def _fuzz_property() -> Any:
     """tests/acceptance/test_fuzz.py, whose ``check_report`` is the property of a JSON report."""
     module = sys.modules.get("fuzz_property")
     if module is None:
-        spec = importlib.util.spec_from_file_location("fuzz_property", ROOT / "tests" / "test_fuzz.py")
+        if str(ROOT / "tests") not in sys.path:
+            sys.path.insert(0, str(ROOT / "tests"))  # the test module imports tests/support.py
+        spec = importlib.util.spec_from_file_location("fuzz_property", ROOT / "tests" / "acceptance" / "test_fuzz.py")
         assert spec and spec.loader
         module = importlib.util.module_from_spec(spec)
         sys.modules["fuzz_property"] = module

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # `import support` from any test folder
+sys.path.append(str(Path(__file__).parents[1] / "bench"))  # bench/hostile_corpus.py, shared with the benchmark
 
 import support
 
