@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import shutil
 import textwrap
 from pathlib import Path
@@ -168,3 +169,13 @@ scores:
   quang-ninh: {a: 80}
   ha-noi: {a: 70}
 """
+
+
+# --------------------------------------------------------------------------- reading tables back
+
+_ROW = re.compile(r"^\s*(\d+)  (\S.*?)(?:\s{2,}|$)")
+
+
+def ranked(text: str) -> list[tuple[int, str]]:
+    """(rank, name) of every table row of a rank/awards table, in order: targeted checks without a golden."""
+    return [(int(m.group(1)), m.group(2)) for line in text.splitlines() if (m := _ROW.match(line))]

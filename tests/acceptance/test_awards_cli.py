@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import support
-from support import DATA, GOLDEN, copy_data, runner
+from support import DATA, GOLDEN, copy_data, ranked, runner
 from thidua.cli.app import app
 
 
@@ -76,10 +76,15 @@ def test_golden_table_plain() -> None:
     check_golden("table-2023.txt", result.stdout)
 
 
-def test_golden_table_in_vietnamese() -> None:
+def test_table_in_vietnamese() -> None:  # one golden per format (table-2023.txt); here the results
     result = runner.invoke(app, ["--lang", "vi", "awards", "2024", "--data", str(DATA)])
     assert result.exit_code == 0
-    check_golden("table-2024-vi.txt", result.stdout)
+    lines = result.stdout.splitlines()
+    assert "   1  Điện Biên         95  Cờ thi đua của Chính phủ           xếp thứ 1/7, 95 điểm; chỉ tiêu 1" in lines
+    assert "   2  Lào Cai         93,5  Bằng khen của Thủ tướng Chính phủ  xếp thứ 2/7, 93,5 điểm; chỉ tiêu 1" in lines
+    assert ranked(result.stdout) == [(1, "Điện Biên"), (2, "Lào Cai"), (3, "Sơn La"), (4, "Cao Bằng"), (5, "Lạng Sơn"), (6, "Lai Châu"), (7, "Hà Giang")]
+    assert "Kết quả đã quyết định: khớp với đề xuất (2)" in lines
+    assert lines.count("- chưa nhập điểm năm 2024: chưa có đề xuất khen thưởng") == 2
 
 
 def test_golden_json() -> None:

@@ -13,7 +13,18 @@ from pathlib import Path
 
 import pytest
 
-from support import DATA, GOLDEN, MERGER_2025, MERGER_2026, YEAR_2024, check_golden, copy_data, runner, write_data
+from support import (
+    DATA,
+    GOLDEN,
+    MERGER_2025,
+    MERGER_2026,
+    YEAR_2024,
+    check_golden,
+    copy_data,
+    ranked,
+    runner,
+    write_data,
+)
 from thidua.cli.app import app
 
 MNBG = "mien-nui-bien-gioi-phia-bac"
@@ -53,17 +64,14 @@ def test_2024_puts_dien_bien_first_and_lao_cai_second_in_the_northern_border_clu
     ("name", "args", "lang"),
     [
         ("rank-2023.txt", ["2023"], "en"),
-        ("rank-2024.vi.txt", ["2024"], "vi"),
         ("rank-2023.json", ["2023", "--format", "json"], "en"),
         ("rank-2023.csv", ["2023", "--format", "csv"], "en"),
         ("rank-2024.md", ["2024", "--format", "markdown"], "en"),
         ("explain-lao-cai.txt", ["2024", "--explain", "lao-cai"], "en"),
-        ("explain-ha-nam.vi.txt", ["2023", "--explain", "Hà Nam"], "vi"),
         ("explain-lao-cai.json", ["2024", "--explain", "Lào Cai", "--format", "json"], "en"),
         ("explain-lao-cai.csv", ["2024", "--explain", "lao-cai", "--format", "csv"], "en"),
         ("explain-nam-dinh.md", ["2023", "--cluster", "dbsh", "--explain", "nam-dinh", "--format", "markdown"], "en"),
         ("stability-mnbg.txt", ["2024", "--cluster", MNBG, "--stability", "--samples", "300"], "en"),
-        ("stability-mnbg.vi.txt", ["2024", "--cluster", MNBG, "--stability", "--samples", "300"], "vi"),
         ("stability-mnbg.json", ["2024", "--cluster", MNBG, "--stability", "--samples", "300", "--format", "json"], "en"),
         ("stability-mnbg.csv", ["2024", "--cluster", MNBG, "--stability", "--samples", "300", "--format", "csv"], "en"),
     ],
@@ -75,21 +83,56 @@ def test_golden_outputs_on_the_shipped_data(name: str, args: list[str], lang: st
     golden(name, result.stdout)
 
 
-def test_golden_ties_and_tie_breaks(tmp_path: Path) -> None:
+# One golden per renderer and format (above); the other outputs are checked by their results.
+
+
+def test_rank_in_vietnamese() -> None:
+    result = run("2024", lang="vi")
+    assert result.exit_code == 0 and result.stderr == ""
+    assert ranked(result.stdout) == [(1, "Điện Biên"), (2, "Lào Cai"), (3, "Sơn La"), (4, "Cao Bằng"), (5, "Lạng Sơn"), (6, "Lai Châu"), (7, "Hà Giang")]
+    assert "Hạng  Thành viên  Tổng điểm  kinh-te" in result.stdout
+    assert "   2  Lào Cai          93,5       40      19  14,5" in result.stdout  # decimal comma
+    assert "Cụm thi đua các tỉnh đồng bằng sông Hồng (dbsh), năm 2024: chưa có điểm, chưa xếp hạng" in result.stdout
+    assert "Bằng tổng điểm thì xét lần lượt: số phiếu suy tôn." in result.stdout
+
+
+def test_explain_in_vietnamese() -> None:
+    result = run("2023", "--explain", "Hà Nam", lang="vi")
+    assert result.exit_code == 0 and result.stderr == ""
+    assert "Vì sao Hà Nam xếp thứ 8 trên 9 thành viên, Cụm thi đua các tỉnh đồng bằng sông Hồng, năm 2023" in result.stdout.splitlines()
+    assert "   8  Hà Nam             88     36,5      13    19                 9        9          1,5         0" in result.stdout.splitlines()
+    assert "Tổng điểm 88 = 86,5 điểm chỉ tiêu (tối đa 100) + 1,5 điểm thưởng − 0 điểm trừ." in result.stdout
+
+
+def test_stability_in_vietnamese_says_what_the_english_golden_says() -> None:
+    args = ["2024", "--cluster", MNBG, "--stability", "--samples", "300"]
+    vi, en = run(*args, lang="vi"), run(*args, lang="en")
+    assert vi.exit_code == en.exit_code == 0 and vi.stderr == ""
+    assert ranked(vi.stdout)[:7] == ranked(en.stdout)[:7] == [(1, "Điện Biên"), (2, "Lào Cai"), (3, "Sơn La"), (4, "Cao Bằng"), (5, "Lạng Sơn"), (6, "Lai Châu"), (7, "Hà Giang")]
+    assert len(vi.stdout.splitlines()) == len(en.stdout.splitlines())
+    assert "Điện Biên giữ Cờ thi đua của Chính phủ trong 87% số lần thử (được khen nói chung: >99%)." in vi.stdout
+    assert "Lào Cai giữ Bằng khen của Thủ tướng Chính phủ trong 76% số lần thử (được khen nói chung: 88%)." in vi.stdout
+    assert "Trong 24% số lần thử, ít nhất một danh hiệu chuyển sang đơn vị khác." in vi.stdout
+
+
+def test_ties_and_tie_breaks(tmp_path: Path) -> None:
     root = write_data(tmp_path / "data", {2024: YEAR_2024})
     result = run("2024", data=root)
     assert result.exit_code == 0, result.stderr
-    golden("ties.txt", result.stdout)
+    assert ranked(result.stdout) == [(1, "Hải Phòng"), (2, "Đà Nẵng"), (3, "Hà Nội"), (4, "Cần Thơ"), (4, "Hồ Chí Minh")]
+    assert "   2  Đà Nẵng       22.5       18       4    0.5         0      3" in result.stdout
+    assert "tie remains with Hồ Chí Minh" in result.stdout
     assert "equal total, separated by group kinh-te subtotal" in result.stdout
     assert "Tie not broken: Cần Thơ and Hồ Chí Minh share the 4th place" in result.stdout
     assert "illustrative" not in result.stdout  # this file does not say its scores are illustrative
 
 
-def test_golden_change_across_the_2025_merger(tmp_path: Path) -> None:
+def test_change_across_the_2025_merger(tmp_path: Path) -> None:
     root = write_data(tmp_path / "data", {2025: MERGER_2025, 2026: MERGER_2026}, tie_break="")
     result = run("2026", data=root)
     assert result.exit_code == 0, result.stderr
-    golden("merger.txt", result.stdout)
+    assert ranked(result.stdout) == [(1, "Hưng Yên"), (2, "Ninh Bình"), (3, "Quảng Ninh"), (4, "Hà Nội")]
+    assert "Hưng Yên: compared with the 2025 rank of Thái Bình (thai-binh), which merged into it." in result.stdout
     rows = {line.split()[1]: line for line in result.stdout.splitlines() if line[:4].strip().isdigit()}
     assert "↑2" in rows["Hưng"] and "↓1" in rows["Ninh"] and "new" in rows["Hà"]
     assert "Ninh Bình: compared with the 2025 rank of Nam Định (nam-dinh), which merged into it." in result.stdout
