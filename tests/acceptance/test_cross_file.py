@@ -7,9 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from support import make_repo
+from support import make_repo, runner
 from thidua.cli.app import app
 from thidua.output.i18n import say
 from thidua.services.validate import validate_paths
@@ -51,6 +49,6 @@ def test_rank_reports_the_year_of_the_file_name_not_the_wrong_year_inside(tmp_pa
     message = next(d for d in validate_paths([root]).diagnostics if d.code == "TD302").message
     message = say(message)
     assert "2022" in message and "2024.yaml" in message
-    result = CliRunner().invoke(app, ["rank", "2024", "--data", str(root), "--format", "json"])
+    result = runner.invoke(app, ["rank", "2024", "--data", str(root), "--format", "json"])
     years = {entry["cluster"]: entry["year"] for entry in json.loads(result.stdout)}
     assert years["other"] == 2024

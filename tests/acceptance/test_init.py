@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
-from typer.testing import CliRunner
 
 from support import ROOT, runner
 from thidua import __version__
@@ -277,6 +276,6 @@ def test_the_site_command_of_the_workflow_builds_the_new_repository(repo: Path, 
 
     from thidua.cli.app import app
 
-    result = CliRunner().invoke(app, ["site", "-o", str(tmp_path / "site-out"), "--data", str(repo / "data")])
+    result = runner.invoke(app, ["site", "-o", str(tmp_path / "site-out"), "--data", str(repo / "data")])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "site-out" / "units" / "nam-dinh.html").is_file()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from support import copy_data
+from support import copy_data, runner
 from thidua.repository import writer
 from thidua.repository.writer import RefusedOverwrite, atomic_write
 
@@ -258,16 +258,15 @@ def test_leftovers_of_killed_writers_are_removed_before_writing(tmp_path: Path) 
 
 def test_the_loader_never_reads_a_temporary_file_as_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A leftover of a killed write, beside a year file, is neither loaded nor reported."""
-    from typer.testing import CliRunner
 
     from thidua.cli.app import app
 
     data = tmp_path / "data"
     copy_data(data)
     monkeypatch.chdir(tmp_path)
-    before = CliRunner().invoke(app, ["validate", "data"])
+    before = runner.invoke(app, ["validate", "data"])
     for leftover in (data / "clusters" / "dbsh" / f".2025.yaml.{dead_pid()}.0badc0de.tmp", data / f".provinces.yaml.{dead_pid()}.0badc0de.tmp"):
         leftover.write_text("members: [half\n\tyear: 2025\n", encoding="utf-8")
-    after = CliRunner().invoke(app, ["validate", "data"])
+    after = runner.invoke(app, ["validate", "data"])
     assert after.exit_code == before.exit_code == 0
     assert after.output == before.output
