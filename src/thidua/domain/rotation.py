@@ -495,7 +495,7 @@ def _only_member(ctx: _Context, proposal: Proposal) -> str:
     """A one-member list: that member holds the chair, with nobody to rotate with."""
     only = ctx.members[0]
     proposal.steps.append(Step(CHAIR, only, True, Message("leadership.why.only_member", {})))
-    key = "leadership.note.one_member_stays" if ctx.outgoing == only else "leadership.note.one_member"
+    key = "leadership.note.one_member_stays" if ctx.term.chair == only else "leadership.note.one_member"
     proposal.notes.append(Message(key, {"name": label(ctx.units, only), "year": ctx.target}))
     return only
 
