@@ -95,6 +95,7 @@ class Proposal:
     recorded_agrees: bool | None = None
     record: Record | None = None  # the target year's file: its offices are kept, only gaps filled
     appointment: Appointment | None = None  # the decision that gives any of the offices
+    open_offices: list[str] = field(default_factory=list)  # "chair", "vice_chairs": nobody gives them
 
     @property
     def policy(self) -> RotationPolicy:
@@ -479,11 +480,16 @@ def propose(terms: list[Term], units: Any, cluster: str = "", cluster_name: str 
         if chair is None:
             chair = _fill_chair(ctx, policy, proposal)
         if vices is None:
-            if policy is RotationPolicy.appointed and filled:
+            if policy is RotationPolicy.appointed:  # nobody appointed them: left open, never guessed
                 vices = []
+                proposal.open_offices.append("vice_chairs")
+                if chair is not None:
+                    proposal.notes.append(Message("leadership.note.vices_not_appointed", {"year": target}))
             else:
                 vices = _vices_by_order(ctx, chair, [], steps, proposal.notes)
                 filled = True
+        if chair is None:
+            proposal.open_offices.insert(0, "chair")
         proposal.basis = basis or proposal.basis
         if filled and policy in (RotationPolicy.elected, RotationPolicy.appointed):
             proposal.proposal_only = True
@@ -590,7 +596,9 @@ def compare_recorded(proposal: Proposal, without: Proposal) -> None:
     same_chair = chair is None or chair == without.chair
     same_vices = vices is None or sorted(vices) == sorted(without.vice_chairs)
     proposal.recorded_agrees = same_chair and same_vices
-    if proposal.recorded_agrees:
+    if without.chair is None:  # the rotation gives nothing to compare with (appointed)
+        proposal.recorded_agrees = None
+    elif proposal.recorded_agrees:
         proposal.notes.append(Message("rotate.note.recorded_agrees", {"year": year}))
     else:
         proposal.notes.append(Message("leadership.note.record_kept", {

@@ -38,6 +38,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{name} is listed in the {year} file but cannot hold an office all year ({why}): not a candidate",
         "vi": "{name} có trong danh sách năm {year} nhưng không thể giữ chức cả năm ({why}): không đề xuất",
     },
+    "leadership.note.vices_not_appointed": {
+        "en": "no vice-chair is appointed for {year}: left open, not guessed (record them under `appointment:` when decided)",
+        "vi": "chưa có Cụm phó được chỉ định cho năm {year}: để trống, không đoán (ghi vào `appointment:` khi có quyết định)",
+    },
     "leadership.note.record_kept": {
         "en": "the leadership recorded in the {year} file is kept; without it the rotation would give chair {chair}, vice-chairs {vices}",
         "vi": "giữ lãnh đạo Cụm ghi trong tệp năm {year}; nếu không có, luân phiên sẽ cho Cụm trưởng {chair}, Cụm phó {vices}",

@@ -156,7 +156,8 @@ def _leadership(proposal: Proposal) -> CommentedMap | None:
     block = CommentedMap()
     if proposal.chair is not None:
         block["chair"] = proposal.chair
-    block["vice_chairs"] = _flow_list(list(proposal.vice_chairs))
+    if "vice_chairs" not in proposal.open_offices:  # ``[]`` would say "none": only what was decided
+        block["vice_chairs"] = _flow_list(list(proposal.vice_chairs))
     return block
 
 
@@ -210,7 +211,7 @@ def missing_offices(proposal: Proposal) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if given_chair is None and proposal.chair is not None:
         out["chair"] = proposal.chair
-    if given_vices is None and (proposal.chair is not None or proposal.vice_chairs):
+    if given_vices is None and "vice_chairs" not in proposal.open_offices and (proposal.chair is not None or proposal.vice_chairs):
         out["vice_chairs"] = list(proposal.vice_chairs)
     return out
 

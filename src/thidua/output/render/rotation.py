@@ -159,6 +159,7 @@ def as_dict(proposal: Proposal) -> dict[str, Any]:
         },
         "notes": [message_json(note) for note in proposal.notes],
         "recorded_year": proposal.record is not None,
+        "open_offices": list(proposal.open_offices),
         "appointment": _appointment_json(proposal),
     }
 
