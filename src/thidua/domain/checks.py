@@ -242,7 +242,9 @@ def _check_appointment(cy: ClusterYear, refs: Refs) -> list[Issue]:
         return [Issue("TD333", ("appointment",), {"decision": appointment.decision})]
     issues = []
     year_end = dt.date(cy.number, 12, 31)
-    roles = [(Message("word.appointed_chair"), appointment.chair, ("appointment", "chair"))] if appointment.chair else []
+    roles: list[tuple[Message, str, tuple[Any, ...]]] = []
+    if appointment.chair:
+        roles.append((Message("word.appointed_chair"), appointment.chair, ("appointment", "chair")))
     roles += [(Message("word.appointed_vice_chair"), v, ("appointment", "vice_chairs", i)) for i, v in enumerate(appointment.vice_chairs or [])]
     seen: set[str] = set()
     for role, unit_id, path in roles:
