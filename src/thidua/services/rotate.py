@@ -133,6 +133,8 @@ def _next_file(root: Path, directory: Path, proposal: Proposal, force: bool, dry
         raise UsageError("rotate.err.year_range", year=proposal.to_year)
     source = year_path(directory, proposal.from_year)
     target = year_path(directory, proposal.to_year)
+    if target.exists() and not force and not dry_run:
+        raise DataError("rotate.err.exists", path=display_path(target))
     if proposal.record is None and target.exists():
         # A recorded year is only ever filled in, never rebuilt: one that did not load is not replaced.
         raise DataError("leadership.err.target_unusable", path=display_path(target))
