@@ -83,8 +83,8 @@ def test_the_recorded_2025_file_gives_the_members_huế_included() -> None:
     assert p.record is not None and p.record.year == 2025
     # Offices are filled only among members who exist all of 2025 (the four cities merged on 01/07/2025).
     assert (p.chair, p.vice_chairs) == ("ha-noi", ["hue"])
-    assert ("Đà Nẵng is listed in the 2025 file but cannot hold an office all year (Đà Nẵng merged into Đà Nẵng (2025) "
-            "on 01/07/2025: skipped (the successor does not inherit the office)): not a candidate") in texts(p)
+    assert ("Đà Nẵng, listed in the 2025 file, merges into Đà Nẵng (2025) on 01/07/2025: it cannot hold an office all year, "
+            "so it is not a candidate") in texts(p)
     assert "the 2025 file exists but records no leadership" in texts(p)
 
 

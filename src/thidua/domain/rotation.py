@@ -386,6 +386,8 @@ def _candidates(term: Term, units: Any, target: int, record: Record | None) -> t
         why = cannot_serve(member, members, units, target)
         if why is None:
             able.append(member)
+        elif why.code == "rotate.why.merged":
+            notes.append(Message("leadership.note.not_candidate_merged", {**why.params, "year": target}))
         else:
             notes.append(Message("leadership.note.not_candidate", {"name": label(units, member), "year": target, "why": why}))
     return members, able, notes

@@ -42,6 +42,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "no vice-chair is appointed for {year}: left open, not guessed (record them under `appointment:` when decided)",
         "vi": "chưa có Cụm phó được chỉ định cho năm {year}: để trống, không đoán (ghi vào `appointment:` khi có quyết định)",
     },
+    "leadership.note.not_candidate_merged": {
+        "en": "{name}, listed in the {year} file, merges into {successor} on {day}: it cannot hold an office all year, so it is not a candidate",
+        "vi": "{name} có trong danh sách năm {year} nhưng nhập vào {successor} từ {day}: không thể giữ chức cả năm nên không đề xuất",
+    },
     "leadership.note.record_kept": {
         "en": "the leadership recorded in the {year} file is kept; without it the rotation would give chair {chair}, vice-chairs {vices}",
         "vi": "giữ lãnh đạo Cụm ghi trong tệp năm {year}; nếu không có, luân phiên sẽ cho Cụm trưởng {chair}, Cụm phó {vices}",
