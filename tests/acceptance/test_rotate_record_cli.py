@@ -163,3 +163,26 @@ def test_an_appointed_unit_that_merges_away_is_warned(tmp_path: Path) -> None:
         2025: "as_of: 2025-03-01\nmembers: [ha-noi, hai-duong, cao-bang]\nappointment: {decision: '7/QĐ', chair: hai-duong}\n",
     })
     assert diagnostics(root) == [("TD332", "warning", "appointed chair Hải Dương ceases to exist on 01/07/2025, before the year ends")]
+
+
+def test_an_appointed_chair_is_not_reported_against_the_policy(tmp_path: Path) -> None:
+    """list_order would give Cao Bằng after Hà Nội; a decision appointed Lai Châu: no TD311."""
+    years = {2023: "members: [ha-noi, cao-bang, dien-bien, lai-chau]\nleadership: {chair: ha-noi}\n"}
+    decided = cluster(tmp_path / "a", "list_order", {**years, 2024: "members: [ha-noi, cao-bang, dien-bien, lai-chau]\n"
+                                                     "appointment: {decision: '7/QĐ', chair: lai-chau}\n"})
+    assert [d.code for d in validate_paths([decided]).diagnostics if d.code.startswith("TD3")] == []
+    undecided = cluster(tmp_path / "b", "list_order", {**years, 2024: "members: [ha-noi, cao-bang, dien-bien, lai-chau]\n"
+                                                       "leadership: {chair: lai-chau}\n"})
+    assert [d.code for d in validate_paths([undecided]).diagnostics if d.code.startswith("TD3")] == ["TD311"]
+
+
+def test_offices_an_appointment_leaves_open_are_not_written_as_none(tmp_path: Path) -> None:
+    root = cluster(tmp_path, "appointed", APPOINTED)
+    target = root / "clusters" / "c" / "2024.yaml"
+    before = target.read_bytes()
+    report = json.loads(rotate("--cluster", "c", "--from", "2023", "-f", "json", data=root).stdout)
+    assert report["open_offices"] == ["vice_chairs"] and report["vice_chairs"] == []
+    result = rotate("--cluster", "c", "--from", "2023", "--write", "--force", data=root)
+    assert result.exit_code == 1
+    assert "already records every office for 2024: nothing to write" in result.stderr
+    assert target.read_bytes() == before
