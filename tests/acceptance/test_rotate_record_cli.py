@@ -69,7 +69,7 @@ def test_write_force_on_a_fully_recorded_year_writes_nothing(data: Path) -> None
     target.write_text(text, encoding="utf-8")
     result = rotate("--cluster", "tp-truc-thuoc-tw", "--from", "2024", "--write", "--force", data=data)
     assert result.exit_code == 1
-    assert f"{CITIES} already records every office for 2025: nothing to write" in result.stderr
+    assert f"{CITIES} already records every office for 2025 (or leaves it to an appointment): nothing to write" in result.stderr
     assert target.read_text(encoding="utf-8") == text
 
 
@@ -184,5 +184,5 @@ def test_offices_an_appointment_leaves_open_are_not_written_as_none(tmp_path: Pa
     assert report["open_offices"] == ["vice_chairs"] and report["vice_chairs"] == []
     result = rotate("--cluster", "c", "--from", "2023", "--write", "--force", data=root)
     assert result.exit_code == 1
-    assert "already records every office for 2024: nothing to write" in result.stderr
+    assert "already records every office for 2024 (or leaves it to an appointment): nothing to write" in result.stderr
     assert target.read_bytes() == before

@@ -80,8 +80,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Chức danh năm {year} chưa ghi, do `thidua rotate` bổ sung ({policy}): {basis}",
     },
     "leadership.err.nothing_to_add": {
-        "en": "{path} already records every office for {year}: nothing to write",
-        "vi": "{path} đã ghi đủ lãnh đạo Cụm năm {year}: không có gì để ghi",
+        "en": "{path} already records every office for {year} (or leaves it to an appointment): nothing to write",
+        "vi": "{path} đã ghi đủ lãnh đạo Cụm năm {year} (hoặc để chờ quyết định chỉ định): không có gì để ghi",
     },
     "leadership.err.target_unusable": {
         "en": "{path} exists but could not be read as a year file: fix it first (rotate never replaces a recorded year)",
