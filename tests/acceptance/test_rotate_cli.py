@@ -199,9 +199,11 @@ def test_write_refuses_to_overwrite_and_force_overwrites(data: Path) -> None:
     assert target.read_bytes() == before
     result = run("--cluster", "tp-truc-thuoc-tw", "--from", "2024", "--write", "--force", data=data)
     assert result.exit_code == 0, result.output
+    # 2025 is recorded: --force fills the offices it leaves out and keeps everything else (issue 12)
     written = yaml.safe_load(target.read_text(encoding="utf-8"))
-    assert written["members"] == ["ha-noi", "ho-chi-minh-2025", "hai-phong-2025", "da-nang-2025", "can-tho-2025"]
-    assert written["leadership"]["chair"] == "ha-noi"
+    assert written["members"] == ["ha-noi", "ho-chi-minh", "hai-phong", "da-nang", "can-tho", "hue"]
+    assert written["leadership"] == {"chair": "ha-noi", "vice_chairs": ["hue"]}
+    assert written["sources"] == yaml.safe_load(before)["sources"] and written["as_of"].isoformat() == "2025-03-22"
     assert validate_paths([data]).ok
 
 
@@ -242,7 +244,9 @@ def test_dry_run_against_an_existing_file_diffs_that_file(data: Path) -> None:
     result = run("--cluster", "tp-truc-thuoc-tw", "--from", "2024", "--dry-run", data=data)
     assert result.exit_code == 0
     assert result.stdout.startswith("--- data/clusters/tp-truc-thuoc-tw/2025.yaml\n")
-    assert "-as_of: 2025-03-22\n" in result.stdout
+    # the recorded year is filled in, never rebuilt: nothing is taken out of it
+    assert [line for line in result.stdout.splitlines() if line.startswith("-") and not line.startswith("---")] == []
+    assert "+leadership:\n+  chair: ha-noi\n+  vice_chairs: [hue]\n" in result.stdout
     assert "--write would need --force" in result.stderr
 
 

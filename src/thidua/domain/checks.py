@@ -13,6 +13,7 @@ from thidua.domain.awards_catalogue import GOVERNMENT_FLAG, award_title, known_a
 from thidua.domain.diagnostics import Issue
 from thidua.domain.message import Message
 from thidua.domain.models import (
+    Appointment,
     ClusterFile,
     ClusterYear,
     Indicator,
@@ -120,7 +121,7 @@ class Refs:
         year = cy.year
         ids = {*year.members, *year.scores, *(a.member for a in year.awards), *(f.member for f in year.facts if f.member)}
         ids.update(year.votes.counts if year.votes else ())
-        for block in (year.leadership, year.election):
+        for block in (year.leadership, year.election, year.appointment):
             if block is not None:
                 ids.update(u for u in [block.chair, *(block.vice_chairs or [])] if u)
         return ids
@@ -162,6 +163,7 @@ def check_cluster_year(cy: ClusterYear, directory: str, file_year: int) -> list[
     refs = Refs(cy)
     issues += _check_members(cy)
     issues += _check_leadership(cy, refs)
+    issues += _check_appointment(cy, refs)
     issues += _check_indicators_and_scores(cy, refs)
     issues += _check_votes(cy, refs)
     issues += _check_awards(cy, refs)
@@ -227,6 +229,45 @@ def _check_leadership(cy: ClusterYear, refs: Refs) -> list[Issue]:
         if block.vice_chairs is not None and len(block.vice_chairs) != expected:
             section = "election" if elected else "leadership"
             issues.append(Issue("TD308", (section, "vice_chairs"), {"count": len(block.vice_chairs), "expected": expected}))
+    return issues
+
+
+def _check_appointment(cy: ClusterYear, refs: Refs) -> list[Issue]:
+    """``appointment:``: it names an office, its units are members who hold one office each and
+    exist all year, and the ``leadership`` the same file records agrees with it (TD330–TD334)."""
+    appointment = cy.year.appointment
+    if appointment is None:
+        return []
+    if appointment.chair is None and appointment.vice_chairs is None:
+        return [Issue("TD333", ("appointment",), {"decision": appointment.decision})]
+    issues = []
+    year_end = dt.date(cy.number, 12, 31)
+    roles: list[tuple[Message, str, tuple[Any, ...]]] = []
+    if appointment.chair:
+        roles.append((Message("word.appointed_chair"), appointment.chair, ("appointment", "chair")))
+    roles += [(Message("word.appointed_vice_chair"), v, ("appointment", "vice_chairs", i)) for i, v in enumerate(appointment.vice_chairs or [])]
+    seen: set[str] = set()
+    for role, unit_id, path in roles:
+        if unit_id in seen:
+            issues.append(Issue("TD334", path, {"unit": unit_id, "decision": appointment.decision}))
+            continue
+        seen.add(unit_id)
+        if unit_id in refs.aliases or unit_id not in cy.units:
+            issues += refs.wrong_form(unit_id, path) or _unit_issues(cy, unit_id, path, cy.year.reference_date)
+            continue
+        if not refs.is_member(unit_id):
+            issues.append(Issue("TD331", path, {"role": role, "unit": unit_id}))
+            continue
+        unit = cy.units.get(unit_id)
+        if unit and unit.valid_to and unit.valid_to < year_end:
+            issues.append(Issue("TD332", path, {"role": role, "name": unit.name, "day": unit.valid_to + dt.timedelta(days=1)}))
+    leadership = cy.year.leadership
+    if appointment.chair and leadership.chair and leadership.chair != appointment.chair:
+        issues.append(Issue("TD330", ("leadership", "chair"), {"role": Message("word.chair"), "unit": leadership.chair,
+                                                               "decision": appointment.decision, "appointed": appointment.chair}))
+    if appointment.vice_chairs is not None and leadership.vice_chairs is not None and sorted(appointment.vice_chairs) != sorted(leadership.vice_chairs):
+        issues.append(Issue("TD330", ("leadership", "vice_chairs"), {"role": Message("word.vice_chair"), "unit": ", ".join(leadership.vice_chairs),
+                                                                     "decision": appointment.decision, "appointed": ", ".join(appointment.vice_chairs)}))
     return issues
 
 
@@ -375,7 +416,7 @@ def _check_dates(cy: ClusterYear) -> list[Issue]:
     first = dt.date(cy.number - DATE_YEARS_BEFORE, 1, 1)
     last = dt.date(cy.number + DATE_YEARS_AFTER, 12, 31)
     dated: list[tuple[tuple[str, ...], dt.date | None]] = [(("as_of",), year.as_of)]
-    for section in ("pledge", "review", "election"):
+    for section in ("pledge", "review", "election", "appointment"):
         block = getattr(year, section)
         dated.append(((section, "date"), block.date if block is not None else None))
     issues = []
@@ -391,6 +432,13 @@ def check_succession(previous: ClusterYear, current: ClusterYear, years: dict[in
     issues = []
     election = previous.year.election
     leadership = current.year.leadership
+    appointment = current.year.appointment
+    if appointment is not None:
+        # A decision gives these offices: it stands over the election and the policy (TD335 where
+        # it departs from the election); the offices it leaves open are checked as usual.
+        issues += _appointment_against_election(previous, appointment)
+        leadership = Leadership(chair=None if appointment.chair else leadership.chair,
+                                vice_chairs=None if appointment.vice_chairs is not None else leadership.vice_chairs)
     if election is not None and (election.chair or election.vice_chairs is not None):
         if election.chair and leadership.chair and leadership.chair != election.chair:
             issues.append(Issue("TD307", ("leadership", "chair"), {"role": Message("word.chair"), "unit": leadership.chair, "year": current.number, "prev": previous.number, "elected": election.chair}))
@@ -408,6 +456,20 @@ def check_succession(previous: ClusterYear, current: ClusterYear, years: dict[in
     expected = expected_leadership(history, current.number)
     if expected is not None and expected.chair and expected.chair != leadership.chair:
         issues.append(Issue("TD311", ("leadership", "chair"), {"role": Message("word.chair"), "unit": leadership.chair, "policy": policy.value, "expected": expected.chair}))
+    return issues
+
+
+def _appointment_against_election(previous: ClusterYear, appointment: Appointment) -> list[Issue]:
+    election = previous.year.election
+    if election is None:
+        return []
+    issues = []
+    params = {"decision": appointment.decision, "prev": previous.number}
+    if election.chair and appointment.chair and election.chair != appointment.chair:
+        issues.append(Issue("TD335", ("appointment", "chair"), {**params, "role": Message("word.chair"), "unit": appointment.chair, "elected": election.chair}))
+    if election.vice_chairs is not None and appointment.vice_chairs is not None and sorted(election.vice_chairs) != sorted(appointment.vice_chairs):
+        issues.append(Issue("TD335", ("appointment", "vice_chairs"), {**params, "role": Message("word.vice_chair"),
+                                                                      "unit": ", ".join(appointment.vice_chairs), "elected": ", ".join(election.vice_chairs)}))
     return issues
 
 

@@ -248,6 +248,8 @@ class Indicator(Strict):
 
 
 class Leadership(Strict):
+    """Who holds the offices. ``vice_chairs`` absent (None): not recorded; ``[]``: explicitly none."""
+
     chair: UnitId | None = None
     vice_chairs: list[UnitId] | None = None  # None: not recorded; [] : none
 
@@ -256,6 +258,18 @@ class Election(Leadership):
     """Next year's leadership as elected (suy tôn) at this year's review."""
 
     date: Date | None = None
+
+
+class Appointment(Leadership):
+    """This year's leadership as appointed by a decision (quyết định chỉ định): a leadership
+    source of its own, beside the previous year's election and the rotation policy. It names the
+    offices it fills; an office it leaves out is filled as if there were no appointment."""
+
+    decision: Text  # the decision's number: "125/QĐ-BTĐKT"
+    date: Date | None = None
+    issuer: Text | None = None  # the body that decided: "Ban Thi đua - Khen thưởng Trung ương"
+    signer: Text | None = None  # who signed: "Phó Trưởng ban Nguyễn Văn A"
+    note: Text | None = None
 
 
 class Votes(Strict):
@@ -293,6 +307,7 @@ class ClusterYearFile(Strict):
     members: list[UnitId] = Field(min_length=1, max_length=MAX_MEMBERS)
     leadership: Leadership = Field(default_factory=Leadership)
     election: Election | None = None
+    appointment: Appointment | None = None  # this year's leadership by decision
     pledge: Meeting | None = None
     review: Meeting | None = None
     indicators: list[Indicator] = Field(default_factory=list, max_length=MAX_INDICATORS)

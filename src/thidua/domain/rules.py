@@ -28,6 +28,9 @@ SEVERITY: dict[str, str] = {
     "TD301": "error", "TD302": "error", "TD303": "error", "TD304": "error", "TD305": "error",
     "TD306": "error", "TD307": "error", "TD308": "warning", "TD309": "warning", "TD310": "error",
     "TD311": "warning", "TD312": "error", "TD313": "error",
+    # TD330–TD339: appointments (leadership by decision)
+    "TD330": "error", "TD331": "error", "TD332": "warning", "TD333": "error", "TD334": "error",
+    "TD335": "warning",
     # TD4xx: indicators, scores, votes
     "TD401": "error", "TD402": "error", "TD403": "error", "TD404": "error", "TD405": "info",
     "TD406": "error", "TD407": "error", "TD408": "error", "TD409": "error", "TD410": "error",

@@ -40,6 +40,7 @@ CATALOGUE_MODULES = (
     "thidua.output.messages",
     "thidua.output.messages_rank",
     "thidua.output.messages_rotate",
+    "thidua.output.messages_leadership",
     "thidua.output.messages_awards",
     "thidua.output.messages_tools",
     "thidua.output.messages_units",

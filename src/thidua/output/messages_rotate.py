@@ -115,8 +115,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Cụm bầu (suy tôn) lãnh đạo và năm {year} chưa ghi kết quả suy tôn: đây chỉ là gợi ý, theo thứ tự danh sách",
     },
     "rotate.note.appointed": {
-        "en": "the leadership is appointed and {year} records no appointment: nothing to propose (record it under `election:`)",
-        "vi": "lãnh đạo Cụm do cấp trên chỉ định và năm {year} chưa ghi: không đề xuất (ghi vào `election:`)",
+        "en": "the leadership is appointed and no appointment is recorded after {year}: nothing to propose (record it under `appointment:` in the next year's file)",
+        "vi": "lãnh đạo Cụm do cấp trên chỉ định và sau năm {year} chưa ghi quyết định chỉ định: không đề xuất (ghi vào `appointment:` trong tệp năm sau)",
     },
     "rotate.note.elected_cannot_serve": {
         "en": "the recorded election named {name}, who cannot serve: the policy's next candidate is proposed instead",

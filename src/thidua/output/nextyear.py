@@ -8,6 +8,9 @@ the old year's results or meetings (``scores``, ``votes``, ``awards``, ``facts``
 year must name afresh; with each key goes the comment block written above it (so the block
 explaining illustrative scores goes with ``scores``).
 
+A year that already has a file is never rebuilt: ``fill`` adds to that file only the offices it
+leaves out (``chair``, ``vice_chairs``), and keeps every other key, value and comment.
+
 ruamel attaches a comment block to whatever precedes it (the deepest last item of the previous
 key's value), not to the key it introduces. So blocks are first detached into "the block above key
 K", the keys are changed, and the blocks are attached again in front of the keys that remain.
@@ -28,7 +31,7 @@ from ruamel.yaml.util import load_yaml_guess_indent
 from thidua.domain.rotation import Proposal
 from thidua.output.i18n import t
 
-DROPPED = ("as_of", "scores_illustrative", "election", "review", "pledge", "scores", "votes", "awards", "facts", "sources", "note")
+DROPPED = ("as_of", "scores_illustrative", "election", "appointment", "review", "pledge", "scores", "votes", "awards", "facts", "sources", "note")
 _END = object()  # the comment block after the last key
 
 
@@ -153,7 +156,8 @@ def _leadership(proposal: Proposal) -> CommentedMap | None:
     block = CommentedMap()
     if proposal.chair is not None:
         block["chair"] = proposal.chair
-    block["vice_chairs"] = _flow_list(list(proposal.vice_chairs))
+    if "vice_chairs" not in proposal.open_offices:  # ``[]`` would say "none": only what was decided
+        block["vice_chairs"] = _flow_list(list(proposal.vice_chairs))
     return block
 
 
@@ -190,6 +194,52 @@ def build(source_text: str, proposal: Proposal, source_name: str) -> str:
     _attach_blocks(data, blocks)
     _add_header(data, t("rotate.file.header", year=year, source=source_name))
 
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return unicodedata.normalize("NFC", out.getvalue())
+
+
+def missing_offices(proposal: Proposal) -> dict[str, Any]:
+    """The offices a recorded year leaves out and the proposal fills: ``{"chair": …, "vice_chairs": […]}``."""
+    record = proposal.record
+    if record is None:
+        return {}
+    given_chair = record.leadership.chair or (record.appointment.chair if record.appointment else None)
+    given_vices = record.leadership.vice_chairs
+    if given_vices is None and record.appointment is not None:
+        given_vices = record.appointment.vice_chairs
+    out: dict[str, Any] = {}
+    if given_chair is None and proposal.chair is not None:
+        out["chair"] = proposal.chair
+    if given_vices is None and "vice_chairs" not in proposal.open_offices and (proposal.chair is not None or proposal.vice_chairs):
+        out["vice_chairs"] = list(proposal.vice_chairs)
+    return out
+
+
+def fill(target_text: str, proposal: Proposal) -> str:
+    """The recorded year's file with the offices it leaves out filled by the proposal; every other
+    key, value and comment as it was. Offices given by its ``appointment`` are not repeated."""
+    yaml = _yaml(target_text)
+    data = yaml.load(target_text)
+    blocks = _detach_blocks(data)
+    offices = missing_offices(proposal)
+    basis = t("rotate.proposal_only") if proposal.proposal_only else t(f"rotate.basis.{proposal.basis}")
+    note = _comment(t("rotate.file.filled", year=proposal.to_year, policy=proposal.policy.value, basis=basis))
+    leadership = data.get("leadership")
+    if not isinstance(leadership, CommentedMap):
+        leadership = CommentedMap()
+        if "leadership" in data:  # ``leadership: {}`` or null
+            del data["leadership"]
+        keys = list(data)
+        data.insert(keys.index("members") + 1 if "members" in keys else len(keys), "leadership", leadership)
+        blocks["leadership"] = "\n" + note + blocks.get("leadership", "")
+    else:
+        blocks["leadership"] = blocks.get("leadership", "") + note
+    if "chair" in offices:
+        leadership.insert(0, "chair", offices["chair"])
+    if "vice_chairs" in offices:
+        leadership["vice_chairs"] = _flow_list(offices["vice_chairs"])
+    _attach_blocks(data, blocks)
     out = io.StringIO()
     yaml.dump(data, out)
     return unicodedata.normalize("NFC", out.getvalue())

@@ -42,7 +42,7 @@ KEY_ORDER: dict[str, tuple[str, ...]] = {
     "registry": ("units", "sources"),
     "cluster": ("id", "name", "kind", "organiser", "units", "award_titles", "rules", "documents", "sources"),
     "cluster-year": (
-        "cluster", "year", "as_of", "scores_illustrative", "members", "leadership", "election",
+        "cluster", "year", "as_of", "scores_illustrative", "members", "leadership", "election", "appointment",
         "pledge", "review", "indicators", "scores", "votes", "awards", "facts", "rules", "documents", "sources",
         "note",
     ),

@@ -118,9 +118,10 @@ def _check_history(repo: Repository, source: ClusterYear) -> None:
 
 
 def _next_file(root: Path, directory: Path, proposal: Proposal, force: bool, dry_run: bool, before: list[Diagnostic]) -> tuple[Preview, str]:
-    """The next year's file, built from the source year's, and checked: the repository read with
-    it in memory must still validate (``before``: its diagnostics today), so what is written
-    always passes ``thidua validate``."""
+    """The next year's file, built from the source year's (or, when that year has a file, that file
+    with the offices it leaves out filled in), and checked: the repository read with it in memory
+    must still validate (``before``: its diagnostics today), so what is written always passes
+    ``thidua validate``."""
     from thidua.domain.layout import year_path
     from thidua.output import nextyear
     from thidua.repository.loader import display_path
@@ -132,10 +133,19 @@ def _next_file(root: Path, directory: Path, proposal: Proposal, force: bool, dry
         raise UsageError("rotate.err.year_range", year=proposal.to_year)
     source = year_path(directory, proposal.from_year)
     target = year_path(directory, proposal.to_year)
+    if target.exists() and not force and not dry_run:
+        raise DataError("rotate.err.exists", path=display_path(target))
+    if proposal.record is None and target.exists():
+        # A recorded year is only ever filled in, never rebuilt: one that did not load is not replaced.
+        raise DataError("leadership.err.target_unusable", path=display_path(target))
+    if proposal.record is not None and not nextyear.missing_offices(proposal):
+        raise DataError("leadership.err.nothing_to_add", path=display_path(target), year=proposal.to_year)
+    base = target if proposal.record is not None else source
     try:
-        text = nextyear.build(source.read_text(encoding="utf-8"), proposal, source.name)
+        text = base.read_text(encoding="utf-8")
+        text = nextyear.fill(text, proposal) if proposal.record is not None else nextyear.build(text, proposal, source.name)
     except (OSError, nextyear.YAMLError) as exc:  # read after validation: changed or unreadable meanwhile
-        raise SourceChanged(display_path(source), exc) from None
+        raise SourceChanged(display_path(base), exc) from None
     problems = errors_if_written(root, target, text, before)
     if problems:
         key = "rotate.err.would_not_validate_dry" if dry_run else "rotate.err.would_not_validate"

@@ -8,6 +8,7 @@ from typing import Any
 from thidua.domain.rotation import CHAIR, Proposal, label
 from thidua.domain.textsafe import safe_join, safe_text
 from thidua.output.i18n import say, t
+from thidua.output.render.text import day as show_day
 from thidua.output.render.text import is_terminal, json_text, message_json, print_table
 
 
@@ -30,6 +31,24 @@ def _policy_line(proposal: Proposal) -> str:
 
 def _basis(proposal: Proposal) -> str:
     return t("rotate.proposal_only") if proposal.proposal_only else t(f"rotate.basis.{proposal.basis}")
+
+
+def _appointment_line(proposal: Proposal) -> str:
+    a = proposal.appointment
+    assert a is not None
+    day = show_day(a.date) if a.date else "–"
+    return t("rotate.appointment", decision=a.decision, day=day, issuer=a.issuer or "–", signer=a.signer or "–")
+
+
+def _appointment_json(proposal: Proposal) -> dict[str, Any] | None:
+    a = proposal.appointment
+    if a is None:
+        return None
+    return {
+        "decision": a.decision, "date": a.date.isoformat() if a.date else None, "issuer": a.issuer, "signer": a.signer,
+        "chair": _unit(proposal, a.chair),
+        "vice_chairs": None if a.vice_chairs is None else [_unit(proposal, v) for v in a.vice_chairs],
+    }
 
 
 def _flag(proposal: Proposal) -> str:
@@ -61,7 +80,12 @@ def print_proposal(proposal: Proposal) -> None:
     """One proposal in full: leadership, flag, every candidate considered, members, notes."""
     units = proposal.units
     title = t("rotate.title", cluster=f"{proposal.cluster_name} ({proposal.cluster})", from_year=proposal.from_year, to_year=proposal.to_year)
-    sys.stdout.write(safe_join([title, _policy_line(proposal), _basis(proposal)]) + "\n\n")
+    head = [title, _policy_line(proposal), _basis(proposal)]
+    if proposal.record is not None:
+        head.append(t("rotate.recorded_year", year=proposal.to_year))
+    if proposal.appointment is not None:
+        head.append(_appointment_line(proposal))
+    sys.stdout.write(safe_join(head) + "\n\n")
     outgoing = [proposal.outgoing_chair, *proposal.outgoing_vice_chairs]
     incoming = [proposal.chair, *proposal.vice_chairs]
     rows = []
@@ -134,6 +158,9 @@ def as_dict(proposal: Proposal) -> dict[str, Any]:
             "agrees": proposal.recorded_agrees,
         },
         "notes": [message_json(note) for note in proposal.notes],
+        "recorded_year": proposal.record is not None,
+        "open_offices": list(proposal.open_offices),
+        "appointment": _appointment_json(proposal),
     }
 
 
