@@ -25,11 +25,9 @@ from thidua.cli.app import app
 from thidua.domain.awards import recommend
 from thidua.domain.legal_bases import legal_bases
 from thidua.domain.models import ClusterYear, DecidedAward, DocumentSettings, Meeting, Organiser, OrganiserLevel, Signer
-from thidua.output.docx import bien_ban, to_trinh
-from thidua.output.dossier.build import dossier
-from thidua.output.dossier.context import cluster_context, report_context
-from thidua.output.dossier.report import bao_cao, reports_needed
-from thidua.output.dossier.templates import DEFAULTS, TemplateVariableError, render_template
+from thidua.output.dossier.build import bao_cao, bien_ban, dossier, to_trinh
+from thidua.output.dossier.context import cluster_context, report_context, reports_needed
+from thidua.output.dossier.templates import DEFAULTS, TemplateProblem, render_template
 from thidua.repository.loader import load_repository
 
 DATA = Path(__file__).parents[1] / "data"

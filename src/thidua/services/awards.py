@@ -107,7 +107,7 @@ def write_documents(
     ``pdf`` also a PDF of each. What became of each file."""
     from thidua.output.dossier.build import dossier
     from thidua.output.dossier.pdf import PdfFailed, PdfUnavailable, to_pdf
-    from thidua.output.dossier.templates import TemplateBroken, TemplateVariableError
+    from thidua.output.dossier.templates import TemplateProblem
     from thidua.repository.writer import RefusedOverwrite, atomic_write
 
     done: list[DocumentOutcome] = []
