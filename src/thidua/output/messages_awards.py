@@ -169,14 +169,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "--pdf: LibreOffice could not convert: {detail}",
         "vi": "--pdf: LibreOffice không chuyển được: {detail}",
     },
-    "awards.template.variable": {
-        "en": "template {template} uses the variable '{variable}', which the data does not have (docs/awards.md lists the variables)",
-        "vi": "mẫu {template} dùng biến '{variable}' mà dữ liệu không có (docs/awards.md liệt kê các biến)",
-    },
-    "awards.template.broken": {
-        "en": "template {template}: {detail}",
-        "vi": "mẫu {template}: {detail}",
-    },
     "awards.docx.not_dir": {
         "en": "--docx: {path} is not a directory",
         "vi": "--docx: {path} không phải thư mục",

@@ -22,7 +22,15 @@ from thidua.domain.awards import AwardsResult
 from thidua.domain.awards_catalogue import award_title
 from thidua.domain.dossier import needs_report, previous_awards
 from thidua.domain.legal_bases import legal_bases
-from thidua.domain.models import ClusterKind, ClusterYear, DocumentSettings, OrganiserLevel, Signer, UnitType, document_settings
+from thidua.domain.models import (
+    ClusterKind,
+    ClusterYear,
+    DocumentSettings,
+    OrganiserLevel,
+    Signer,
+    UnitType,
+    document_settings,
+)
 from thidua.domain.textsafe import document_text
 from thidua.output.docx import BLANK, keep_together, typographic
 from thidua.output.render.text import number

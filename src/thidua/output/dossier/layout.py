@@ -22,7 +22,21 @@ from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import Pt
 from docx.table import _Cell
 
-from thidua.output.docx import BLANK, BODY_PT, FONT, LEFT_COL_MM, MOTTO, NATIONAL_TITLE, RIGHT_COL_MM, TEXT_WIDTH_MM, cell_para, new_page, para, rule, table
+from thidua.output.docx import (
+    BLANK,
+    BODY_PT,
+    FONT,
+    LEFT_COL_MM,
+    MOTTO,
+    NATIONAL_TITLE,
+    RIGHT_COL_MM,
+    TEXT_WIDTH_MM,
+    cell_para,
+    new_page,
+    para,
+    rule,
+    table,
+)
 
 FIXED = dt.datetime(2025, 1, 1)  # the template files' own core properties: reproducible
 FILL = "[Đơn vị bổ sung: {what}]"

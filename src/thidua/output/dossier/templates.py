@@ -101,7 +101,7 @@ def render_template(path: Path, context: dict[str, Any]) -> bytes:
     try:
         template = DocxTemplate(str(path))
         template.init_docx()
-    except Exception as exc:  # not a .docx, a damaged zip: python-docx raises many kinds  # noqa: BLE001
+    except Exception as exc:  # not a .docx, a damaged zip: python-docx raises many kinds
         raise TemplateProblem("TD803", path, detail=str(exc) or type(exc).__name__) from None
     try:
         _check_fields(path, template, env, context)
