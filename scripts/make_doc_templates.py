@@ -3,6 +3,8 @@
     python scripts/make_doc_templates.py           # (re)write them
     python scripts/make_doc_templates.py --check   # exit 1 when a committed one is out of date
 
+It also writes the field list and the legal-bases table into docs/awards.md (between markers).
+
 The layout is code (thidua/output/dossier/layout.py, built with the one set of Word builders in
 thidua/output/docx.py); the files are what a province copies into its repository's ``templates/``
 and edits in Word. Zip entries get a fixed timestamp, so the same code writes the same bytes.
@@ -13,9 +15,13 @@ from __future__ import annotations
 import io
 import sys
 import zipfile
+from pathlib import Path
 
 from thidua.output.dossier.layout import LAYOUTS
+from thidua.output.dossier.reference import fill_blocks
 from thidua.output.dossier.templates import DEFAULTS as OUT
+
+PAGE = Path(__file__).parents[1] / "docs" / "awards.md"  # its field and legal-bases tables
 
 
 def _stable(data: bytes) -> bytes:
@@ -48,6 +54,11 @@ def main(argv: list[str]) -> int:
             stale.append(name)
             if "--check" not in argv:
                 path.write_bytes(data)
+    page = PAGE.read_text(encoding="utf-8")
+    if fill_blocks(page) != page:
+        stale.append(PAGE.name)
+        if "--check" not in argv:
+            PAGE.write_text(fill_blocks(page), encoding="utf-8")
     print(("out of date: " if "--check" in argv else "wrote: ") + (", ".join(stale) or "nothing"))
     return 1 if stale and "--check" in argv else 0
 
