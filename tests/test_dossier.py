@@ -405,5 +405,28 @@ def test_pdf_rendering_through_libreoffice(tmp_path: Path) -> None:
         assert expected in flat, expected
     fonts = subprocess.run(["pdffonts", str(out / "dbsh-2023-to-trinh.pdf")], capture_output=True, text=True, check=True).stdout
     assert re.search(r"Times|Liberation ?Serif", fonts), "a Times-metric font, not a fallback sans: " + fonts
-    bao_cao_text = subprocess.run(["pdftotext", str(out / "dbsh-2023-bao-cao-thanh-tich-nam-dinh.pdf"), "-"], capture_output=True, text=True, check=True).stdout
-    assert "BÁO CÁO THÀNH TÍCH" in bao_cao_text and "Đơn vị bổ sung" in bao_cao_text
+    for name, low, high, expected in (
+        ("bien-ban", 2, 4, ("BIÊN BẢN", "Họp bình xét thi đua, khen thưởng năm 2023", "Thái Bình, ngày 13 tháng 3 năm 2024", "4. Đại biểu mời", "Tổng số phiếu phát ra", "3.1. Cờ thi đua của Chính phủ: 01 tập thể", "CHỦ TRÌ")),
+        ("bao-cao-thanh-tich-nam-dinh", 1, 3, ("BÁO CÁO THÀNH TÍCH", "UBND TỈNH NAM ĐỊNH", "Nam Định, ngày 13 tháng 3 năm 2024", "Tỉnh Nam Định đạt 96,5 điểm, xếp thứ 1/9", "Đơn vị bổ sung", "TM. UBND TỈNH NAM ĐỊNH")),
+    ):
+        path = out / f"dbsh-2023-{name}.pdf"
+        count = pdf_pages(path)
+        assert low <= count <= high, (name, count)
+        flat = re.sub(r"\s+", " ", pdf_text(path))
+        for line in expected:
+            assert line in flat, (name, line)
+        assert "{{" not in flat and "{%" not in flat, name
+    pages = [pdf_text(out / "dbsh-2023-to-trinh.pdf", page) for page in range(1, pdf_pages(out / "dbsh-2023-to-trinh.pdf") + 1)]
+    with_heading = next(p for p in pages if "II. KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG" in p)
+    assert "Tỉnh Nam Định" in with_heading and "Tỉnh Vĩnh Phúc" in with_heading, "the ranking table is not split from its heading"
+    assert "(Ký, ghi rõ họ tên, đóng dấu)" in pages[-1] and "Kính đề nghị" in pages[-1], "the signature is not alone on its page"
+
+
+def pdf_pages(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def pdf_text(path: Path, page: int | None = None) -> str:
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    return subprocess.run(["pdftotext", *pages, str(path), "-"], capture_output=True, text=True, check=True).stdout

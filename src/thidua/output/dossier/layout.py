@@ -106,14 +106,18 @@ def _spacer(doc: Document) -> None:
     para(doc, after=6, size=6)
 
 
-def rows_table(doc: Document, loop: str, widths: list[float], heads: tuple[str, ...], cells: tuple[tuple[str, str], ...]) -> None:
-    """A grid table: a bold header row, then one row per item of ``loop`` (``{%tr for … %}``)."""
+def rows_table(doc: Document, loop: str, widths: list[float], heads: tuple[str, ...], cells: tuple[tuple[str, str], ...], together: bool = False) -> None:
+    """A grid table: a bold header row, then one row per item of ``loop`` (``{%tr for … %}``).
+
+    ``together``: a short table (a cluster's members) is not split across pages, so that no page
+    ends on the header and one row; a long one only repeats its header row on the next page.
+    """
     grid = table(doc, 4, widths, grid=True)
     for cell, text in zip(grid.rows[0].cells, heads, strict=True):
-        cell_para(cell, text, bold=True, size=13)
+        cell_para(cell, text, bold=True, size=13, keep=True)
     cell_para(grid.rows[1].cells[0], "{%tr for " + loop + " %}", size=13)
     for cell, (text, align) in zip(grid.rows[2].cells, cells, strict=True):
-        cell_para(cell, text, size=13, align=align)
+        cell_para(cell, text, size=13, align=align, keep=together)
     cell_para(grid.rows[3].cells[0], "{%tr endfor %}", size=13)
 
 
@@ -126,6 +130,7 @@ def ranking(doc: Document) -> None:
         [10, 42, 19, 16, 78],
         ("TT", "Đơn vị", "Tổng điểm", "Xếp hạng", "Đề nghị khen thưởng"),
         (("{{ r.no }}", "center"), ("{{ r.name }}", "left"), ("{{ r.total }}", "center"), ("{{ r.rank }}", "center"), ("{{ r.award }}", "left")),
+        together=True,
     )
     _tag(doc, "{%p if scores_illustrative %}")
     para(doc, "{{ illustrative_note }}", italic=True, size=12, before=4)
@@ -251,6 +256,7 @@ def bien_ban() -> Document:
         [12, 75, 40, 38],
         ("TT", "Đơn vị", "Số phiếu đồng ý", "Tỷ lệ (%)"),
         (("{{ v.no }}", "center"), ("{{ v.name }}", "left"), ("{{ v.count }}", "center"), ("{{ v.share }}", "center")),
+        together=True,
     )
     _tag(doc, "{%p if votes.illustrative %}")
     para(doc, "Ghi chú: dữ liệu năm này được ghi là minh hoạ; đối chiếu số phiếu với phiếu bầu thật trước khi ký.", italic=True, size=12, before=4)
@@ -294,7 +300,7 @@ def bao_cao() -> Document:
     rows_table(
         doc,
         "i in indicators",
-        [11, 104, 25, 25],
+        [11, 97, 30, 27],
         ("TT", "Tiêu chí", "Điểm tối đa", "Điểm đạt"),
         (("{{ i.no }}", "center"), ("{{ i.name }}", "left"), ("{{ i.max }}", "center"), ("{{ i.score }}", "center")),
     )
