@@ -127,7 +127,7 @@ def ranking(doc: Document) -> None:
     rows_table(
         doc,
         "r in ranking",
-        [10, 42, 19, 16, 78],
+        [10, 48, 17, 15, 75],
         ("TT", "Đơn vị", "Tổng điểm", "Xếp hạng", "Đề nghị khen thưởng"),
         (("{{ r.no }}", "center"), ("{{ r.name }}", "left"), ("{{ r.total }}", "center"), ("{{ r.rank }}", "center"), ("{{ r.award }}", "left")),
         together=True,
