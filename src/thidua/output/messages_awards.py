@@ -1,8 +1,8 @@
 """Messages of `thidua awards`, in English and Vietnamese (same placeholders in both).
 
 Award titles and unit names arrive as parameters: they are official Vietnamese names, never
-translated. The Tờ trình and Biên bản are Vietnamese documents and keep their text in
-``thidua.output.docx``.
+translated. The dossier (Tờ trình, Biên bản, Báo cáo thành tích) is Vietnamese whatever the
+language: its text is in the Word templates and ``thidua.output.dossier.context``.
 """
 
 from __future__ import annotations
