@@ -430,3 +430,9 @@ def pdf_pages(path: Path) -> int:
 def pdf_text(path: Path, page: int | None = None) -> str:
     pages = ["-f", str(page), "-l", str(page)] if page else []
     return subprocess.run(["pdftotext", *pages, str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_data_text_is_escaped_and_never_evaluated_by_the_template(repo) -> None:
+    name = 'Cụm A & B <x> "Đơn vị" {{ year }} {%p endfor %}'
+    document = reread(to_trinh(recommend(variant(repo, cluster={"name": name}))))
+    assert "Căn cứ Quy chế hoạt động của Cụm A & B <x> “Đơn vị” {{ year }} {%p endfor %};" in text(document)
