@@ -436,3 +436,18 @@ def test_data_text_is_escaped_and_never_evaluated_by_the_template(repo) -> None:
     name = 'Cụm A & B <x> "Đơn vị" {{ year }} {%p endfor %}'
     document = reread(to_trinh(recommend(variant(repo, cluster={"name": name}))))
     assert "Căn cứ Quy chế hoạt động của Cụm A & B <x> “Đơn vị” {{ year }} {%p endfor %};" in text(document)
+
+
+def test_a_misnamed_template_is_a_td804_warning_not_silently_unused(tmp_path: Path, monkeypatch) -> None:
+    shutil.copytree(DATA, tmp_path / "data")
+    (tmp_path / "templates").mkdir()
+    edited_copy(DEFAULTS / "to-trinh.docx", tmp_path / "templates" / "to_trinh.docx", "Kính gửi:", "Kính trình:")
+    (tmp_path / "templates" / "~$to-trinh.docx").write_bytes(b"Word's lock file")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["--lang", "en", "awards", "2023", "--cluster", "dbsh", "--data", "data", "--docx", "out"])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.splitlines()
+    at = lines.index("templates/to_trinh.docx: warning TD804 not one of the dossier's templates, so not used (the names are to-trinh.docx, bien-ban.docx, bao-cao-thanh-tich.docx)")
+    assert lines[at + 1] == "  rename it to the document it replaces (saved as .docx), or move it out of templates/"
+    assert "~$" not in result.stderr, "Word's lock files are not templates"
+    assert "Kính gửi:" in text(docx.Document(str(tmp_path / "out" / "dbsh-2023-to-trinh.docx"))), "the default is used"

@@ -27,6 +27,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "save it from Word or LibreOffice as .docx (not .doc), or delete it to use the default",
         "vi": "lưu lại từ Word hoặc LibreOffice dạng .docx (không phải .doc), hoặc xoá để dùng mẫu mặc định",
     },
+    "TD804": {
+        "en": "not one of the dossier's templates, so not used (the names are to-trinh.docx, bien-ban.docx, bao-cao-thanh-tich.docx)",
+        "vi": "không phải mẫu nào của hồ sơ nên không được dùng (tên mẫu là to-trinh.docx, bien-ban.docx, bao-cao-thanh-tich.docx)",
+    },
+    "TD804.hint": {
+        "en": "rename it to the document it replaces (saved as .docx), or move it out of templates/",
+        "vi": "đổi tên theo văn bản mà nó thay thế (lưu dạng .docx), hoặc chuyển ra khỏi templates/",
+    },
     "awards.template.failed": {
         "en": "no document was written: a Word template in templates/ has an error (docs/awards.md#templates)",
         "vi": "chưa ghi văn bản nào: một mẫu Word trong templates/ có lỗi (docs/awards.md#templates)",

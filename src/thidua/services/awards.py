@@ -20,11 +20,12 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class DocumentOutcome:
     """One draft document: written, refused (it exists, no ``force``), failed (``detail`` says why),
-    or ``nothing`` for a cluster-year with neither scores nor decided awards (``path`` is None)."""
+    or ``nothing`` for a cluster-year with neither scores nor decided awards (``path`` is None);
+    ``ignored``: a Word file in ``templates/`` that no document uses (TD804, a warning)."""
 
     cluster: str
     year: int
-    status: Literal["wrote", "exists", "failed", "nothing"]
+    status: Literal["wrote", "exists", "failed", "nothing", "ignored"]
     path: Path | None = None
     detail: str = ""
 
@@ -108,7 +109,7 @@ def write_documents(
     from thidua.domain.diagnostics import Diagnostic
     from thidua.output.dossier.build import dossier
     from thidua.output.dossier.pdf import PdfFailed, PdfUnavailable, to_pdf
-    from thidua.output.dossier.templates import TemplateProblem
+    from thidua.output.dossier.templates import TemplateProblem, stray_templates
     from thidua.repository.loader import display_path
     from thidua.repository.writer import RefusedOverwrite, atomic_write
 
@@ -116,6 +117,7 @@ def write_documents(
     done: list[DocumentOutcome] = []
     written: list[Path] = []
     owner: dict[str, tuple[str, int]] = {}  # file stem → (cluster, year): the PDFs are named alike
+    done += [DocumentOutcome("", 0, "ignored", Path(display_path(path)), "TD804") for path in stray_templates(own)]
     rendered = []  # every document is rendered before any is written: a bad template writes nothing
     for result in results:
         if result.ranking is None and not result.decided:

@@ -38,6 +38,18 @@ def find_template(directory: Path | None, name: str) -> Path:
     return DEFAULTS / f"{name}.docx"
 
 
+def stray_templates(directory: Path | None) -> list[Path]:
+    """Word files in ``templates/`` that no document uses (a misspelt name, a .doc): TD804."""
+    if directory is None or not directory.is_dir():
+        return []
+    known = {f"{name}.docx" for name in TEMPLATE_NAMES}
+    return sorted(
+        p
+        for p in directory.iterdir()
+        if p.suffix.lower() in (".docx", ".doc", ".dotx", ".odt") and p.name not in known and not p.name.startswith(("~$", "."))
+    )
+
+
 def _paragraphs(path: Path) -> list[str]:
     """The template's paragraphs (body, then table cells in order), runs joined."""
     import docx
