@@ -10,6 +10,7 @@ StrictUndefined): never a silent blank in a paper sent for signature.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from pathlib import Path
@@ -86,28 +87,45 @@ def _unknown(path: Path, name: str) -> TemplateProblem:
     return TemplateProblem("TD801", path, field=field, paragraph=paragraph or "?", text=text)
 
 
-def _check_fields(path: Path, template: Any, env: Any, context: dict[str, Any]) -> None:
+@functools.lru_cache(maxsize=32)
+def _uses(path: Path, stamp: tuple[int, int]) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+    """The top-level names a template uses, and each ``name.attribute`` on a name it does not set
+    itself (a loop variable), from its body, headers and footers; cached per file version."""
+    del stamp  # part of the cache key only
+    from docx.oxml import parse_xml
+    from docxtpl import DocxTemplate  # type: ignore[import-untyped]
+    from jinja2 import Environment, meta, nodes
+
+    template = DocxTemplate(str(path))
+    document = template.get_docx()
+    xml = template.patch_xml(template.xml_to_string(document._element.body))
+    for rel in document.part.rels.values():
+        if rel.reltype in (template.HEADER_URI, template.FOOTER_URI) and rel.target_part.blob:
+            xml += template.patch_xml(template.xml_to_string(parse_xml(rel.target_part.blob)))
+    ast = Environment().parse(xml)
+    declared = {n.name for n in ast.find_all(nodes.Name) if n.ctx == "store"}
+    attributes = dict.fromkeys((n.node.name, n.attr) for n in ast.find_all(nodes.Getattr) if isinstance(n.node, nodes.Name) and n.node.name not in declared)
+    return frozenset(meta.find_undeclared_variables(ast)), tuple(attributes)  # in the template's order
+
+
+def _check_fields(path: Path, env: Any, context: dict[str, Any]) -> None:
     """Every top-level name the template uses is in ``context``, and every ``name.attribute`` of a
     dict in it is a key of that dict, whether or not the data takes that branch."""
-    from jinja2 import nodes
-
-    missing = sorted(template.get_undeclared_template_variables(env) - set(context) - set(env.globals))
+    status = path.stat()
+    names, attributes = _uses(path.resolve(), (status.st_mtime_ns, status.st_size))
+    missing = sorted(names - set(context) - set(env.globals))
     if missing:
         raise _unknown(path, missing[0])
-    xml = template.patch_xml(template.xml_to_string(template.get_docx()._element.body))
-    ast = env.parse(xml)
-    declared = {n.name for n in ast.find_all(nodes.Name) if n.ctx == "store"}  # loop variables
-    for node in ast.find_all(nodes.Getattr):
-        if isinstance(node.node, nodes.Name) and node.node.name not in declared:
-            value = context.get(node.node.name)
-            if isinstance(value, dict) and node.attr not in value:
-                raise _unknown(path, f"{node.node.name}.{node.attr}")
+    for name, attribute in attributes:
+        value = context.get(name)
+        if isinstance(value, dict) and attribute not in value:
+            raise _unknown(path, f"{name}.{attribute}")
 
 
 def render_template(path: Path, context: dict[str, Any]) -> bytes:
     """Render ``path`` with ``context``; the .docx as bytes. Raises TemplateProblem."""
     import jinja2
-    from docxtpl import DocxTemplate  # type: ignore[import-untyped]
+    from docxtpl import DocxTemplate
 
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
     try:
@@ -116,7 +134,7 @@ def render_template(path: Path, context: dict[str, Any]) -> bytes:
     except Exception as exc:  # not a .docx, a damaged zip: python-docx raises many kinds
         raise TemplateProblem("TD803", path, detail=str(exc) or type(exc).__name__) from None
     try:
-        _check_fields(path, template, env, context)
+        _check_fields(path, env, context)
         template.render(context, jinja_env=env, autoescape=True)
     except jinja2.UndefinedError as exc:
         raise _unknown(path, _variable(str(exc))) from None
