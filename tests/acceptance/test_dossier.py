@@ -25,11 +25,9 @@ from thidua.cli.app import app
 from thidua.domain.awards import recommend
 from thidua.domain.legal_bases import legal_bases
 from thidua.domain.models import ClusterYear, DecidedAward, DocumentSettings, Meeting, Organiser, OrganiserLevel, Signer
-from thidua.output.docx import bien_ban, to_trinh
-from thidua.output.dossier.build import dossier
-from thidua.output.dossier.context import cluster_context, report_context
-from thidua.output.dossier.report import bao_cao, reports_needed
-from thidua.output.dossier.templates import DEFAULTS, TemplateVariableError, render_template
+from thidua.output.dossier.build import bao_cao, bien_ban, dossier, to_trinh
+from thidua.output.dossier.context import cluster_context, report_context, reports_needed
+from thidua.output.dossier.templates import DEFAULTS, TemplateProblem, render_template
 from thidua.repository.loader import load_repository
 
 WRITTEN = dt.datetime(2026, 3, 20, 9, 30)
@@ -262,13 +260,14 @@ def test_previous_awards_follow_predecessors(repo) -> None:
 
 def test_default_templates_render_with_every_variable(repo) -> None:
     result = recommend(repo.clusters["dbsh"].years[2023])
-    to = docx.Document(io.BytesIO(render_template(DEFAULTS / "to-trinh.docx", cluster_context(result))))
+    to = docx.Document(io.BytesIO(render_template(DEFAULTS / "to-trinh.docx", cluster_context(result, "to-trinh"))))
     assert "Thái Bình, ngày 13 tháng 3 năm 2024" in text(to) and "- Tỉnh Nam Định (xếp thứ 1, 96,5 điểm);" in text(to)
     assert "{{" not in text(to) and "{%" not in text(to)
-    bb = docx.Document(io.BytesIO(render_template(DEFAULTS / "bien-ban.docx", cluster_context(result))))
-    assert "3.2. Bằng khen của Thủ tướng Chính phủ: 02 tập thể" in text(bb)
+    bb = docx.Document(io.BytesIO(render_template(DEFAULTS / "bien-ban.docx", cluster_context(result, "bien-ban"))))
+    assert "3.2. Bằng khen của Thủ tướng Chính phủ: 02 tập thể" in text(bb) and "Số: ……/BB-CTĐ" in text(bb)
     bc = docx.Document(io.BytesIO(render_template(DEFAULTS / "bao-cao-thanh-tich.docx", report_context(result, "nam-dinh", "co-thi-dua-chinh-phu", []))))
     assert "Đề nghị tặng Cờ thi đua của Chính phủ" in text(bc) and "Nam Định, ngày 13 tháng 3 năm 2024" in text(bc)
+    assert "{{" not in text(bc) and "{%" not in text(bc)
 
 
 def test_default_templates_are_reproducible() -> None:
@@ -276,39 +275,92 @@ def test_default_templates_are_reproducible() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_a_data_template_replaces_the_built_in_layout(repo, tmp_path: Path) -> None:
+def edited_copy(source: Path, target: Path, old: str, new: str) -> None:
+    """The default template with one run's text changed, as a province would in Word."""
+    document = docx.Document(str(source))
+    runs = [r for p in document.paragraphs for r in p.runs if old in r.text]
+    assert runs, old
+    runs[0].text = runs[0].text.replace(old, new)
+    document.save(str(target))
+
+
+def test_a_data_template_replaces_the_default(repo, tmp_path: Path) -> None:
     templates = tmp_path / "templates"
     templates.mkdir()
-    shutil.copy(DEFAULTS / "to-trinh.docx", templates / "to-trinh.docx")
+    edited_copy(DEFAULTS / "to-trinh.docx", templates / "to-trinh.docx", "Kính gửi:", "Kính trình:")
     files = dossier(recommend(repo.clusters["dbsh"].years[2023]), [], templates, WRITTEN)
     document = docx.Document(io.BytesIO(files[0].data))
-    assert files[0].name == "dbsh-2023-to-trinh.docx" and "TỜ TRÌNH" in text(document)
+    assert files[0].name == "dbsh-2023-to-trinh.docx"
+    assert "Kính trình: Ban Thi đua - Khen thưởng Trung ương" in text(document), "the repository's own template"
+    assert "Kính gửi" not in text(document)
     assert document.core_properties.author == "thidua" and as_utc(document.core_properties.created) == WRITTEN_UTC
     assert document.styles["Normal"].element.rPr.find(qn("w:lang")).get(qn("w:val")) == "vi-VN"
+    default = docx.Document(io.BytesIO(dossier(recommend(repo.clusters["dbsh"].years[2023]), [], None, WRITTEN)[0].data))
+    assert "Kính gửi: Ban Thi đua - Khen thưởng Trung ương" in text(default), "without templates/ the shipped default"
 
 
-def unknown_variable_template(path: Path) -> None:
+def template_with(path: Path, *paragraphs: str) -> None:
     document = docx.Document()
-    document.add_paragraph("Kính gửi: {{ organiser.name }}")
-    document.add_paragraph("Người ký: {{ signer.chuc_danh }}")
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
     document.save(str(path))
 
 
-def test_unknown_variable_is_a_diagnostic(repo, tmp_path: Path) -> None:
-    template = tmp_path / "to-trinh.docx"
-    unknown_variable_template(template)
-    with pytest.raises(TemplateVariableError) as caught:
-        render_template(template, cluster_context(recommend(repo.clusters["dbsh"].years[2023])))
-    assert caught.value.variable == "chuc_danh" and caught.value.template == template
+def problem(repo, template: Path, name: str = "to-trinh") -> TemplateProblem:
+    with pytest.raises(TemplateProblem) as caught:
+        dossier(recommend(repo.clusters["dbsh"].years[2023]), [], template.parent, WRITTEN)
+    assert caught.value.template == template and template.name == f"{name}.docx"
+    return caught.value
 
 
-def test_unknown_variable_through_the_cli_exits_1(tmp_path: Path) -> None:
+def test_unknown_field_is_td801_with_its_paragraph(repo, tmp_path: Path) -> None:
+    template_with(tmp_path / "to-trinh.docx", "Kính gửi: {{ organiser.name }}", "Người ký: {{ signer.chuc_danh }}")
+    found = problem(repo, tmp_path / "to-trinh.docx")
+    assert (found.code, found.params) == ("TD801", {"field": "signer.chuc_danh", "paragraph": 2, "text": "Người ký: {{ signer.chuc_danh }}"})
+
+
+def test_unknown_field_in_a_branch_the_data_does_not_take(repo, tmp_path: Path) -> None:
+    template_with(tmp_path / "bien-ban.docx", "{%p if not ranking %}", "{{ meeting.gio }}", "{%p endif %}")
+    found = problem(repo, tmp_path / "bien-ban.docx", "bien-ban")
+    assert (found.code, found.params["field"], found.params["paragraph"]) == ("TD801", "meeting.gio", 2)
+
+
+def test_unknown_top_level_name_is_td801(repo, tmp_path: Path) -> None:
+    template_with(tmp_path / "to-trinh.docx", "Năm {{ year }}", "Chủ tịch: {{ chu_tich }}")
+    found = problem(repo, tmp_path / "to-trinh.docx")
+    assert (found.code, found.params["field"], found.params["paragraph"]) == ("TD801", "chu_tich", 2)
+
+
+def test_unknown_field_of_a_report_only_field(repo, tmp_path: Path) -> None:
+    template_with(tmp_path / "bao-cao-thanh-tich.docx", "{{ unit.full_name }}: {{ unit.dien_tich }} km²")
+    found = problem(repo, tmp_path / "bao-cao-thanh-tich.docx", "bao-cao-thanh-tich")
+    assert (found.code, found.params["field"]) == ("TD801", "unit.dien_tich")
+
+
+def test_broken_tag_is_td802(repo, tmp_path: Path) -> None:
+    template_with(tmp_path / "to-trinh.docx", "Năm {{ year }}", "Kính gửi: {{ organiser.name }", "{%p for x in facts %}")
+    found = problem(repo, tmp_path / "to-trinh.docx")
+    assert (found.code, found.params["paragraph"], found.params["text"]) == ("TD802", 2, "Kính gửi: {{ organiser.name }")
+
+
+def test_not_a_word_file_is_td803(repo, tmp_path: Path) -> None:
+    (tmp_path / "to-trinh.docx").write_text("saved as text", encoding="utf-8")
+    assert problem(repo, tmp_path / "to-trinh.docx").code == "TD803"
+
+
+def test_unknown_field_through_the_cli_exits_1_and_writes_nothing(tmp_path: Path, monkeypatch) -> None:
     copy_data(tmp_path / "data")
     (tmp_path / "templates").mkdir()
-    unknown_variable_template(tmp_path / "templates" / "to-trinh.docx")
-    result = runner.invoke(app, ["--lang", "en", "awards", "2023", "--data", str(tmp_path / "data"), "--docx", str(tmp_path / "out")])
+    template_with(tmp_path / "templates" / "bao-cao-thanh-tich.docx", "Kính gửi: {{ organiser.name }}", "Người ký: {{ signer.chuc_danh }}")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["--lang", "en", "awards", "2023", "--data", "data", "--docx", "out"])
     assert result.exit_code == 1
-    assert "to-trinh.docx uses the variable 'chuc_danh', which the data does not have" in result.stderr
+    assert result.stderr.splitlines() == [
+        "templates/bao-cao-thanh-tich.docx: error TD801 the template uses the field 'signer.chuc_danh', which the data does not have (paragraph 2: “Người ký: {{ signer.chuc_danh }}”)",
+        "  use one of the fields listed in docs/awards.md#templates (check the spelling), or delete the template to use the default",
+        "thidua: no document was written: a Word template in templates/ has an error (docs/awards.md#templates)",
+    ]
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir()), "a bad template writes nothing"
 
 
 # --------------------------------------------------------------------------- PDF
@@ -351,5 +403,49 @@ def test_pdf_rendering_through_libreoffice(tmp_path: Path) -> None:
         assert expected in flat, expected
     fonts = subprocess.run(["pdffonts", str(out / "dbsh-2023-to-trinh.pdf")], capture_output=True, text=True, check=True).stdout
     assert re.search(r"Times|Liberation ?Serif", fonts), "a Times-metric font, not a fallback sans: " + fonts
-    bao_cao_text = subprocess.run(["pdftotext", str(out / "dbsh-2023-bao-cao-thanh-tich-nam-dinh.pdf"), "-"], capture_output=True, text=True, check=True).stdout
-    assert "BÁO CÁO THÀNH TÍCH" in bao_cao_text and "Đơn vị bổ sung" in bao_cao_text
+    for name, low, high, expected in (
+        ("bien-ban", 2, 4, ("BIÊN BẢN", "Họp bình xét thi đua, khen thưởng năm 2023", "Thái Bình, ngày 13 tháng 3 năm 2024", "4. Đại biểu mời", "Tổng số phiếu phát ra", "3.1. Cờ thi đua của Chính phủ: 01 tập thể", "CHỦ TRÌ")),
+        ("bao-cao-thanh-tich-nam-dinh", 1, 3, ("BÁO CÁO THÀNH TÍCH", "UBND TỈNH NAM ĐỊNH", "Nam Định, ngày 13 tháng 3 năm 2024", "Tỉnh Nam Định đạt 96,5 điểm, xếp thứ 1/9", "Đơn vị bổ sung", "TM. UBND TỈNH NAM ĐỊNH")),
+    ):
+        path = out / f"dbsh-2023-{name}.pdf"
+        count = pdf_pages(path)
+        assert low <= count <= high, (name, count)
+        flat = re.sub(r"\s+", " ", pdf_text(path))
+        for line in expected:
+            assert line in flat, (name, line)
+        assert "{{" not in flat and "{%" not in flat, name
+    pages = [pdf_text(out / "dbsh-2023-to-trinh.pdf", page) for page in range(1, pdf_pages(out / "dbsh-2023-to-trinh.pdf") + 1)]
+    with_heading = next(p for p in pages if "II. KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG" in p)
+    assert "Tỉnh Nam Định" in with_heading and "Tỉnh Vĩnh Phúc" in with_heading, "the ranking table is not split from its heading"
+    assert "(Ký, ghi rõ họ tên, đóng dấu)" in pages[-1] and "Kính đề nghị" in pages[-1], "the signature is not alone on its page"
+
+
+def pdf_pages(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def pdf_text(path: Path, page: int | None = None) -> str:
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    return subprocess.run(["pdftotext", *pages, str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_data_text_is_escaped_and_never_evaluated_by_the_template(repo) -> None:
+    name = 'Cụm A & B <x> "Đơn vị" {{ year }} {%p endfor %}'
+    document = reread(to_trinh(recommend(variant(repo, cluster={"name": name}))))
+    assert "Căn cứ Quy chế hoạt động của Cụm A & B <x> “Đơn vị” {{ year }} {%p endfor %};" in text(document)
+
+
+def test_a_misnamed_template_is_a_td804_warning_not_silently_unused(tmp_path: Path, monkeypatch) -> None:
+    copy_data(tmp_path / "data")
+    (tmp_path / "templates").mkdir()
+    edited_copy(DEFAULTS / "to-trinh.docx", tmp_path / "templates" / "to_trinh.docx", "Kính gửi:", "Kính trình:")
+    (tmp_path / "templates" / "~$to-trinh.docx").write_bytes(b"Word's lock file")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["--lang", "en", "awards", "2023", "--cluster", "dbsh", "--data", "data", "--docx", "out"])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.splitlines()
+    at = lines.index("templates/to_trinh.docx: warning TD804 not one of the dossier's templates, so not used (the names are to-trinh.docx, bien-ban.docx, bao-cao-thanh-tich.docx)")
+    assert lines[at + 1] == "  rename it to the document it replaces (saved as .docx), or move it out of templates/"
+    assert "~$" not in result.stderr, "Word's lock files are not templates"
+    assert "Kính gửi:" in text(docx.Document(str(tmp_path / "out" / "dbsh-2023-to-trinh.docx"))), "the default is used"

@@ -17,7 +17,9 @@ import pytest
 from support import DATA
 from thidua.domain.awards import recommend, recommend_year
 from thidua.domain.models import ClusterYear
-from thidua.output.docx import bien_ban, date_words, to_bytes, to_trinh
+from thidua.output.docx import to_bytes
+from thidua.output.dossier.build import bien_ban, to_trinh
+from thidua.output.dossier.context import date_words
 from thidua.repository.loader import load_repository
 
 

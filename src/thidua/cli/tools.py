@@ -43,12 +43,13 @@ def schema(
 def init(
     directory: Annotated[Path, typer.Argument(help="Directory of the new data repository (created if missing).")],
     force: Annotated[bool, typer.Option("--force", help="Also in a non-empty directory: add the missing files, keep every existing one.")] = False,
+    templates: Annotated[bool, typer.Option("--templates", help="Also copy the award dossier's Word templates into templates/ to edit them.")] = False,
 ) -> None:
     """Create a data repository: registry, an example cluster, schemas, CI workflow, pre-commit, README."""
     from thidua.output.report import init_report
     from thidua.services.init import init_repository
 
-    init_report(init_repository(directory, force=force))
+    init_report(init_repository(directory, force=force, templates=templates))
 
 
 @reports_errors

@@ -44,6 +44,8 @@ SEVERITY: dict[str, str] = {
     "TD706": "error", "TD707": "error", "TD708": "error", "TD709": "warning", "TD710": "error",
     "TD711": "error", "TD712": "error", "TD713": "error", "TD714": "warning", "TD715": "error",
     "TD717": "warning", "TD719": "error", "TD720": "error", "TD721": "error",
+    # TD8xx: the award dossier's Word templates (awards --docx)
+    "TD801": "error", "TD802": "error", "TD803": "error", "TD804": "warning",
 }
 
 

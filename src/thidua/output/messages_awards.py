@@ -1,8 +1,8 @@
 """Messages of `thidua awards`, in English and Vietnamese (same placeholders in both).
 
 Award titles and unit names arrive as parameters: they are official Vietnamese names, never
-translated. The Tờ trình and Biên bản are Vietnamese documents and keep their text in
-``thidua.output.docx``.
+translated. The dossier (Tờ trình, Biên bản, Báo cáo thành tích) is Vietnamese whatever the
+language: its text is in the Word templates and ``thidua.output.dossier.context``.
 """
 
 from __future__ import annotations
@@ -168,14 +168,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "awards.pdf.failed": {
         "en": "--pdf: LibreOffice could not convert: {detail}",
         "vi": "--pdf: LibreOffice không chuyển được: {detail}",
-    },
-    "awards.template.variable": {
-        "en": "template {template} uses the variable '{variable}', which the data does not have (docs/awards.md lists the variables)",
-        "vi": "mẫu {template} dùng biến '{variable}' mà dữ liệu không có (docs/awards.md liệt kê các biến)",
-    },
-    "awards.template.broken": {
-        "en": "template {template}: {detail}",
-        "vi": "mẫu {template}: {detail}",
     },
     "awards.docx.not_dir": {
         "en": "--docx: {path} is not a directory",

@@ -69,6 +69,9 @@ def awards_documents(report: AwardsReport) -> None:
             say(t("awards.docx.exists", path=done.path))
         elif done.status == "failed":
             say(f"{done.path}: {done.detail}")
+        elif done.status == "ignored":
+            print(f"{done.path}: {t('severity.warning')} {done.detail} {t(done.detail, path=done.path)}", file=sys.stderr)
+            print(f"  {t(done.detail + '.hint')}", file=sys.stderr)
         else:
             print(t("awards.docx.wrote", path=done.path), file=sys.stderr)
 

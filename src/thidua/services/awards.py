@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from thidua.services.common import check_clusters, data_root
-from thidua.services.errors import DataError, UsageError
+from thidua.services.errors import BadTemplate, DataError, UsageError
 
 if TYPE_CHECKING:
     from thidua.domain.awards import AwardsResult
@@ -20,11 +20,12 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class DocumentOutcome:
     """One draft document: written, refused (it exists, no ``force``), failed (``detail`` says why),
-    or ``nothing`` for a cluster-year with neither scores nor decided awards (``path`` is None)."""
+    or ``nothing`` for a cluster-year with neither scores nor decided awards (``path`` is None);
+    ``ignored``: a Word file in ``templates/`` that no document uses (TD804, a warning)."""
 
     cluster: str
     year: int
-    status: Literal["wrote", "exists", "failed", "nothing"]
+    status: Literal["wrote", "exists", "failed", "nothing", "ignored"]
     path: Path | None = None
     detail: str = ""
 
@@ -105,24 +106,29 @@ def write_documents(
     """Write each cluster-year's dossier (Tờ trình, Biên bản, a Báo cáo thành tích per proposed
     collective) atomically, from the repository's own Word templates where it has them; with
     ``pdf`` also a PDF of each. What became of each file."""
+    from thidua.domain.diagnostics import Diagnostic
     from thidua.output.dossier.build import dossier
     from thidua.output.dossier.pdf import PdfFailed, PdfUnavailable, to_pdf
-    from thidua.output.dossier.templates import TemplateBroken, TemplateVariableError
+    from thidua.output.dossier.templates import TemplateProblem, stray_templates
+    from thidua.repository.loader import display_path
     from thidua.repository.writer import RefusedOverwrite, atomic_write
 
+    own = templates if templates is not None and templates.is_dir() else None
     done: list[DocumentOutcome] = []
     written: list[Path] = []
     owner: dict[str, tuple[str, int]] = {}  # file stem → (cluster, year): the PDFs are named alike
+    done += [DocumentOutcome("", 0, "ignored", Path(display_path(path)), "TD804") for path in stray_templates(own)]
+    rendered = []  # every document is rendered before any is written: a bad template writes nothing
     for result in results:
         if result.ranking is None and not result.decided:
             done.append(DocumentOutcome(result.cluster, result.year, "nothing"))
             continue
         try:
-            files = dossier(result, history or [], templates if templates is not None and templates.is_dir() else None)
-        except TemplateVariableError as exc:
-            raise DataError("awards.template.variable", template=exc.template, variable=exc.variable) from None
-        except TemplateBroken as exc:
-            raise DataError("awards.template.broken", template=exc.template, detail=exc.detail) from None
+            rendered.append((result, dossier(result, history or [], own)))
+        except TemplateProblem as exc:
+            problem = Diagnostic(display_path(exc.template), None, None, exc.code, "error", exc.params)
+            raise BadTemplate([problem], "awards.template.failed") from None
+    for result, files in rendered:
         for file in files:
             path = directory / file.name
             try:

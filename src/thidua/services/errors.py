@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from thidua.services.usable import Unusable
 
 __all__ = [
+    "BadTemplate",
     "ChangedSinceError",
     "DataError",
     "NotADataRepository",
@@ -128,6 +129,20 @@ class WouldNotValidate(DataError):
         from thidua.output.i18n import say, t
 
         return [f"{located(d)}: {t('severity.error')} {d.code} {say(d.message)}" for d in self.problems]
+
+
+class BadTemplate(WouldNotValidate):
+    """A Word template of the award dossier cannot be rendered: each problem (TD8xx, with its
+    hint), then that nothing was written."""
+
+    def notes(self) -> list[str]:
+        from thidua.output.i18n import say, t
+
+        lines = []
+        for d in self.problems:
+            lines.append(f"{located(d)}: {t('severity.error')} {d.code} {say(d.message)}")
+            lines.append(f"  {t(d.code + '.hint')}")
+        return lines
 
 
 def located(d: Diagnostic) -> str:

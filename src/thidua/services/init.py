@@ -48,7 +48,7 @@ class LeavesDirectory(DataError):
 @dataclass(frozen=True)
 class Planned:
     path: str  # relative, with forward slashes
-    text: str
+    text: str | bytes  # bytes: a Word template
 
 
 @dataclass
@@ -62,10 +62,17 @@ def template(name: str) -> str:
     return (resources.files("thidua") / "templates" / name).read_text(encoding="utf-8")
 
 
-def plan(version: str = __version__) -> list[Planned]:
-    """Every file ``init`` writes, with its text (templates get the running version pinned)."""
+def plan(version: str = __version__, templates: bool = False) -> list[Planned]:
+    """Every file ``init`` writes, with its text (templates get the running version pinned).
+
+    ``templates``: also the award dossier's default Word templates, into ``templates/`` (only when
+    asked: a copy overrides the package's default and does not follow its later improvements)."""
     files = [Planned(target, template(source).replace(VERSION_PLACEHOLDER, version)) for target, source in TEMPLATE_FILES.items()]
     files += [Planned(f"schema/{name}", schema_text(kind)) for kind, name in FILE_NAMES.items()]
+    if templates:
+        from thidua.output.dossier.templates import DEFAULTS, TEMPLATE_NAMES
+
+        files += [Planned(f"templates/{name}.docx", (DEFAULTS / f"{name}.docx").read_bytes()) for name in TEMPLATE_NAMES]
     return files
 
 
@@ -85,7 +92,7 @@ def through_link(directory: Path, relative: str) -> bool:
         return True
 
 
-def init_repository(directory: Path, force: bool = False) -> InitResult:
+def init_repository(directory: Path, force: bool = False, templates: bool = False) -> InitResult:
     """Write the planned files under ``directory``; existing files are kept and reported.
 
     Every target is checked before anything is written, so a refusal leaves nothing half-made.
@@ -94,7 +101,7 @@ def init_repository(directory: Path, force: bool = False) -> InitResult:
         raise UsageError("init.not_dir", path=directory)
     if directory.exists() and not is_empty(directory) and not force:
         raise NotEmpty(directory)
-    planned_files = plan()
+    planned_files = plan(templates=templates)
     for planned in planned_files:
         if through_link(directory, planned.path):
             raise LeavesDirectory(directory, planned.path)
