@@ -13,6 +13,7 @@ from thidua.domain.awards_catalogue import GOVERNMENT_FLAG, award_title, known_a
 from thidua.domain.diagnostics import Issue
 from thidua.domain.message import Message
 from thidua.domain.models import (
+    BODY_LEVELS,
     ClusterFile,
     ClusterYear,
     Indicator,
@@ -22,7 +23,8 @@ from thidua.domain.models import (
     RotationPolicy,
 )
 from thidua.domain.ranking import MissingScores, rank
-from thidua.domain.registry import Registry, check_units
+from thidua.domain.registry import Registry, check_units, slugify
+from thidua.domain.units import LEVEL_OF_TYPE
 
 
 def _did_you_mean(options: list[str]) -> Message | str:
@@ -35,12 +37,42 @@ def check_cluster_file(cluster: ClusterFile, directory: str, registry: Registry)
     if cluster.id != directory:
         issues.append(Issue("TD302", ("id",), {"field": "id", "value": cluster.id, "expected": directory}))
     issues.extend(check_units(cluster.units, parent=registry))
-    if cluster.organiser.unit and cluster.organiser.unit not in registry:
-        issues.append(Issue("TD312", ("organiser", "unit"), {"unit": cluster.organiser.unit}))
+    issues.extend(check_organiser(cluster, registry.overlay(cluster.units)))
     for index, step in enumerate(cluster.rules.awards):
         if not known_award(step.award, cluster.award_titles):
             issues.append(_unknown_award(step.award, ("rules", "awards", index, "award"), cluster.award_titles))
     return issues
+
+
+def check_organiser(cluster: ClusterFile, units: Registry) -> list[Issue]:
+    """The organiser's unit exists (the registry, the national lists, or the cluster's own units: a
+    district organises a cluster of its communes), its body can act at its level (TD314), and the
+    unit is of that level (TD315)."""
+    organiser = cluster.organiser
+    body = organiser.body_kind
+    issues = []
+    allowed = BODY_LEVELS.get(body)
+    if allowed is not None and organiser.level not in allowed:
+        where = ("organiser", "body") if organiser.body is not None else ("organiser", "level")
+        issues.append(Issue("TD314", where, {"body": body.value, "level": organiser.level.value, "allowed": ", ".join(sorted(a.value for a in allowed))}))
+    if not organiser.unit:
+        return issues
+    unit = units.get(organiser.unit)
+    if unit is None:
+        return [*issues, Issue("TD312", ("organiser", "unit"), {"unit": organiser.unit, "suggestion": _did_you_mean(_suggest_unit(units, organiser.unit, None))})]
+    level = LEVEL_OF_TYPE.get(unit.type.value)
+    if organiser.level.value in ("province", "district", "commune") and level in ("province", "district", "commune") and level != organiser.level.value:
+        issues.append(Issue("TD315", ("organiser", "unit"), {"unit": organiser.unit, "name": unit.full_name, "unit_level": level, "level": organiser.level.value}))
+    return issues
+
+
+def _suggest_unit(units: Registry, text: str, day: dt.date | None) -> list[str]:
+    """Ids close to ``text``: the repository's own units by spelling, then the national districts
+    and communes by name (typed with or without diacritics: "phuc xa" finds Phường Phúc Xá)."""
+    found = units.suggest(text)
+    exact = [u for u in found if units.get(u) is not None and slugify(units.name(u)) == slugify(text)]
+    national = units.search(text.replace("-", " "), day, 3)
+    return list(dict.fromkeys([*exact, *national, *found]))[:3]
 
 
 def _unknown_award(award: str, path: tuple[Any, ...], extra: dict[str, str]) -> Issue:
@@ -412,7 +444,8 @@ def check_succession(previous: ClusterYear, current: ClusterYear, years: dict[in
 
 
 def check_across_clusters(cluster_years: Iterable[ClusterYear]) -> list[tuple[ClusterYear, Issue]]:
-    """A unit sits in one cluster of an organiser per year.
+    """A unit sits in one cluster of an organiser per year: of one body (``Organiser.key``), so a
+    district may sit in its province's cluster and in the provincial Front's.
 
     A conflict involves two files and is reported on both, each at its own member entry and naming
     the other file: whichever file a change touched, its author sees the finding on it.
@@ -420,7 +453,7 @@ def check_across_clusters(cluster_years: Iterable[ClusterYear]) -> list[tuple[Cl
     seen: dict[tuple[Any, ...], ClusterYear] = {}
     out = []
     for cy in sorted(cluster_years, key=lambda c: (c.number, c.id)):
-        organiser = (cy.cluster.organiser.level.value, cy.cluster.organiser.unit or cy.cluster.organiser.name)
+        organiser = cy.cluster.organiser.key
         for member in dict.fromkeys(cy.members):
             key = (cy.number, organiser, member)
             other = seen.get(key)

@@ -62,11 +62,25 @@ class UnitType(StrEnum):
     thi_xa = "thi_xa"  # town
     huyen = "huyen"  # rural district
     quan = "quan"  # urban district
-    co_quan = "co_quan"  # agency / ministry / organisation
+    xa = "xa"  # rural commune
+    phuong = "phuong"  # ward
+    thi_tran = "thi_tran"  # township (old map only)
+    dac_khu = "dac_khu"  # special zone (new map, from 01/07/2025)
+    co_quan = "co_quan"  # agency / ministry / department / organisation
+    truong = "truong"  # school
+    doanh_nghiep = "doanh_nghiep"  # enterprise
+    hop_tac_xa = "hop_tac_xa"  # cooperative
+    dang_uy = "dang_uy"  # Party committee (tỉnh ủy, đảng ủy)
+    doan_the = "doan_the"  # Fatherland Front or mass-organisation committee
 
     @property
     def prefix(self) -> str:
         return UNIT_PREFIX[self]
+
+    @property
+    def territorial(self) -> bool:
+        """A province, district or commune (headed by a people's committee), not a body or a school."""
+        return self in TERRITORIAL_TYPES
 
 
 UNIT_PREFIX = {
@@ -76,8 +90,21 @@ UNIT_PREFIX = {
     UnitType.thi_xa: "Thị xã",
     UnitType.huyen: "Huyện",
     UnitType.quan: "Quận",
+    UnitType.xa: "Xã",
+    UnitType.phuong: "Phường",
+    UnitType.thi_tran: "Thị trấn",
+    UnitType.dac_khu: "Đặc khu",
     UnitType.co_quan: "",
+    UnitType.truong: "",  # a school's name carries its kind: "Trường THCS&THPT Bác Ái"
+    UnitType.doanh_nghiep: "",
+    UnitType.hop_tac_xa: "",
+    UnitType.dang_uy: "",
+    UnitType.doan_the: "",
 }
+TERRITORIAL_TYPES = frozenset({
+    UnitType.tinh, UnitType.thanh_pho_trung_uong, UnitType.thanh_pho, UnitType.thi_xa, UnitType.huyen,
+    UnitType.quan, UnitType.xa, UnitType.phuong, UnitType.thi_tran, UnitType.dac_khu,
+})
 
 
 class Source(Strict):
@@ -102,6 +129,10 @@ class Unit(Strict):
     valid_to: Date | None = None  # None: still in force
     successor: UnitId | None = None
     predecessors: list[UnitId] = Field(default_factory=list)
+    # A rename (THPT Bác Ái -> THCS&THPT Bác Ái) is a succession of one unit into one: the same
+    # history under a new id; ``change`` says which kind of succession ``successor`` records.
+    change: Literal["merger", "rename", "split"] | None = None
+    parent: UnitId | None = None  # the province, commune or body a school or agency belongs to
 
     @property
     def full_name(self) -> str:
@@ -196,15 +227,72 @@ class ClusterKind(StrEnum):
 
 
 class OrganiserLevel(StrEnum):
-    central = "central"  # Ban Thi đua - Khen thưởng Trung ương
+    central = "central"  # Ban Thi đua - Khen thưởng Trung ương, or another central body
     province = "province"
     ministry = "ministry"
+    district = "district"  # before 01/07/2025
+    commune = "commune"
+
+
+class Body(StrEnum):
+    """The kind of body that organises a cluster: one province runs several (its people's
+    committee, its Party committee, its Fatherland Front, each department), and each is an
+    organiser of its own for the one-cluster-per-organiser rule and the Government-flag cap."""
+
+    central_board = "central_board"  # Ban Thi đua - Khen thưởng Trung ương
+    ministry = "ministry"  # a ministry, a central agency or central body
+    people_committee = "people_committee"  # Ủy ban nhân dân
+    party_committee = "party_committee"  # Tỉnh ủy, Huyện ủy, Đảng ủy
+    fatherland_front = "fatherland_front"  # Ủy ban Mặt trận Tổ quốc Việt Nam
+    department = "department"  # a department of a province or commune (Sở, Ban, Phòng)
+    cooperative_alliance = "cooperative_alliance"  # Liên minh Hợp tác xã
+    union = "union"  # Liên đoàn Lao động, Đoàn Thanh niên, Hội Liên hiệp Phụ nữ…
+    association = "association"  # Hội
+    enterprise = "enterprise"  # a corporation or group organising its member companies
+
+
+# What an organiser is when it gives its level and no ``body`` (every file written before bodies
+# existed): the Central Board at central level, the ministry at ministry level, else the people's
+# committee of ``unit`` (UBND tỉnh / huyện / xã), the body that runs most territorial clusters.
+DEFAULT_BODY: dict[OrganiserLevel, Body] = {
+    OrganiserLevel.central: Body.central_board,
+    OrganiserLevel.ministry: Body.ministry,
+    OrganiserLevel.province: Body.people_committee,
+    OrganiserLevel.district: Body.people_committee,
+    OrganiserLevel.commune: Body.people_committee,
+}
+# One such body per unit (or in the country): its key needs no name. Departments, unions,
+# associations, enterprises and ministries are told apart by name.
+ONE_PER_UNIT = frozenset({Body.central_board, Body.people_committee, Body.party_committee, Body.fatherland_front})
+# The levels at which a body can organise; a body not listed may organise at any level.
+BODY_LEVELS: dict[Body, frozenset[OrganiserLevel]] = {
+    Body.central_board: frozenset({OrganiserLevel.central}),
+    Body.ministry: frozenset({OrganiserLevel.central, OrganiserLevel.ministry}),
+    Body.people_committee: frozenset({OrganiserLevel.province, OrganiserLevel.district, OrganiserLevel.commune}),
+    Body.department: frozenset({OrganiserLevel.province, OrganiserLevel.district, OrganiserLevel.commune}),
+}
 
 
 class Organiser(Strict):
+    """Who runs the cluster: a body (``body``, default by level: :data:`DEFAULT_BODY`) of a unit."""
+
     level: Annotated[OrganiserLevel, Field(strict=False)]
     name: Text
-    unit: UnitId | None = None  # the organising province (registry id) when level is province
+    unit: UnitId | None = None  # the province, district or commune whose body it is (registry id)
+    body: Annotated[Body, Field(strict=False)] | None = None
+
+    @property
+    def body_kind(self) -> Body:
+        return self.body or DEFAULT_BODY[self.level]
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """The body's identity across clusters: (body, unit, name), the name only where a unit
+        has several bodies of that kind (two departments of one province)."""
+        body = self.body_kind
+        if body in ONE_PER_UNIT and (self.unit or body is Body.central_board):
+            return (body.value, self.unit or "", "")
+        return (body.value, self.unit or "", self.name)
 
 
 class Signer(Strict):

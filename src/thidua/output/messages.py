@@ -311,6 +311,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "organiser unit '{unit}' is not in the registry",
         "vi": "đơn vị tổ chức '{unit}' không có trong danh mục",
     },
+    "TD312.hint": {
+        "en": "{suggestion}",
+        "vi": "{suggestion}",
+    },
     "TD313": {
         "en": "{field} {day} is far from the year {year} (expected {first} to {last})",
         "vi": "{field} {day} quá xa năm {year} (phải trong khoảng {first} đến {last})",

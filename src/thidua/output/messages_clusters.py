@@ -1,0 +1,24 @@
+"""Messages of the cluster format's organisers, kinds of member, periods and membership basis
+(the rule codes of their block in domain/rules.py)."""
+
+from __future__ import annotations
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    # ------------------------------------------------------------------ organisers are bodies
+    "TD314": {
+        "en": "organiser body '{body}' cannot organise at level '{level}' (only {allowed})",
+        "vi": "cơ quan tổ chức '{body}' không tổ chức cụm ở cấp '{level}' (chỉ: {allowed})",
+    },
+    "TD314.hint": {
+        "en": "give the organiser's `body` (people_committee, party_committee, fatherland_front, department, ministry, central_board, union, association, cooperative_alliance, enterprise) and its `level`",
+        "vi": "ghi `body` của đơn vị tổ chức (people_committee, party_committee, fatherland_front, department, ministry, central_board, union, association, cooperative_alliance, enterprise) và `level`",
+    },
+    "TD315": {
+        "en": "organiser unit '{unit}' ({name}) is of level {unit_level}, the organiser says {level}",
+        "vi": "đơn vị tổ chức '{unit}' ({name}) thuộc cấp {unit_level}, nhưng `level` ghi {level}",
+    },
+    "TD315.hint": {
+        "en": "a district's people's committee organises at level district: correct `level` or `unit`",
+        "vi": "UBND cấp huyện tổ chức ở cấp district: sửa `level` hoặc `unit`",
+    },
+}
