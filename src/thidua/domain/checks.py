@@ -108,7 +108,8 @@ def _unit_issues(cy: ClusterYear, unit_id: str, path: tuple[Any, ...], day: dt.d
     suggestion = ""
     current = units.on(unit_id, day)
     if unit.valid_to and day > unit.valid_to and current is not None:
-        why = Message("word.merged_into", {"name": current.name, "unit": current.id, "day": unit.valid_to + dt.timedelta(days=1)})
+        word = "word.renamed_to" if unit.change == "rename" else "word.merged_into"
+        why = Message(word, {"name": current.name, "unit": current.id, "day": unit.valid_to + dt.timedelta(days=1)})
         suggestion = Message("word.use_successor", {"unit": current.id, "name": current.name})
     elif unit.valid_from and day < unit.valid_from:
         why = Message("word.starts_on", {"day": unit.valid_from})

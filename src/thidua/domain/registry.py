@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import Protocol
 
 from thidua.domain.diagnostics import Issue
+from thidua.domain.message import Message
 from thidua.domain.models import Unit
 
 
@@ -155,6 +156,12 @@ def check_units(units: list[Unit], parent: Registry | None = None) -> list[Issue
                     issues.append(Issue("TD204", (*where, "valid_to"), {"unit": unit.id, "detail": f"'{successor.id}' should start the day after valid_to"}))
                 if unit.id not in successor.predecessors:
                     issues.append(Issue("TD204", (*where, "successor"), {"unit": unit.id, "detail": f"'{successor.id}' does not list it in predecessors"}))
+                if unit.change == "rename" and len(successor.predecessors) > 1:
+                    issues.append(Issue("TD207", (*where, "change"), {"unit": unit.id, "successor": successor.id, "count": len(successor.predecessors)}))
+        if unit.parent and unit.parent not in registry:
+            options = [*registry.suggest(unit.parent), *registry.search(unit.parent.replace("-", " "), None, 3)]
+            suggestion = Message("word.did_you_mean", {"options": ", ".join(f"'{o}'" for o in dict.fromkeys(options))}) if options else ""
+            issues.append(Issue("TD208", (*where, "parent"), {"unit": unit.id, "parent": unit.parent, "suggestion": suggestion}))
         for position, predecessor_id in enumerate(unit.predecessors):
             predecessor = registry.get(predecessor_id)
             if predecessor is None or predecessor.successor != unit.id:

@@ -24,6 +24,7 @@ SEVERITY: dict[str, str] = {
     # TD2xx: units and the registry
     "TD201": "error", "TD202": "error", "TD203": "error", "TD204": "error", "TD205": "error",
     "TD206": "error",
+    "TD207": "error", "TD208": "error",  # renames, parents (kinds of member)
     # TD3xx: clusters, members, leadership
     "TD301": "error", "TD302": "error", "TD303": "error", "TD304": "error", "TD305": "error",
     "TD306": "error", "TD307": "error", "TD308": "warning", "TD309": "warning", "TD310": "error",

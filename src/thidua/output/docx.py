@@ -73,7 +73,7 @@ def _committee(unit_id: str | None, result: AwardsResult) -> str | None:
     unit = result.cluster_year.units.get(unit_id) if unit_id else None
     if unit is None:
         return None
-    if unit.type is UnitType.co_quan:
+    if not unit.type.territorial:
         return keep_together(unit.name)
     return f"UBND {keep_together(unit.type.prefix.lower() + ' ' + unit.name)}"
 

@@ -4,6 +4,21 @@
 from __future__ import annotations
 
 CATALOGUE: dict[str, dict[str, str]] = {
+    # ------------------------------------------------------------------ kinds of member, renames
+    "TD207": {
+        "en": "'{unit}' is renamed into '{successor}', which has {count} predecessors: a rename is one unit into one",
+        "vi": "'{unit}' đổi tên thành '{successor}', nhưng '{successor}' có {count} đơn vị tiền thân: đổi tên là một đơn vị thành một đơn vị",
+    },
+    "TD207.hint": {
+        "en": "write `change: merger` when several units went into it",
+        "vi": "ghi `change: merger` nếu nhiều đơn vị hợp nhất vào đó",
+    },
+    "TD208": {
+        "en": "parent '{parent}' of '{unit}' is not a known unit",
+        "vi": "đơn vị cấp trên '{parent}' của '{unit}' không có trong danh mục",
+    },
+    "TD208.hint": {"en": "{suggestion}", "vi": "{suggestion}"},
+    "word.renamed_to": {"en": "; it was renamed {name} ({unit}) on {day}", "vi": "; đã đổi tên thành {name} ({unit}) từ {day}"},
     # ------------------------------------------------------------------ organisers are bodies
     "TD314": {
         "en": "organiser body '{body}' cannot organise at level '{level}' (only {allowed})",

@@ -18,7 +18,7 @@ from docx.shared import Pt
 from thidua.domain.awards import AwardsResult
 from thidua.domain.awards_catalogue import award_title
 from thidua.domain.dossier import PastAward, needs_report, previous_awards
-from thidua.domain.models import ClusterYear, UnitType
+from thidua.domain.models import ClusterYear
 from thidua.output.docx import (
     BLANK,
     BODY_PT,
@@ -71,7 +71,7 @@ def bao_cao(result: AwardsResult, member: str, award: str, history: Iterable[Clu
     title = award_title(award, extra)
     doc = _document(f"Báo cáo thành tích đề nghị tặng {title} - {full} - năm {cy.number}", cy.cluster.name, written)
     place = unit.name if unit is not None else None
-    _header(doc, result, "BC", body=body, cluster_line=False, place=place, abbr="UBND" if unit is not None and unit.type is not UnitType.co_quan else "")
+    _header(doc, result, "BC", body=body, cluster_line=False, place=place, abbr="UBND" if unit is not None and unit.type.territorial else "")
     _title(doc, "BÁO CÁO THÀNH TÍCH", [f"Đề nghị tặng {title}", f"Thành tích năm {cy.number}"])
     _legal(doc, result)
     _para(doc, f"Tên tập thể đề nghị khen thưởng: {full} (thành viên {cy.cluster.name}).", indent=True)
@@ -104,7 +104,7 @@ def bao_cao(result: AwardsResult, member: str, award: str, history: Iterable[Clu
     _cell_para(left, "", size=6, before=12)
     _signature(left, ["XÁC NHẬN CỦA CẤP", "TRÌNH KHEN THƯỞNG"], "(Ký, đóng dấu)")
     _cell_para(right, "", size=6, before=12)
-    _signature(right, [f"TM. {(body).upper()}", "CHỦ TỊCH"] if unit is not None and unit.type is not UnitType.co_quan else ["THỦ TRƯỞNG ĐƠN VỊ"], "(Ký, ghi rõ họ tên, đóng dấu)")
+    _signature(right, [f"TM. {(body).upper()}", "CHỦ TỊCH"] if unit is not None and unit.type.territorial else ["THỦ TRƯỞNG ĐƠN VỊ"], "(Ký, ghi rõ họ tên, đóng dấu)")
     return doc
 
 
