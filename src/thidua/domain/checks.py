@@ -22,6 +22,7 @@ from thidua.domain.models import (
     OrganiserLevel,
     RotationPolicy,
 )
+from thidua.domain.periods import check_period, period_of
 from thidua.domain.ranking import MissingScores, rank
 from thidua.domain.registry import Registry, check_units, slugify
 from thidua.domain.units import LEVEL_OF_TYPE
@@ -38,6 +39,7 @@ def check_cluster_file(cluster: ClusterFile, directory: str, registry: Registry)
         issues.append(Issue("TD302", ("id",), {"field": "id", "value": cluster.id, "expected": directory}))
     issues.extend(check_units(cluster.units, parent=registry))
     issues.extend(check_organiser(cluster, registry.overlay(cluster.units)))
+    issues.extend(Issue(code, path, params) for path, code, params in check_period(cluster.period))
     for index, step in enumerate(cluster.rules.awards):
         if not known_award(step.award, cluster.award_titles):
             issues.append(_unknown_award(step.award, ("rules", "awards", index, "award"), cluster.award_titles))
@@ -406,7 +408,7 @@ DATE_YEARS_AFTER = 1
 def _check_dates(cy: ClusterYear) -> list[Issue]:
     year = cy.year
     first = dt.date(cy.number - DATE_YEARS_BEFORE, 1, 1)
-    last = dt.date(cy.number + DATE_YEARS_AFTER, 12, 31)
+    last = dt.date(cy.period.end_year(cy.number) + DATE_YEARS_AFTER, 12, 31)
     dated: list[tuple[tuple[str, ...], dt.date | None]] = [(("as_of",), year.as_of)]
     for section in ("pledge", "review", "election"):
         block = getattr(year, section)
@@ -414,7 +416,7 @@ def _check_dates(cy: ClusterYear) -> list[Issue]:
     issues = []
     for path, day in dated:
         if day is not None and not first <= day <= last:
-            params = {"field": ".".join(path), "day": day, "year": cy.number, "first": first, "last": last}
+            params = {"field": ".".join(path), "day": day, "year": period_of(cy), "first": first, "last": last}
             issues.append(Issue("TD313", path, params))
     return issues
 

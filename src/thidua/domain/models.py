@@ -18,6 +18,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     StringConstraints,
     model_validator,
 )
@@ -295,6 +296,40 @@ class Organiser(Strict):
         return (body.value, self.unit or "", self.name)
 
 
+class PeriodKind(StrEnum):
+    calendar = "calendar"  # năm 2024: 1 January to 31 December (the default)
+    school_year = "school_year"  # năm học 2017–2018: from ``start`` (default 1 September) for a year
+    other = "other"  # a declared period, written with ``label``
+
+
+MonthDay = Annotated[str, StringConstraints(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
+PERIOD_START: dict[PeriodKind, str] = {PeriodKind.calendar: "01-01", PeriodKind.school_year: "09-01", PeriodKind.other: "01-01"}
+
+
+class Period(Strict):
+    """What the year of a year file means. A year file ``2017.yaml`` is the period that starts in
+    2017: the calendar year 2017, or the school year 2017–2018 when ``kind: school_year``."""
+
+    kind: Annotated[PeriodKind, Field(strict=False)] = PeriodKind.calendar
+    start: MonthDay | None = None  # "09-05": the first day (month-day); default by kind
+    label: Text | None = None  # how people write it, with {start} and {end}: "niên vụ {start}–{end}"
+
+    def first_day(self, year: int) -> dt.date:
+        month, day = (int(part) for part in (self.start or PERIOD_START[self.kind]).split("-"))
+        return dt.date(year, month, min(day, 28) if month == 2 else day)
+
+    def last_day(self, year: int) -> dt.date:
+        return _add_year(self.first_day(year)) - dt.timedelta(days=1)
+
+    def end_year(self, year: int) -> int:
+        """The year the period ends in: ``year`` for a calendar year, ``year + 1`` for 2017–2018."""
+        return self.last_day(year).year
+
+
+def _add_year(day: dt.date) -> dt.date:
+    return day.replace(year=day.year + 1, day=28) if (day.month, day.day) == (2, 29) else day.replace(year=day.year + 1)
+
+
 class Signer(Strict):
     """Who signs the cluster's papers: ``on_behalf: "KT."`` signs for the head (Decree 30)."""
 
@@ -319,6 +354,7 @@ class ClusterFile(Strict):
     name: Text
     kind: Annotated[ClusterKind, Field(strict=False)]
     organiser: Organiser
+    period: Period | None = None  # None: calendar years
     units: list[Unit] = Field(default_factory=list)  # the cluster's own units (districts, agencies)
     award_titles: dict[str, Text] = Field(default_factory=dict)  # extra award ids -> official names
     rules: Rules = Field(default_factory=Rules)
@@ -393,9 +429,13 @@ class ClusterYearFile(Strict):
     sources: list[Source] = Field(default_factory=list)
     note: Text | None = None
 
+    # The last day of the period the file is about (set by the loader from the cluster's
+    # ``period``); None: 31 December of ``year``.
+    _period_end: dt.date | None = PrivateAttr(default=None)
+
     @property
     def reference_date(self) -> dt.date:
-        return self.as_of or dt.date(self.year, 12, 31)
+        return self.as_of or self._period_end or dt.date(self.year, 12, 31)
 
 
 @dataclass(eq=False)
@@ -408,6 +448,11 @@ class ClusterYear:
     units: Any  # thidua.domain.registry.Registry, with the cluster's own units overlaid
     path: str = ""
 
+    def __post_init__(self) -> None:
+        # The year file learns the period its year means (its ``reference_date``): the cluster's.
+        if self.cluster.period is not None:
+            self.year._period_end = self.cluster.period.last_day(self.year.year)
+
     @property
     def id(self) -> str:
         return self.cluster.id
@@ -419,6 +464,10 @@ class ClusterYear:
     @property
     def members(self) -> list[str]:
         return self.year.members
+
+    @property
+    def period(self) -> Period:
+        return self.cluster.period or CALENDAR
 
     def name(self, unit_id: str) -> str:
         return str(self.units.name(unit_id))
@@ -436,6 +485,9 @@ def effective_rules(base: Rules, override: RulesOverride | None) -> Rules:
         return base
     changed = {k: v for k, v in override.model_dump(exclude_none=True).items()}
     return base.model_copy(update={k: getattr(override, k) for k in changed})
+
+
+CALENDAR = Period()
 
 
 SCHEMA_KINDS: dict[str, type[BaseModel]] = {

@@ -30,7 +30,7 @@ SEVERITY: dict[str, str] = {
     "TD306": "error", "TD307": "error", "TD308": "warning", "TD309": "warning", "TD310": "error",
     "TD311": "warning", "TD312": "error", "TD313": "error",
     # TD314–TD329: organiser bodies, kinds of member, periods, membership basis
-    "TD314": "error", "TD315": "warning",
+    "TD314": "error", "TD315": "warning", "TD316": "error",
     # TD4xx: indicators, scores, votes
     "TD401": "error", "TD402": "error", "TD403": "error", "TD404": "error", "TD405": "info",
     "TD406": "error", "TD407": "error", "TD408": "error", "TD409": "error", "TD410": "error",

@@ -36,4 +36,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "a district's people's committee organises at level district: correct `level` or `unit`",
         "vi": "UBND cấp huyện tổ chức ở cấp district: sửa `level` hoặc `unit`",
     },
+    # ------------------------------------------------------------------ periods
+    "period.school_year": {"en": "school year {start}–{end}", "vi": "năm học {start}–{end}"},
+    "period.span": {"en": "{start}–{end}", "vi": "{start}–{end}"},
+    "period.label": {"en": "{label}", "vi": "{label}"},
+    "rank.title_period": {"en": "{name} ({cluster}), {period}", "vi": "{name} ({cluster}), {period}"},
+    "TD316": {
+        "en": "period label '{label}' names a placeholder other than {start} and {end}",
+        "vi": "nhãn kỳ thi đua '{label}' dùng chỗ điền khác {start} và {end}",
+    },
+    "TD316.hint": {
+        "en": "write the label as people do, with {start} and {end} for the years: \"niên vụ {start}–{end}\"",
+        "vi": "ghi nhãn như thường viết, dùng {start} và {end} cho các năm: \"niên vụ {start}–{end}\"",
+    },
 }
