@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from thidua.domain.awards_catalogue import GOVERNMENT_FLAG, award_title, known_award, quota
+from thidua.domain.basis import basis_note
 from thidua.domain.diagnostics import Issue
 from thidua.domain.message import Message
 from thidua.domain.models import (
@@ -117,7 +118,8 @@ def _unit_issues(cy: ClusterYear, unit_id: str, path: tuple[Any, ...], day: dt.d
         why = Message("word.starts_on", {"day": unit.valid_from})
         if unit.predecessors:
             suggestion = _did_you_mean(unit.predecessors)
-    return [Issue("TD202", path, {"unit": unit_id, "name": unit.name, "day": day, "why": why, "suggestion": suggestion})]
+    basis = basis_note(cy) if path[0] == "members" else ""
+    return [Issue("TD202", path, {"unit": unit_id, "name": unit.name, "day": day, "why": why, "suggestion": suggestion, "basis": basis})]
 
 
 def _alias(cy: ClusterYear, unit_id: str, day: dt.date) -> str | None:
@@ -470,4 +472,4 @@ def check_across_clusters(cluster_years: Iterable[ClusterYear]) -> list[tuple[Cl
 
 def _in_two_clusters(here: ClusterYear, member: str, other: ClusterYear) -> Issue:
     path = ("members", here.members.index(member))
-    return Issue("TD306", path, {"unit": member, "other": other.id, "file": other.path, "year": here.number})
+    return Issue("TD306", path, {"unit": member, "other": other.id, "file": other.path, "year": here.number, "basis": basis_note(other)})

@@ -407,6 +407,24 @@ class Fact(Strict):
     member: UnitId | None = None
 
 
+class Decision(Strict):
+    """A decision that set something, as cited: "Quyết định số 1234/QĐ-UBND ngày 15/02/2024 của
+    UBND tỉnh Đồng Nai". At least a number or a date."""
+
+    number: Text | None = None  # "1234/QĐ-UBND"
+    date: Date | None = None
+    issuer: Text | None = None  # "UBND tỉnh Đồng Nai"
+    title: Text | None = None  # "về việc thành lập các Cụm thi đua …"
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    note: Text | None = None  # what is assumed about it
+
+    @model_validator(mode="after")
+    def _cited(self) -> Decision:
+        if self.number is None and self.date is None:
+            raise ValueError("give the decision's 'number' or 'date'")
+        return self
+
+
 class ClusterYearFile(Strict):
     """``data/clusters/<id>/<year>.yaml``: one cluster, one year."""
 
@@ -415,6 +433,7 @@ class ClusterYearFile(Strict):
     as_of: Date | None = None  # the day the member list speaks of; default 31 December of year
     scores_illustrative: bool = False  # true: scores are not published figures
     members: list[UnitId] = Field(min_length=1, max_length=MAX_MEMBERS)
+    basis: Decision | None = None  # the decision that set this year's members
     leadership: Leadership = Field(default_factory=Leadership)
     election: Election | None = None
     pledge: Meeting | None = None
@@ -468,6 +487,11 @@ class ClusterYear:
     @property
     def period(self) -> Period:
         return self.cluster.period or CALENDAR
+
+    @property
+    def basis(self) -> Decision | None:
+        """The decision that set this year's members (``basis:``), for validate and the documents."""
+        return self.year.basis
 
     def name(self, unit_id: str) -> str:
         return str(self.units.name(unit_id))

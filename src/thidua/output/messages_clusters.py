@@ -49,4 +49,29 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "write the label as people do, with {start} and {end} for the years: \"niên vụ {start}–{end}\"",
         "vi": "ghi nhãn như thường viết, dùng {start} và {end} cho các năm: \"niên vụ {start}–{end}\"",
     },
+    # ------------------------------------------------------------------ membership basis
+    "word.basis": {"en": " (members as set by {decision})", "vi": " (thành viên theo {decision})"},
 }
+
+
+def _basis_entries() -> dict[str, dict[str, str]]:
+    """``basis.number_date_issuer`` and each shorter combination: a decision cited with what is known."""
+    import itertools
+
+    words = {
+        "number": ("decision {number}", "Quyết định số {number}"),
+        "date": ("of {date}", "ngày {date}"),
+        "issuer": ("by {issuer}", "của {issuer}"),
+    }
+    out: dict[str, dict[str, str]] = {}
+    for size in (1, 2, 3):
+        for parts in itertools.combinations(words, size):
+            en = " ".join(words[p][0] for p in parts)
+            vi = " ".join(words[p][1] for p in parts)
+            if parts[0] != "number":
+                en, vi = "the decision " + en, "quyết định " + vi
+            out["basis." + "_".join(parts)] = {"en": en, "vi": vi}
+    return out
+
+
+CATALOGUE.update(_basis_entries())

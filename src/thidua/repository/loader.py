@@ -463,7 +463,7 @@ def load_cluster(directory: Path, registry: Registry, root_real: Path, display: 
     _check_successions(checked, year_docs)
     for doc in data.documents.values():
         doc.release()
-    data.memberships = [Membership(cy.cluster, cy.number, cy.members, cy.path) for cy in data.years.values()]
+    data.memberships = [Membership(cy.cluster, cy.number, cy.members, cy.path, cy.basis) for cy in data.years.values()]
     if not models:
         data.years = {}
     return data
