@@ -75,7 +75,7 @@ def _suggest_unit(units: Registry, text: str, day: dt.date | None) -> list[str]:
     found = units.suggest(text)
     exact = [u for u in found if units.get(u) is not None and slugify(units.name(u)) == slugify(text)]
     national = units.search(text.replace("-", " "), day, 3)
-    return list(dict.fromkeys([*exact, *national, *found]))[:3]
+    return list(dict.fromkeys([*exact, *(national or found)]))[:3]
 
 
 def _unknown_award(award: str, path: tuple[Any, ...], extra: dict[str, str]) -> Issue:
@@ -101,7 +101,7 @@ def _unit_issues(cy: ClusterYear, unit_id: str, path: tuple[Any, ...], day: dt.d
             return [Issue("TD203", path, {"unit": unit_id, "suggestion": hint})]
         suggestion: Message | str = ""
         if budget is None or budget[0] > 0:
-            suggestion = _did_you_mean(units.suggest(unit_id))
+            suggestion = _did_you_mean(_suggest_unit(units, unit_id, day))
             if budget is not None:
                 budget[0] -= 1
         return [Issue("TD201", path, {"unit": unit_id, "suggestion": suggestion})]
