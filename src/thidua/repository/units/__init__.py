@@ -312,6 +312,16 @@ class NationalRegistry:
 
 
 @cache
+def _predecessors() -> dict[str, list[str]]:
+    """Successor id -> the ids merged into it (Huyện Mỹ Lộc into the city of Nam Định)."""
+    out: dict[str, list[str]] = {}
+    for unit in _units():
+        if unit.successor:
+            out.setdefault(unit.successor, []).append(unit.id)
+    return out
+
+
+@cache
 def _as_unit(unit: NationalUnit) -> Any:
     """A ``thidua.domain.models.Unit`` for a shipped unit: built without validation (the generator
     and the tests validate the files), its name without the type, as the registry writes names."""
@@ -320,7 +330,7 @@ def _as_unit(unit: NationalUnit) -> Any:
     return Unit.model_construct(
         id=unit.id, name=unit.short_name, type=UnitType(unit.type), code=unit.code,
         valid_from=unit.valid_from, valid_to=unit.valid_to, successor=unit.successor,
-        predecessors=[], change="merger" if unit.successor else None,
+        predecessors=_predecessors().get(unit.id, []), change="merger" if unit.successor else None,
         parent=unit.district or unit.province,
     )
 
