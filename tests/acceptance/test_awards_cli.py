@@ -40,10 +40,10 @@ def test_2023_recommends_the_published_awards() -> None:
     assert dbsh == {"nam-dinh": "Cờ thi đua của Chính phủ", "hung-yen": "Bằng khen của Thủ tướng Chính phủ", "quang-ninh": "Bằng khen của Thủ tướng Chính phủ"}
     block = by_cluster["hai-duong-cap-huyen"]
     assert {r["member"]: r["award_title"] for r in block["recommendations"]} == {
-        "tp-hai-duong": "Cờ thi đua của Chính phủ",
-        "cam-giang": "Cờ thi đua của UBND tỉnh",
-        "gia-loc": "Bằng khen của Chủ tịch UBND tỉnh",
-        "kim-thanh": "Bằng khen của Chủ tịch UBND tỉnh",
+        "thanh-pho-hai-duong-hai-duong": "Cờ thi đua của Chính phủ",
+        "huyen-cam-giang-hai-duong": "Cờ thi đua của UBND tỉnh",
+        "huyen-gia-loc-hai-duong": "Bằng khen của Chủ tịch UBND tỉnh",
+        "huyen-kim-thanh-hai-duong": "Bằng khen của Chủ tịch UBND tỉnh",
     }
     assert block["comparison"] == {"agrees": True, "differences": []}
     assert block["government_flag_cap"]["over"] is True and block["government_flag_cap"]["confirmed"] is False
@@ -167,7 +167,7 @@ def test_docx_writes_the_dossier_per_cluster_year_and_refuses_to_overwrite(tmp_p
         "dbsh-2023-bao-cao-thanh-tich-quang-ninh.docx",
         "dbsh-2023-bien-ban.docx",
         "dbsh-2023-to-trinh.docx",
-        "hai-duong-cap-huyen-2023-bao-cao-thanh-tich-tp-hai-duong.docx",
+        "hai-duong-cap-huyen-2023-bao-cao-thanh-tich-thanh-pho-hai-duong-hai-duong.docx",
         "hai-duong-cap-huyen-2023-bien-ban.docx",
         "hai-duong-cap-huyen-2023-to-trinh.docx",
     ]

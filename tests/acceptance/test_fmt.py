@@ -40,7 +40,7 @@ def test_shipped_data_is_already_canonical() -> None:
     result = runner.invoke(app, ["fmt", "--check", str(DATA)])
     assert result.exit_code == 0, result.output
     assert result.stdout == "", "no diff for canonical files"
-    assert "0 file(s) would be reformatted, 14 already canonical" in result.stderr
+    assert "0 file(s) would be reformatted, 18 already canonical" in result.stderr
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.relative_to(DATA).as_posix())
@@ -256,7 +256,7 @@ def test_fmt_rewrites_only_the_files_that_change_then_check_passes(data: Path) -
     assert messy.read_bytes() == canonical.encode()
     assert stat.S_IMODE(messy.stat().st_mode) == 0o644, "the file keeps its permissions"
     assert untouched.stat().st_mtime_ns == before, "a canonical file is not rewritten"
-    assert "1 file(s) reformatted, 13 already canonical, 0 not formatted" in result.stderr
+    assert "1 file(s) reformatted, 17 already canonical, 0 not formatted" in result.stderr
     assert runner.invoke(app, ["fmt", "--check", str(data)]).exit_code == 0
 
 
@@ -289,7 +289,7 @@ def test_fmt_of_a_missing_path_is_a_usage_error() -> None:
 
 def test_fmt_speaks_vietnamese(data: Path) -> None:
     result = runner.invoke(app, ["--lang", "vi", "fmt", "--check", str(data)])
-    assert "0 tệp cần định dạng lại, 14 tệp đã chuẩn" in result.stderr
+    assert "0 tệp cần định dạng lại, 18 tệp đã chuẩn" in result.stderr
 
 
 def test_fmt_does_not_write_through_symbolic_links(data: Path) -> None:

@@ -107,25 +107,25 @@ def test_rule_codes_are_not_translated() -> None:
 def test_lang_vi_validate_speaks_vietnamese() -> None:
     result = runner.invoke(app, ["--lang", "vi", "validate", str(DATA)])
     assert result.exit_code == 0
-    assert "đã kiểm tra 14 tệp: 0 lỗi, 0 cảnh báo, 4 ghi chú" in result.stdout
+    assert "đã kiểm tra 18 tệp: 0 lỗi, 0 cảnh báo, 5 ghi chú" in result.stdout
     assert "ghi chú TD405 chưa nhập điểm năm 2024" in result.stdout
     assert "gợi ý: thêm `scores:` sau hội nghị tổng kết" in result.stdout
 
 
 def test_english_is_the_default() -> None:
     result = runner.invoke(app, ["validate", str(DATA)])
-    assert "14 files checked: 0 errors, 0 warnings, 4 notes" in result.stdout
+    assert "18 files checked: 0 errors, 0 warnings, 5 notes" in result.stdout
 
 
 @pytest.mark.parametrize(("variable", "value"), [("THIDUA_LANG", "vi"), ("LANG", "vi_VN.UTF-8")])
 def test_the_language_comes_from_the_environment(variable: str, value: str) -> None:
     result = runner.invoke(app, ["validate", str(DATA)], env={variable: value})
-    assert "đã kiểm tra 14 tệp" in result.stdout
+    assert "đã kiểm tra 18 tệp" in result.stdout
 
 
 def test_the_option_wins_over_the_environment() -> None:
     result = runner.invoke(app, ["--lang", "en", "validate", str(DATA)], env={"THIDUA_LANG": "vi"})
-    assert "14 files checked" in result.stdout
+    assert "18 files checked" in result.stdout
 
 
 def test_an_unknown_language_is_a_usage_error() -> None:

@@ -212,7 +212,7 @@ def test_a_missing_score_stops_that_cluster_not_the_run(tmp_path: Path) -> None:
 def test_explain_needs_an_unambiguous_member() -> None:
     ambiguous = run("2023", "--explain", "Nam Định")
     assert ambiguous.exit_code == 2
-    assert "'nam-dinh'" in ambiguous.stderr and "'tp-nam-dinh'" in ambiguous.stderr
+    assert "'nam-dinh'" in ambiguous.stderr and "'thanh-pho-nam-dinh-nam-dinh'" in ambiguous.stderr
     unknown = run("2023", "--explain", "nam-dihn")
     assert unknown.exit_code == 2 and "did you mean 'nam-dinh'" in unknown.stderr
     narrowed = run("2023", "--cluster", "dbsh", "--explain", "Nam Định")
@@ -220,7 +220,7 @@ def test_explain_needs_an_unambiguous_member() -> None:
 
 
 def test_explain_a_member_whose_cluster_has_no_scores_exits_1() -> None:
-    result = run("2023", "--explain", "tp-nam-dinh")
+    result = run("2023", "--explain", "thanh-pho-nam-dinh-nam-dinh")
     assert result.exit_code == 1
     assert "cannot explain Nam Định" in result.stderr and "no scores yet" in result.stderr
 

@@ -99,7 +99,7 @@ def test_province_ladder_on_the_shipped_hai_duong_block(repo) -> None:
     cys = repo.cluster_years(2023)
     results = {r.cluster: r for r in recommend_year(cys, cys)}
     result = results["hai-duong-cap-huyen"]
-    assert given_awards(result) == {"tp-hai-duong": FLAG, "cam-giang": PROV_FLAG, "gia-loc": PROV_CERT, "kim-thanh": PROV_CERT}
+    assert given_awards(result) == {"thanh-pho-hai-duong-hai-duong": FLAG, "huyen-cam-giang-hai-duong": PROV_FLAG, "huyen-gia-loc-hai-duong": PROV_CERT, "huyen-kim-thanh-hai-duong": PROV_CERT}
     assert result.comparison.agrees
     assert "a proposal" in say(result.recommendations[0].reason, "en")
     cap = result.flag_cap

@@ -194,7 +194,7 @@ def test_members_are_found_by_id_or_by_name_and_ambiguity_is_reported() -> None:
         matches, _ = resolve_member(text, found)
         assert [(s.cluster, m) for s, m in matches] == [("dbsh", "nam-dinh")], text
     matches, _ = resolve_member("Nam Định", found)  # the province and the district-level city
-    assert sorted(m for _, m in matches) == ["nam-dinh", "tp-nam-dinh"]
+    assert sorted(m for _, m in matches) == ["nam-dinh", "thanh-pho-nam-dinh-nam-dinh"]
     matches, close = resolve_member("nam-dihn", found)
     assert matches == [] and "nam-dinh" in close
 

@@ -271,7 +271,7 @@ def test_the_existing_target_file_is_compared(shipped) -> None:
 
 def test_districts_abolished_in_2025_leave_nothing_to_propose(shipped) -> None:
     p2024, p2025 = schedule(shipped.history("nam-dinh-cap-huyen"), 2023, 2)
-    assert p2024.chair == "tp-nam-dinh"
+    assert p2024.chair == "thanh-pho-nam-dinh-nam-dinh"
     assert p2025.members == [] and p2025.chair is None and p2025.basis == "none"
     assert any(n.startswith("Vụ Bản ceases to exist on 01/07/2025") for n in texts(p2025))
 

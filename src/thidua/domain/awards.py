@@ -356,24 +356,24 @@ def compare(result: AwardsResult) -> Comparison:
 # --------------------------------------------------------------------------- organiser cap
 
 
-def organiser_key(cy: ClusterYear) -> tuple[str, str]:
-    organiser = cy.cluster.organiser
-    return (organiser.level.value, organiser.unit or organiser.name)
+def organiser_key(cy: ClusterYear) -> tuple[str, ...]:
+    """The organising body (``Organiser.key``): the Front's clusters are not the province's."""
+    return cy.cluster.organiser.key
 
 
-def flag_caps(results: Iterable[AwardsResult], share: float = GOVERNMENT_FLAG_CAP_SHARE) -> dict[tuple[str, str], FlagCap]:
+def flag_caps(results: Iterable[AwardsResult], share: float = GOVERNMENT_FLAG_CAP_SHARE) -> dict[tuple[str, ...], FlagCap]:
     """Government-flag proposals per non-central organiser, across all its clusters of the year.
 
     Proposals are the recommendations where scores exist, else the decided awards. The cap is
     ``share`` of the units that led the organiser's clusters: one per cluster (5007/BNV-TĐKT,
     unconfirmed under the 2022 law, hence a parameter and an informational line only).
     """
-    groups: dict[tuple[str, str], list[AwardsResult]] = {}
+    groups: dict[tuple[str, ...], list[AwardsResult]] = {}
     for result in results:
         if result.cluster_year.cluster.organiser.level is OrganiserLevel.central:
             continue
         groups.setdefault(organiser_key(result.cluster_year), []).append(result)
-    caps: dict[tuple[str, str], FlagCap] = {}
+    caps: dict[tuple[str, ...], FlagCap] = {}
     for key, members in groups.items():
         proposals = sum(1 for r in members for _, award in r.proposals() if award == GOVERNMENT_FLAG)
         on_ladder = any(s.award == GOVERNMENT_FLAG for r in members for s in r.cluster_year.rules.awards)

@@ -10,9 +10,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from thidua.domain.awards_catalogue import GOVERNMENT_FLAG, award_title, known_award, quota
+from thidua.domain.basis import basis_note
 from thidua.domain.diagnostics import Issue
 from thidua.domain.message import Message
 from thidua.domain.models import (
+    BODY_LEVELS,
     Appointment,
     ClusterFile,
     ClusterYear,
@@ -22,8 +24,10 @@ from thidua.domain.models import (
     OrganiserLevel,
     RotationPolicy,
 )
+from thidua.domain.periods import check_period, period_of
 from thidua.domain.ranking import MissingScores, rank
-from thidua.domain.registry import Registry, check_units
+from thidua.domain.registry import Registry, check_units, slugify
+from thidua.domain.units import LEVEL_OF_TYPE
 
 
 def _did_you_mean(options: list[str]) -> Message | str:
@@ -36,12 +40,43 @@ def check_cluster_file(cluster: ClusterFile, directory: str, registry: Registry)
     if cluster.id != directory:
         issues.append(Issue("TD302", ("id",), {"field": "id", "value": cluster.id, "expected": directory}))
     issues.extend(check_units(cluster.units, parent=registry))
-    if cluster.organiser.unit and cluster.organiser.unit not in registry:
-        issues.append(Issue("TD312", ("organiser", "unit"), {"unit": cluster.organiser.unit}))
+    issues.extend(check_organiser(cluster, registry.overlay(cluster.units)))
+    issues.extend(Issue(code, path, params) for path, code, params in check_period(cluster.period))
     for index, step in enumerate(cluster.rules.awards):
         if not known_award(step.award, cluster.award_titles):
             issues.append(_unknown_award(step.award, ("rules", "awards", index, "award"), cluster.award_titles))
     return issues
+
+
+def check_organiser(cluster: ClusterFile, units: Registry) -> list[Issue]:
+    """The organiser's unit exists (the registry, the national lists, or the cluster's own units: a
+    district organises a cluster of its communes), its body can act at its level (TD314), and the
+    unit is of that level (TD315)."""
+    organiser = cluster.organiser
+    body = organiser.body_kind
+    issues = []
+    allowed = BODY_LEVELS.get(body)
+    if allowed is not None and organiser.level not in allowed:
+        where = ("organiser", "body") if organiser.body is not None else ("organiser", "level")
+        issues.append(Issue("TD314", where, {"body": body.value, "level": organiser.level.value, "allowed": ", ".join(sorted(a.value for a in allowed))}))
+    if not organiser.unit:
+        return issues
+    unit = units.get(organiser.unit)
+    if unit is None:
+        return [*issues, Issue("TD312", ("organiser", "unit"), {"unit": organiser.unit, "suggestion": _did_you_mean(_suggest_unit(units, organiser.unit, None))})]
+    level = LEVEL_OF_TYPE.get(unit.type.value)
+    if organiser.level.value in ("province", "district", "commune") and level in ("province", "district", "commune") and level != organiser.level.value:
+        issues.append(Issue("TD315", ("organiser", "unit"), {"unit": organiser.unit, "name": unit.full_name, "unit_level": level, "level": organiser.level.value}))
+    return issues
+
+
+def _suggest_unit(units: Registry, text: str, day: dt.date | None) -> list[str]:
+    """Ids close to ``text``: the repository's own units by spelling, then the national districts
+    and communes by name (typed with or without diacritics: "phuc xa" finds Phường Phúc Xá)."""
+    found = units.suggest(text)
+    exact = [u for u in found if units.get(u) is not None and slugify(units.name(u)) == slugify(text)]
+    national = units.search(text.replace("-", " "), day, 3)
+    return list(dict.fromkeys([*exact, *(national or found)]))[:3]
 
 
 def _unknown_award(award: str, path: tuple[Any, ...], extra: dict[str, str]) -> Issue:
@@ -67,7 +102,7 @@ def _unit_issues(cy: ClusterYear, unit_id: str, path: tuple[Any, ...], day: dt.d
             return [Issue("TD203", path, {"unit": unit_id, "suggestion": hint})]
         suggestion: Message | str = ""
         if budget is None or budget[0] > 0:
-            suggestion = _did_you_mean(units.suggest(unit_id))
+            suggestion = _did_you_mean(_suggest_unit(units, unit_id, day))
             if budget is not None:
                 budget[0] -= 1
         return [Issue("TD201", path, {"unit": unit_id, "suggestion": suggestion})]
@@ -77,13 +112,15 @@ def _unit_issues(cy: ClusterYear, unit_id: str, path: tuple[Any, ...], day: dt.d
     suggestion = ""
     current = units.on(unit_id, day)
     if unit.valid_to and day > unit.valid_to and current is not None:
-        why = Message("word.merged_into", {"name": current.name, "unit": current.id, "day": unit.valid_to + dt.timedelta(days=1)})
+        word = "word.renamed_to" if unit.change == "rename" else "word.merged_into"
+        why = Message(word, {"name": current.name, "unit": current.id, "day": unit.valid_to + dt.timedelta(days=1)})
         suggestion = Message("word.use_successor", {"unit": current.id, "name": current.name})
     elif unit.valid_from and day < unit.valid_from:
         why = Message("word.starts_on", {"day": unit.valid_from})
         if unit.predecessors:
             suggestion = _did_you_mean(unit.predecessors)
-    return [Issue("TD202", path, {"unit": unit_id, "name": unit.name, "day": day, "why": why, "suggestion": suggestion})]
+    basis = basis_note(cy) if path[0] == "members" else ""
+    return [Issue("TD202", path, {"unit": unit_id, "name": unit.name, "day": day, "why": why, "suggestion": suggestion, "basis": basis})]
 
 
 def _alias(cy: ClusterYear, unit_id: str, day: dt.date) -> str | None:
@@ -414,7 +451,7 @@ DATE_YEARS_AFTER = 1
 def _check_dates(cy: ClusterYear) -> list[Issue]:
     year = cy.year
     first = dt.date(cy.number - DATE_YEARS_BEFORE, 1, 1)
-    last = dt.date(cy.number + DATE_YEARS_AFTER, 12, 31)
+    last = dt.date(cy.period.end_year(cy.number) + DATE_YEARS_AFTER, 12, 31)
     dated: list[tuple[tuple[str, ...], dt.date | None]] = [(("as_of",), year.as_of)]
     for section in ("pledge", "review", "election", "appointment"):
         block = getattr(year, section)
@@ -422,7 +459,7 @@ def _check_dates(cy: ClusterYear) -> list[Issue]:
     issues = []
     for path, day in dated:
         if day is not None and not first <= day <= last:
-            params = {"field": ".".join(path), "day": day, "year": cy.number, "first": first, "last": last}
+            params = {"field": ".".join(path), "day": day, "year": period_of(cy), "first": first, "last": last}
             issues.append(Issue("TD313", path, params))
     return issues
 
@@ -474,7 +511,8 @@ def _appointment_against_election(previous: ClusterYear, appointment: Appointmen
 
 
 def check_across_clusters(cluster_years: Iterable[ClusterYear]) -> list[tuple[ClusterYear, Issue]]:
-    """A unit sits in one cluster of an organiser per year.
+    """A unit sits in one cluster of an organiser per year: of one body (``Organiser.key``), so a
+    district may sit in its province's cluster and in the provincial Front's.
 
     A conflict involves two files and is reported on both, each at its own member entry and naming
     the other file: whichever file a change touched, its author sees the finding on it.
@@ -482,7 +520,7 @@ def check_across_clusters(cluster_years: Iterable[ClusterYear]) -> list[tuple[Cl
     seen: dict[tuple[Any, ...], ClusterYear] = {}
     out = []
     for cy in sorted(cluster_years, key=lambda c: (c.number, c.id)):
-        organiser = (cy.cluster.organiser.level.value, cy.cluster.organiser.unit or cy.cluster.organiser.name)
+        organiser = cy.cluster.organiser.key
         for member in dict.fromkeys(cy.members):
             key = (cy.number, organiser, member)
             other = seen.get(key)
@@ -496,4 +534,4 @@ def check_across_clusters(cluster_years: Iterable[ClusterYear]) -> list[tuple[Cl
 
 def _in_two_clusters(here: ClusterYear, member: str, other: ClusterYear) -> Issue:
     path = ("members", here.members.index(member))
-    return Issue("TD306", path, {"unit": member, "other": other.id, "file": other.path, "year": here.number})
+    return Issue("TD306", path, {"unit": member, "other": other.id, "file": other.path, "year": here.number, "basis": basis_note(other)})

@@ -18,6 +18,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     StringConstraints,
     model_validator,
 )
@@ -62,11 +63,25 @@ class UnitType(StrEnum):
     thi_xa = "thi_xa"  # town
     huyen = "huyen"  # rural district
     quan = "quan"  # urban district
-    co_quan = "co_quan"  # agency / ministry / organisation
+    xa = "xa"  # rural commune
+    phuong = "phuong"  # ward
+    thi_tran = "thi_tran"  # township (old map only)
+    dac_khu = "dac_khu"  # special zone (new map, from 01/07/2025)
+    co_quan = "co_quan"  # agency / ministry / department / organisation
+    truong = "truong"  # school
+    doanh_nghiep = "doanh_nghiep"  # enterprise
+    hop_tac_xa = "hop_tac_xa"  # cooperative
+    dang_uy = "dang_uy"  # Party committee (tỉnh ủy, đảng ủy)
+    doan_the = "doan_the"  # Fatherland Front or mass-organisation committee
 
     @property
     def prefix(self) -> str:
         return UNIT_PREFIX[self]
+
+    @property
+    def territorial(self) -> bool:
+        """A province, district or commune (headed by a people's committee), not a body or a school."""
+        return self in TERRITORIAL_TYPES
 
 
 UNIT_PREFIX = {
@@ -76,8 +91,21 @@ UNIT_PREFIX = {
     UnitType.thi_xa: "Thị xã",
     UnitType.huyen: "Huyện",
     UnitType.quan: "Quận",
+    UnitType.xa: "Xã",
+    UnitType.phuong: "Phường",
+    UnitType.thi_tran: "Thị trấn",
+    UnitType.dac_khu: "Đặc khu",
     UnitType.co_quan: "",
+    UnitType.truong: "",  # a school's name carries its kind: "Trường THCS&THPT Bác Ái"
+    UnitType.doanh_nghiep: "",
+    UnitType.hop_tac_xa: "",
+    UnitType.dang_uy: "",
+    UnitType.doan_the: "",
 }
+TERRITORIAL_TYPES = frozenset({
+    UnitType.tinh, UnitType.thanh_pho_trung_uong, UnitType.thanh_pho, UnitType.thi_xa, UnitType.huyen,
+    UnitType.quan, UnitType.xa, UnitType.phuong, UnitType.thi_tran, UnitType.dac_khu,
+})
 
 
 class Source(Strict):
@@ -102,6 +130,10 @@ class Unit(Strict):
     valid_to: Date | None = None  # None: still in force
     successor: UnitId | None = None
     predecessors: list[UnitId] = Field(default_factory=list)
+    # A rename (THPT Bác Ái -> THCS&THPT Bác Ái) is a succession of one unit into one: the same
+    # history under a new id; ``change`` says which kind of succession ``successor`` records.
+    change: Literal["merger", "rename", "split"] | None = None
+    parent: UnitId | None = None  # the province, commune or body a school or agency belongs to
 
     @property
     def full_name(self) -> str:
@@ -196,15 +228,106 @@ class ClusterKind(StrEnum):
 
 
 class OrganiserLevel(StrEnum):
-    central = "central"  # Ban Thi đua - Khen thưởng Trung ương
+    central = "central"  # Ban Thi đua - Khen thưởng Trung ương, or another central body
     province = "province"
     ministry = "ministry"
+    district = "district"  # before 01/07/2025
+    commune = "commune"
+
+
+class Body(StrEnum):
+    """The kind of body that organises a cluster: one province runs several (its people's
+    committee, its Party committee, its Fatherland Front, each department), and each is an
+    organiser of its own for the one-cluster-per-organiser rule and the Government-flag cap."""
+
+    central_board = "central_board"  # Ban Thi đua - Khen thưởng Trung ương
+    ministry = "ministry"  # a ministry, a central agency or central body
+    people_committee = "people_committee"  # Ủy ban nhân dân
+    party_committee = "party_committee"  # Tỉnh ủy, Huyện ủy, Đảng ủy
+    fatherland_front = "fatherland_front"  # Ủy ban Mặt trận Tổ quốc Việt Nam
+    department = "department"  # a department of a province or commune (Sở, Ban, Phòng)
+    cooperative_alliance = "cooperative_alliance"  # Liên minh Hợp tác xã
+    union = "union"  # Liên đoàn Lao động, Đoàn Thanh niên, Hội Liên hiệp Phụ nữ…
+    association = "association"  # Hội
+    enterprise = "enterprise"  # a corporation or group organising its member companies
+
+
+# What an organiser is when it gives its level and no ``body`` (every file written before bodies
+# existed): the Central Board at central level, the ministry at ministry level, else the people's
+# committee of ``unit`` (UBND tỉnh / huyện / xã), the body that runs most territorial clusters.
+DEFAULT_BODY: dict[OrganiserLevel, Body] = {
+    OrganiserLevel.central: Body.central_board,
+    OrganiserLevel.ministry: Body.ministry,
+    OrganiserLevel.province: Body.people_committee,
+    OrganiserLevel.district: Body.people_committee,
+    OrganiserLevel.commune: Body.people_committee,
+}
+# One such body per unit (or in the country): its key needs no name. Departments, unions,
+# associations, enterprises and ministries are told apart by name.
+ONE_PER_UNIT = frozenset({Body.central_board, Body.people_committee, Body.party_committee, Body.fatherland_front})
+# The levels at which a body can organise; a body not listed may organise at any level.
+BODY_LEVELS: dict[Body, frozenset[OrganiserLevel]] = {
+    Body.central_board: frozenset({OrganiserLevel.central}),
+    Body.ministry: frozenset({OrganiserLevel.central, OrganiserLevel.ministry}),
+    Body.people_committee: frozenset({OrganiserLevel.province, OrganiserLevel.district, OrganiserLevel.commune}),
+    Body.department: frozenset({OrganiserLevel.province, OrganiserLevel.district, OrganiserLevel.commune}),
+}
 
 
 class Organiser(Strict):
+    """Who runs the cluster: a body (``body``, default by level: :data:`DEFAULT_BODY`) of a unit."""
+
     level: Annotated[OrganiserLevel, Field(strict=False)]
     name: Text
-    unit: UnitId | None = None  # the organising province (registry id) when level is province
+    unit: UnitId | None = None  # the province, district or commune whose body it is (registry id)
+    body: Annotated[Body, Field(strict=False)] | None = None
+
+    @property
+    def body_kind(self) -> Body:
+        return self.body or DEFAULT_BODY[self.level]
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """The body's identity across clusters: (body, unit, name), the name only where a unit
+        has several bodies of that kind (two departments of one province)."""
+        body = self.body_kind
+        if body in ONE_PER_UNIT and (self.unit or body is Body.central_board):
+            return (body.value, self.unit or "", "")
+        return (body.value, self.unit or "", self.name)
+
+
+class PeriodKind(StrEnum):
+    calendar = "calendar"  # năm 2024: 1 January to 31 December (the default)
+    school_year = "school_year"  # năm học 2017–2018: from ``start`` (default 1 September) for a year
+    other = "other"  # a declared period, written with ``label``
+
+
+MonthDay = Annotated[str, StringConstraints(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
+PERIOD_START: dict[PeriodKind, str] = {PeriodKind.calendar: "01-01", PeriodKind.school_year: "09-01", PeriodKind.other: "01-01"}
+
+
+class Period(Strict):
+    """What the year of a year file means. A year file ``2017.yaml`` is the period that starts in
+    2017: the calendar year 2017, or the school year 2017–2018 when ``kind: school_year``."""
+
+    kind: Annotated[PeriodKind, Field(strict=False)] = PeriodKind.calendar
+    start: MonthDay | None = None  # "09-05": the first day (month-day); default by kind
+    label: Text | None = None  # how people write it, with {start} and {end}: "niên vụ {start}–{end}"
+
+    def first_day(self, year: int) -> dt.date:
+        month, day = (int(part) for part in (self.start or PERIOD_START[self.kind]).split("-"))
+        return dt.date(year, month, min(day, 28) if month == 2 else day)
+
+    def last_day(self, year: int) -> dt.date:
+        return _add_year(self.first_day(year)) - dt.timedelta(days=1)
+
+    def end_year(self, year: int) -> int:
+        """The year the period ends in: ``year`` for a calendar year, ``year + 1`` for 2017–2018."""
+        return self.last_day(year).year
+
+
+def _add_year(day: dt.date) -> dt.date:
+    return day.replace(year=day.year + 1, day=28) if (day.month, day.day) == (2, 29) else day.replace(year=day.year + 1)
 
 
 class Signer(Strict):
@@ -231,6 +354,7 @@ class ClusterFile(Strict):
     name: Text
     kind: Annotated[ClusterKind, Field(strict=False)]
     organiser: Organiser
+    period: Period | None = None  # None: calendar years
     units: list[Unit] = Field(default_factory=list)  # the cluster's own units (districts, agencies)
     award_titles: dict[str, Text] = Field(default_factory=dict)  # extra award ids -> official names
     rules: Rules = Field(default_factory=Rules)
@@ -297,6 +421,24 @@ class Fact(Strict):
     member: UnitId | None = None
 
 
+class Decision(Strict):
+    """A decision that set something, as cited: "Quyết định số 1234/QĐ-UBND ngày 15/02/2024 của
+    UBND tỉnh Đồng Nai". At least a number or a date."""
+
+    number: Text | None = None  # "1234/QĐ-UBND"
+    date: Date | None = None
+    issuer: Text | None = None  # "UBND tỉnh Đồng Nai"
+    title: Text | None = None  # "về việc thành lập các Cụm thi đua …"
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    note: Text | None = None  # what is assumed about it
+
+    @model_validator(mode="after")
+    def _cited(self) -> Decision:
+        if self.number is None and self.date is None:
+            raise ValueError("give the decision's 'number' or 'date'")
+        return self
+
+
 class ClusterYearFile(Strict):
     """``data/clusters/<id>/<year>.yaml``: one cluster, one year."""
 
@@ -305,6 +447,7 @@ class ClusterYearFile(Strict):
     as_of: Date | None = None  # the day the member list speaks of; default 31 December of year
     scores_illustrative: bool = False  # true: scores are not published figures
     members: list[UnitId] = Field(min_length=1, max_length=MAX_MEMBERS)
+    basis: Decision | None = None  # the decision that set this year's members
     leadership: Leadership = Field(default_factory=Leadership)
     election: Election | None = None
     appointment: Appointment | None = None  # this year's leadership by decision
@@ -320,9 +463,13 @@ class ClusterYearFile(Strict):
     sources: list[Source] = Field(default_factory=list)
     note: Text | None = None
 
+    # The last day of the period the file is about (set by the loader from the cluster's
+    # ``period``); None: 31 December of ``year``.
+    _period_end: dt.date | None = PrivateAttr(default=None)
+
     @property
     def reference_date(self) -> dt.date:
-        return self.as_of or dt.date(self.year, 12, 31)
+        return self.as_of or self._period_end or dt.date(self.year, 12, 31)
 
 
 @dataclass(eq=False)
@@ -335,6 +482,11 @@ class ClusterYear:
     units: Any  # thidua.domain.registry.Registry, with the cluster's own units overlaid
     path: str = ""
 
+    def __post_init__(self) -> None:
+        # The year file learns the period its year means (its ``reference_date``): the cluster's.
+        if self.cluster.period is not None:
+            self.year._period_end = self.cluster.period.last_day(self.year.year)
+
     @property
     def id(self) -> str:
         return self.cluster.id
@@ -346,6 +498,15 @@ class ClusterYear:
     @property
     def members(self) -> list[str]:
         return self.year.members
+
+    @property
+    def period(self) -> Period:
+        return self.cluster.period or CALENDAR
+
+    @property
+    def basis(self) -> Decision | None:
+        """The decision that set this year's members (``basis:``), for validate and the documents."""
+        return self.year.basis
 
     def name(self, unit_id: str) -> str:
         return str(self.units.name(unit_id))
@@ -363,6 +524,9 @@ def effective_rules(base: Rules, override: RulesOverride | None) -> Rules:
         return base
     changed = {k: v for k, v in override.model_dump(exclude_none=True).items()}
     return base.model_copy(update={k: getattr(override, k) for k in changed})
+
+
+CALENDAR = Period()
 
 
 SCHEMA_KINDS: dict[str, type[BaseModel]] = {

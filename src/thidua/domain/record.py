@@ -13,7 +13,7 @@ from typing import Any
 
 from thidua.domain.diagnostics import Diagnostic
 from thidua.domain.layout import CLUSTER_FILE
-from thidua.domain.models import ClusterFile, ClusterYear
+from thidua.domain.models import ClusterFile, ClusterYear, Decision
 from thidua.domain.registry import Registry
 
 
@@ -45,6 +45,7 @@ class Membership:
     number: int
     members: list[str]
     path: str
+    basis: Decision | None = None  # the decision that set the members, cited by TD306
 
     @property
     def id(self) -> str:

@@ -10,8 +10,10 @@ import datetime as dt
 import difflib
 import unicodedata
 from collections.abc import Iterable, Iterator
+from typing import Protocol
 
 from thidua.domain.diagnostics import Issue
+from thidua.domain.message import Message
 from thidua.domain.models import Unit
 
 
@@ -30,11 +32,25 @@ def slugify(text: str) -> str:
     return "".join(out).strip("-")
 
 
-class Registry:
-    """Units by id, with the succession links resolved."""
+class National(Protocol):
+    """The national districts and communes behind a data repository's registry (read lazily by
+    ``thidua.repository.units``): consulted only for an id the repository does not declare."""
 
-    def __init__(self, units: Iterable[Unit], parent: Registry | None = None) -> None:
+    def get(self, unit_id: str) -> Unit | None: ...
+
+    def search(self, text: str, day: dt.date | None, limit: int) -> list[str]: ...
+
+
+class Registry:
+    """Units by id, with the succession links resolved.
+
+    ``national``: where an id the repository does not declare is looked up (the shipped districts
+    and communes); it is never iterated, so listing and code look-ups stay the repository's.
+    """
+
+    def __init__(self, units: Iterable[Unit], parent: Registry | None = None, national: National | None = None) -> None:
         self.parent = parent
+        self.national = national
         self._keys: dict[str, str] | None = None  # slug of id / name / full name -> id, built once
         self.own: dict[str, Unit] = {}
         for unit in units:
@@ -49,7 +65,17 @@ class Registry:
         unit = self.own.get(unit_id)
         if unit is None and self.parent is not None:
             return self.parent.get(unit_id)
+        if unit is None and self.national is not None:
+            return self.national.get(unit_id)
         return unit
+
+    def search(self, text: str, day: dt.date | None = None, limit: int = 3) -> list[str]:
+        """Ids of the national districts and communes whose name matches ``text`` (with or without
+        diacritics) on ``day``: "did you mean" for a commune typed by its name."""
+        root = self
+        while root.parent is not None:
+            root = root.parent
+        return root.national.search(text, day, limit) if root.national is not None else []
 
     def __contains__(self, unit_id: object) -> bool:
         return isinstance(unit_id, str) and self.get(unit_id) is not None
@@ -130,6 +156,12 @@ def check_units(units: list[Unit], parent: Registry | None = None) -> list[Issue
                     issues.append(Issue("TD204", (*where, "valid_to"), {"unit": unit.id, "detail": f"'{successor.id}' should start the day after valid_to"}))
                 if unit.id not in successor.predecessors:
                     issues.append(Issue("TD204", (*where, "successor"), {"unit": unit.id, "detail": f"'{successor.id}' does not list it in predecessors"}))
+                if unit.change == "rename" and len(successor.predecessors) > 1:
+                    issues.append(Issue("TD207", (*where, "change"), {"unit": unit.id, "successor": successor.id, "count": len(successor.predecessors)}))
+        if unit.parent and unit.parent not in registry:
+            options = [*registry.suggest(unit.parent), *registry.search(unit.parent.replace("-", " "), None, 3)]
+            suggestion = Message("word.did_you_mean", {"options": ", ".join(f"'{o}'" for o in dict.fromkeys(options))}) if options else ""
+            issues.append(Issue("TD208", (*where, "parent"), {"unit": unit.id, "parent": unit.parent, "suggestion": suggestion}))
         for position, predecessor_id in enumerate(unit.predecessors):
             predecessor = registry.get(predecessor_id)
             if predecessor is None or predecessor.successor != unit.id:

@@ -24,10 +24,13 @@ SEVERITY: dict[str, str] = {
     # TD2xx: units and the registry
     "TD201": "error", "TD202": "error", "TD203": "error", "TD204": "error", "TD205": "error",
     "TD206": "error",
+    "TD207": "error", "TD208": "error",  # renames, parents (kinds of member)
     # TD3xx: clusters, members, leadership
     "TD301": "error", "TD302": "error", "TD303": "error", "TD304": "error", "TD305": "error",
     "TD306": "error", "TD307": "error", "TD308": "warning", "TD309": "warning", "TD310": "error",
     "TD311": "warning", "TD312": "error", "TD313": "error",
+    # TD314–TD329: organiser bodies, kinds of member, periods, membership basis
+    "TD314": "error", "TD315": "warning", "TD316": "error",
     # TD330–TD339: appointments (leadership by decision)
     "TD330": "error", "TD331": "error", "TD332": "warning", "TD333": "error", "TD334": "error",
     "TD335": "warning",

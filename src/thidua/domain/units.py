@@ -15,7 +15,8 @@ Level = Literal["province", "district", "commune", "agency"]
 Source = Literal["repository", "national"]
 LEVELS: tuple[Level, ...] = ("province", "district", "commune", "agency")
 
-# ``thidua.domain.models.UnitType`` values -> level; the registry's types name no commune.
+# ``thidua.domain.models.UnitType`` values -> level; every kind of member that is not territorial
+# (agency, school, enterprise, cooperative, Party or mass-organisation committee) is an "agency".
 LEVEL_OF_TYPE: dict[str, Level] = {
     "tinh": "province",
     "thanh_pho_trung_uong": "province",
@@ -23,7 +24,16 @@ LEVEL_OF_TYPE: dict[str, Level] = {
     "thi_xa": "district",
     "huyen": "district",
     "quan": "district",
+    "xa": "commune",
+    "phuong": "commune",
+    "thi_tran": "commune",
+    "dac_khu": "commune",
     "co_quan": "agency",
+    "truong": "agency",
+    "doanh_nghiep": "agency",
+    "hop_tac_xa": "agency",
+    "dang_uy": "agency",
+    "doan_the": "agency",
 }
 
 

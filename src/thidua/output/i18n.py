@@ -47,6 +47,7 @@ CATALOGUE_MODULES = (
     "thidua.output.messages_site",
     "thidua.output.messages_sheet",
     "thidua.output.messages_dossier",
+    "thidua.output.messages_clusters",
 )
 _catalogue: dict[str, dict[str, str]] | None = None
 

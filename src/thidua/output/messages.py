@@ -209,8 +209,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "{suggestion}",
     },
     "TD202": {
-        "en": "{name} ({unit}) did not exist on {day}{why}",
-        "vi": "{name} ({unit}) không tồn tại vào ngày {day}{why}",
+        "en": "{name} ({unit}) did not exist on {day}{why}{basis}",
+        "vi": "{name} ({unit}) không tồn tại vào ngày {day}{why}{basis}",
     },
     "TD202.hint": {
         "en": "{suggestion}",
@@ -272,8 +272,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "'{unit}' giữ hai vai trò: {roles}",
     },
     "TD306": {
-        "en": "'{unit}' is also a member of {other} ({file}) with the same organiser in {year}",
-        "vi": "'{unit}' cũng là thành viên của {other} ({file}) cùng đơn vị tổ chức năm {year}",
+        "en": "'{unit}' is also a member of {other} ({file}) with the same organiser in {year}{basis}",
+        "vi": "'{unit}' cũng là thành viên của {other} ({file}) cùng đơn vị tổ chức năm {year}{basis}",
     },
     "TD306.hint": {
         "en": "a unit belongs to one cluster of an organiser each year",
@@ -310,6 +310,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "TD312": {
         "en": "organiser unit '{unit}' is not in the registry",
         "vi": "đơn vị tổ chức '{unit}' không có trong danh mục",
+    },
+    "TD312.hint": {
+        "en": "{suggestion}",
+        "vi": "{suggestion}",
     },
     "TD313": {
         "en": "{field} {day} is far from the year {year} (expected {first} to {last})",

@@ -40,6 +40,7 @@ from thidua.domain.models import (
 from thidua.domain.record import ClusterData, Membership, Repository
 from thidua.domain.registry import Registry, check_units
 from thidua.domain.textsafe import text_issues
+from thidua.repository.units import NationalRegistry
 from thidua.repository.yamlsafe import (
     MAX_FILE_BYTES,
     Finding,
@@ -367,14 +368,14 @@ def load_registry(root: Path, root_real: Path) -> tuple[Registry, list[Diagnosti
     path = root / REGISTRY_FILE
     if not path.exists() and not path.is_symlink():
         diag = Diagnostic(display_path(path), None, None, "TD023", "error", {"path": display_path(root)})
-        return Registry([]), [diag], 0
+        return Registry([], national=NationalRegistry()), [diag], 0
     doc = read_document(path, root_real)
     registry_file = validate_model(doc, RegistryFile)
     if registry_file is None:
-        return Registry([]), doc.diagnostics, 1
+        return Registry([], national=NationalRegistry()), doc.diagnostics, 1
     for issue in check_units(registry_file.units):
         doc.add_issue(issue)
-    return Registry(registry_file.units), doc.diagnostics, 1
+    return Registry(registry_file.units, national=NationalRegistry()), doc.diagnostics, 1
 
 
 def _missing_cluster_file(data: ClusterData, base: str, year_docs: dict[int, Document]) -> None:
@@ -462,7 +463,7 @@ def load_cluster(directory: Path, registry: Registry, root_real: Path, display: 
     _check_successions(checked, year_docs)
     for doc in data.documents.values():
         doc.release()
-    data.memberships = [Membership(cy.cluster, cy.number, cy.members, cy.path) for cy in data.years.values()]
+    data.memberships = [Membership(cy.cluster, cy.number, cy.members, cy.path, cy.basis) for cy in data.years.values()]
     if not models:
         data.years = {}
     return data

@@ -40,9 +40,9 @@ from thidua.repository.yamlsafe import MAX_FILE_BYTES, Finding, decode, parse, s
 # ``sources`` closes the registry (the draft put them first; the data never did).
 KEY_ORDER: dict[str, tuple[str, ...]] = {
     "registry": ("units", "sources"),
-    "cluster": ("id", "name", "kind", "organiser", "units", "award_titles", "rules", "documents", "sources"),
+    "cluster": ("id", "name", "kind", "organiser", "period", "units", "award_titles", "rules", "documents", "sources"),
     "cluster-year": (
-        "cluster", "year", "as_of", "scores_illustrative", "members", "leadership", "election", "appointment",
+        "cluster", "year", "as_of", "scores_illustrative", "members", "basis", "leadership", "election", "appointment",
         "pledge", "review", "indicators", "scores", "votes", "awards", "facts", "rules", "documents", "sources",
         "note",
     ),

@@ -42,7 +42,7 @@ class UnitSearch:
         level: Level = LEVEL_OF_TYPE.get(unit.type.value, "agency")
         parent = province = None
         if shipped is not None:
-            if level != "province":  # the registry has no commune type: keep the shipped level
+            if level != "province":  # a district or commune: keep the shipped level
                 level = shipped.level
             parent, province = shipped.district or shipped.province, shipped.province
         return UnitEntry(

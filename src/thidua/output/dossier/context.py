@@ -57,7 +57,7 @@ def committee(unit_id: str | None, result: AwardsResult) -> str | None:
     unit = result.cluster_year.units.get(unit_id) if unit_id else None
     if unit is None:
         return None
-    if unit.type is UnitType.co_quan:
+    if not unit.type.territorial:
         return keep_together(unit.name)
     return f"UBND {keep_together(unit.type.prefix.lower() + ' ' + unit.name)}"
 
@@ -327,7 +327,7 @@ def report_context(result: AwardsResult, member: str, award: str, history: Itera
     entry = next((e for e in result.ranking.entries if e.member == member), None) if result.ranking else None
     unit = cy.units.get(member)
     full = full_name(member, result)
-    locality = unit is not None and unit.type is not UnitType.co_quan
+    locality = unit is not None and unit.type.territorial
     body = committee(member, result) or keep_together(full)
     scores = cy.year.scores.get(member, {})
     past = previous_awards(member, cy.number, history, cy.units)

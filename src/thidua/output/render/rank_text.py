@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from thidua.domain.standings import Standing
-from thidua.output.i18n import language, t
+from thidua.output.i18n import language, say, t
 from thidua.output.render.text import number
 
 Table = tuple[list[str], list[list[str]], str]  # headers, rows, alignment letters
@@ -56,6 +56,11 @@ def join_names(items: Sequence[str]) -> str:
 
 
 def title(standing: Standing) -> str:
+    from thidua.domain.periods import period_of
+
+    period = period_of(standing.cluster_year) if standing.cluster_year is not None else standing.year
+    if not isinstance(period, int):  # a school year or a declared period: as people write it
+        return t("rank.title_period", name=standing.name, cluster=standing.cluster, period=say(period))
     return t("rank.title", name=standing.name, cluster=standing.cluster, year=standing.year)
 
 

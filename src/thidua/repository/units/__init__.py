@@ -287,7 +287,56 @@ def search(
     return [u for _, u in search_ranked(query, on, level, within)[:limit]]
 
 
+# --------------------------------------------------------------------------- as registry units
+
+
+class NationalRegistry:
+    """The shipped lists as ``thidua.domain.registry.National``: what a cluster file may name
+    besides the repository's own units (``quan-ba-dinh-ha-noi``, ``phuong-ba-dinh-ha-noi``).
+
+    Stateless (the caches are the module's), so it travels to loader processes by pickle.
+    """
+
+    def get(self, unit_id: str) -> Any:
+        unit = get(unit_id)
+        return _as_unit(unit) if unit is not None else None
+
+    def search(self, text: str, day: dt.date | None, limit: int) -> list[str]:
+        return [u.id for u in search(text, on=day, limit=limit)]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, NationalRegistry)
+
+    def __hash__(self) -> int:
+        return hash(NationalRegistry)
+
+
+@cache
+def _predecessors() -> dict[str, list[str]]:
+    """Successor id -> the ids merged into it (Huyện Mỹ Lộc into the city of Nam Định)."""
+    out: dict[str, list[str]] = {}
+    for unit in _units():
+        if unit.successor:
+            out.setdefault(unit.successor, []).append(unit.id)
+    return out
+
+
+@cache
+def _as_unit(unit: NationalUnit) -> Any:
+    """A ``thidua.domain.models.Unit`` for a shipped unit: built without validation (the generator
+    and the tests validate the files), its name without the type, as the registry writes names."""
+    from thidua.domain.models import Unit, UnitType
+
+    return Unit.model_construct(
+        id=unit.id, name=unit.short_name, type=UnitType(unit.type), code=unit.code,
+        valid_from=unit.valid_from, valid_to=unit.valid_to, successor=unit.successor,
+        predecessors=_predecessors().get(unit.id, []), change="merger" if unit.successor else None,
+        parent=unit.district or unit.province,
+    )
+
+
 __all__ = [
+    "NationalRegistry",
     "NationalUnit",
     "ascii_key",
     "get",
