@@ -21,6 +21,7 @@ from thidua.domain.models import (
     IndicatorKind,
     Leadership,
     OrganiserLevel,
+    RankingBasis,
     RotationPolicy,
 )
 from thidua.domain.ranking import MissingScores, can_rank, rank_record
@@ -276,7 +277,8 @@ def _check_indicators_and_scores(cy: ClusterYear, refs: Refs) -> list[Issue]:
                 where: tuple[Any, ...] = ("rules", "awards", step_index, "min_scores", indicator_id) if _rules_path("awards", step_index, cy) else ()
                 issues.append(Issue("TD409", where, {"award": step.award, "indicator": indicator_id}, key=True))
     if not year.scores:
-        if (year.indicators or not year.awards) and not can_rank(cy):
+        other_basis = year.ranking is not None and (bool(year.ranking.order) or year.ranking.basis not in (None, RankingBasis.points))
+        if (year.indicators or not year.awards) and not other_basis:
             issues.append(Issue("TD405", ("members",), {"year": year.year}, key=True))
         return issues
     return issues + _check_scores(cy, refs, indicators) + _check_missing_scores(cy, refs)
@@ -368,7 +370,7 @@ def _check_awards(cy: ClusterYear, refs: Refs) -> list[Issue]:
             continue
         step = _rung_of(steps, decided.issuer)
         if step is None:
-            issuers = ", ".join(s.issuer for s in steps if s.issuer)
+            issuers = ", ".join(dict.fromkeys(s.issuer for s in steps if s.issuer))
             issues.append(Issue("TD508", (*path, "issuer"), {"award": decided.award, "issuer": decided.issuer, "issuers": issuers}))
             continue
         given.setdefault((step.award, step.issuer), []).append(index)
@@ -406,7 +408,7 @@ def _check_flag_leader(cy: ClusterYear) -> list[Issue]:
     issues = []
     for index in flags:
         entry = ranking.entry(cy.year.awards[index].member)
-        if entry is not None and entry.placed and entry.rank != 1:
+        if entry is not None and entry.rank != 1:
             params = {"unit": entry.member, "rank": entry.rank, "leader": ", ".join(leaders)}
             issues.append(Issue("TD506", ("awards", index, "member"), params))
     return issues

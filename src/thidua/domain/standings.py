@@ -124,7 +124,8 @@ def award_places(cy: ClusterYear) -> list[str]:
     members = len(dict.fromkeys(cy.members))
     places: list[str] = []
     for step in cy.rules.awards:
-        places.extend([step.award] * quota(step, members))
+        if not step.independent:  # another body's list: it takes no place on this ladder
+            places.extend([step.award] * quota(step, members))
     return places[:members]
 
 

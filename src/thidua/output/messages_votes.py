@@ -16,11 +16,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "the ladder's conditions on points (minimum total, deductions, indicator minimums) are not checked: this year has no points",
         "vi": "không kiểm tra điều kiện về điểm của thang khen thưởng (tổng điểm tối thiểu, điểm trừ, điểm chỉ tiêu): năm này không có điểm",
     },
-    "votes.not_placed": {"en": "not placed", "vi": "không xếp thứ"},
+    "votes.not_placed": {"en": "outside the meeting's order", "vi": "ngoài thứ tự hội nghị công bố"},
     "votes.rank.not_placed": {
         "en": "the meeting's order stops at place {places}: {names} not placed",
         "vi": "thứ tự của hội nghị dừng ở vị trí {places}: {names} không được xếp thứ",
     },
+    "votes.explain.neighbour": {"en": "next to {other}, placed {rank}", "vi": "liền kề {other}, xếp {rank}"},
     "votes.rank.shared": {"en": "placed equal by the meeting", "vi": "hội nghị xếp đồng hạng"},
     # ------------------------------------------------------------------ thresholds
     "votes.base.members": {"en": "members", "vi": "thành viên"},
