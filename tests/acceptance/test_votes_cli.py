@@ -1,0 +1,111 @@
+"""``thidua rank``/``awards``/``validate`` on years ranked by votes or by the meeting's order.
+
+The repository is tests/examples/votes (see its README: a copy of a published decided order, and a
+made-up ministry block) with the shipped registry; no scores are invented for either.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from thidua.cli.app import app
+
+ROOT = Path(__file__).parents[2]
+runner = CliRunner()
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    root = tmp_path / "data"
+    shutil.copytree(ROOT / "tests" / "examples" / "votes" / "clusters", root / "clusters")
+    shutil.copy(ROOT / "data" / "provinces.yaml", root / "provinces.yaml")
+    return root
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, ["--lang", "en", *args])
+    return result.exit_code, result.stdout
+
+
+def test_validate_strict_is_clean(data: Path) -> None:
+    code, out = run("validate", str(data), "--strict")
+    assert code == 0, out
+
+
+def test_rank_json_says_the_basis_and_invents_no_points(data: Path) -> None:
+    code, out = run("rank", "2024", "--data", str(data), "--format", "json")
+    assert code == 0, out
+    by = {item["cluster"]: item for item in json.loads(out)}
+    border = by["bien-gioi"]
+    assert border["status"] == "ranked" and border["basis"] == "decided" and border["basis_also"] == []
+    assert [(e["member"], e["rank"], e["placed"], e["total"]) for e in border["ranking"][:3]] == [
+        ("dien-bien", 1, True, None),
+        ("lao-cai", 2, True, None),
+        ("cao-bang", 3, False, None),
+    ]
+    block = by["khoi-bo"]
+    assert block["basis"] == "votes"
+    assert [(e["member"], e["rank"], e["votes"]) for e in block["ranking"]] == [("hai-duong", 1, 5), ("bac-ninh", 2, 4), ("hung-yen", 3, 3), ("thai-binh", 4, 1), ("ha-nam", 5, 0)]
+
+
+def test_rank_text_says_the_basis_and_who_is_not_placed(data: Path) -> None:
+    code, out = run("rank", "2024", "--data", str(data), "--cluster", "bien-gioi")
+    assert code == 0, out
+    assert "ranked by the meeting's decided order" in out
+    assert "the meeting's order stops at place 2: Cao Bằng, Lạng Sơn, Hà Giang, Sơn La and Lai Châu not placed" in out
+
+
+def test_explain_a_member_without_points(data: Path) -> None:
+    code, out = run("rank", "2024", "--data", str(data), "--explain", "cao-bang", "--format", "json")
+    assert code == 0, out
+    explained = json.loads(out)[0]["explain"]
+    assert explained["basis"] == "decided" and explained["placed"] is False and explained["total"] is None
+    assert explained["award_line"]["inside"] is False and explained["award_line"]["gap"] is None
+    code, out = run("rank", "2024", "--data", str(data), "--explain", "lao-cai")
+    assert code == 0 and "next to Điện Biên, placed 1st" in out
+
+
+def test_stability_skips_a_year_without_points(data: Path) -> None:
+    code, out = run("rank", "2024", "--data", str(data), "--stability", "--format", "json")
+    assert code == 0, out
+    assert all("stability" not in item for item in json.loads(out))
+
+
+def test_awards_from_a_decided_order_and_two_issuers(data: Path) -> None:
+    code, out = run("awards", "2024", "--data", str(data), "--format", "json")
+    assert code == 0, out
+    by = {item["cluster"]: item for item in json.loads(out)}
+    border = by["bien-gioi"]
+    assert border["basis"] == "decided"
+    assert [(r["member"], r["award"], r["total"]) for r in border["recommendations"]] == [("dien-bien", "co-thi-dua-chinh-phu", None), ("lao-cai", "bang-khen-thu-tuong", None)]
+    assert border["comparison"]["agrees"] is True
+    block = by["khoi-bo"]
+    assert [(r["member"], r["award"], r["issuer"]) for r in block["recommendations"]] == [
+        ("hai-duong", "co-thi-dua-bo", "Bộ Công Thương"),
+        ("bac-ninh", "bang-khen-chu-tich-ubnd-tinh", None),
+        ("hai-duong", "co-thi-dua-ubnd-tinh", "UBND tỉnh Hải Dương"),
+    ]
+    assert block["comparison"] == {"agrees": True, "differences": []}
+    assert [d["kind"] for d in block["decided"]] == ["ladder", "ladder", "ladder", "thematic"]
+
+
+def test_a_vote_short_of_more_than_half_of_all_members_is_passed_over(data: Path) -> None:
+    year = data / "clusters" / "khoi-bo" / "2024.yaml"
+    year.write_text(year.read_text(encoding="utf-8").replace("hai-duong: 5,", "hai-duong: 4,"), encoding="utf-8")
+    code, out = run("awards", "2024", "--data", str(data), "--cluster", "khoi-bo", "--format", "json")
+    assert code == 0, out
+    block = json.loads(out)[0]
+    assert "co-thi-dua-bo" not in [r["award"] for r in block["recommendations"]]
+    failure = block["near_misses"][0]["reason"]
+    assert "4/9 members (44.44%), needs more than 50% of the members" in failure["message"]
+
+
+def test_shipped_points_rankings_say_points(tmp_path: Path) -> None:
+    code, out = run("rank", "2023", "--data", str(ROOT / "data"), "--format", "json")
+    assert code == 0, out
+    assert {item["basis"] for item in json.loads(out) if item["status"] == "ranked"} == {"points"}
