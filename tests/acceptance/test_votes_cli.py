@@ -109,3 +109,21 @@ def test_shipped_points_rankings_say_points(tmp_path: Path) -> None:
     code, out = run("rank", "2023", "--data", str(ROOT / "data"), "--format", "json")
     assert code == 0, out
     assert {item["basis"] for item in json.loads(out) if item["status"] == "ranked"} == {"points"}
+
+
+def test_the_shipped_border_cluster_records_the_meetings_order_beside_its_points(tmp_path: Path) -> None:
+    """mien-nui-bien-gioi-phia-bac 2024: published order Điện Biên, Lào Cai (seed 004); its points
+    are illustrative and still rank; the order is kept and checked against them."""
+    code, out = run("rank", "2024", "--data", str(ROOT / "data"), "--cluster", "mien-nui-bien-gioi-phia-bac", "--format", "json")
+    assert code == 0, out
+    item = json.loads(out)[0]
+    assert (item["basis"], item["basis_also"]) == ("points", ["decided"])
+    assert [e["member"] for e in item["ranking"][:2]] == ["dien-bien", "lao-cai"]
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    year = data / "clusters" / "mien-nui-bien-gioi-phia-bac" / "2024.yaml"
+    year.write_text(year.read_text(encoding="utf-8").replace("order: [dien-bien, lao-cai]", "order: [lao-cai, dien-bien]"), encoding="utf-8")
+    code, out = run("validate", str(year), "--format", "json")
+    found = [d for d in json.loads(out)["diagnostics"] if d["code"] == "TD436"]
+    assert len(found) == 1 and found[0]["severity"] == "info"
+    assert "the meeting placed Lào Cai 1st, points place it 2nd; the ranking follows points" in found[0]["message"]

@@ -298,7 +298,7 @@ def recommend(cy: ClusterYear) -> AwardsResult:
         return result
     ranking = rank_record(cy)
     result.ranking = ranking
-    if ranking.basis is not RankingBasis.points:
+    if ranking.basis is not RankingBasis.points or ranking.also:
         result.notes.insert(0, basis_note(ranking))
         if any(points_conditions(s) for s in cy.rules.awards) and not any(e.has_points for e in ranking.entries):
             result.notes.append(Message("votes.note.points_unchecked"))

@@ -246,7 +246,10 @@ def rank_record(cy: ClusterYear) -> Ranking:
     """
     chosen = basis(cy) or RankingBasis.points
     if chosen is RankingBasis.points:
-        return rank(cy)
+        ranked = rank(cy)
+        if cy.year.ranking is not None and cy.year.ranking.order:
+            ranked.also = ["decided"]  # the meeting's order, kept for comparison (TD436)
+        return ranked
     members = list(dict.fromkeys(cy.members))
     points = has_scores(cy) and not missing_scores(cy)
     entries = [_reference_entry(cy, m, points) for m in members]

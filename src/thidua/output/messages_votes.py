@@ -9,8 +9,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "votes.basis.decided": {"en": "the meeting's decided order", "vi": "thứ tự hội nghị đã quyết định"},
     "votes.note.basis": {"en": "ranked by {basis}", "vi": "xếp hạng theo {basis}"},
     "votes.note.basis_mixed": {
-        "en": "ranked by {basis}; {also} recorded too, shown for reference only",
-        "vi": "xếp hạng theo {basis}; có ghi cả {also}, chỉ để tham khảo",
+        "en": "ranked by {basis}; {also} recorded too, for comparison only",
+        "vi": "xếp hạng theo {basis}; có ghi cả {also}, chỉ để đối chiếu",
     },
     "votes.note.points_unchecked": {
         "en": "the ladder's conditions on points (minimum total, deductions, indicator minimums) are not checked: this year has no points",

@@ -107,6 +107,8 @@ def ranking_notes(standing: Standing) -> list[str]:
         lines.append(t("rank.illustrative"))
     if ranking.basis is not RankingBasis.points:
         return lines + basis_lines(standing)
+    if ranking.also:  # points rank, beside a recorded decided order: say how they mix
+        lines += basis_lines(standing)
     if ranking.tie_break:
         lines.append(t("rank.chain", keys=t("rank.word.then").join(key_label(k) for k in ranking.tie_break)))
     else:
