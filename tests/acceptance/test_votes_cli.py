@@ -127,3 +127,27 @@ def test_the_shipped_border_cluster_records_the_meetings_order_beside_its_points
     found = [d for d in json.loads(out)["diagnostics"] if d["code"] == "TD436"]
     assert len(found) == 1 and found[0]["severity"] == "info"
     assert "the meeting placed Lào Cai 1st, points place it 2nd; the ranking follows points" in found[0]["message"]
+
+
+def test_documents_of_a_decided_year_cite_places_not_invented_points(data: Path, tmp_path: Path) -> None:
+    import docx
+
+    out = tmp_path / "docs"
+    code, _ = run("awards", "2024", "--data", str(data), "--cluster", "bien-gioi", "--docx", str(out))
+    assert code == 0
+    text = ""
+    for name in ("bien-gioi-2024-to-trinh.docx", "bien-gioi-2024-bien-ban.docx", "bien-gioi-2024-bao-cao-thanh-tich-dien-bien.docx"):
+        document = docx.Document(str(out / name))
+        text += "\n".join(p.text for p in document.paragraphs)
+        text += "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    assert "Tỉnh Điện Biên (xếp thứ 1);" in text
+    assert "Tỉnh Điện Biên được Hội nghị xếp thứ 1/7 đơn vị thành viên" in text
+    assert "0 điểm" not in text and "0/7" not in text
+
+
+def test_csv_leaves_points_empty_where_there_are_none(data: Path) -> None:
+    code, out = run("rank", "2024", "--data", str(data), "--cluster", "bien-gioi", "--format", "csv")
+    assert code == 0
+    header, first = out.splitlines()[:2]
+    row = dict(zip(header.split(","), first.split(","), strict=True))
+    assert (row["member"], row["total"], row["scored"], row["bonus"], row["deductions"]) == ("dien-bien", "", "", "", "")

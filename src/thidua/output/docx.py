@@ -381,8 +381,8 @@ def _ranking_table(doc: Document, result: AwardsResult) -> None:
         cells = table.rows[index].cells
         _cell_para(cells[0], str(index), size=13)
         _cell_para(cells[1], _full_name(entry.member, result), size=13, align="left")
-        _cell_para(cells[2], vn_number(entry.total), size=13)
-        _cell_para(cells[3], str(entry.rank), size=13)
+        _cell_para(cells[2], vn_number(entry.total) if entry.has_points else "", size=13)  # never an invented 0
+        _cell_para(cells[3], str(entry.rank) if entry.placed else "–", size=13)
         _cell_para(cells[4], note, size=13, align="left")
     if result.cluster_year.year.scores_illustrative:
         _para(doc, ILLUSTRATIVE.format(cum=_words(result)["cum"]), italic=True, size=12, before=4)
@@ -411,11 +411,12 @@ def _proposals(doc: Document, result: AwardsResult, prefix: str = "") -> None:
         _para(doc, f"{prefix}{number_}. {award_title(award, extra)}: {count:02d} tập thể", bold=True, indent=True, after=3, keep=True)
         for member in members:
             entry = entries.get(member)
-            detail = f" (xếp thứ {entry.rank}, {vn_number(entry.total)} điểm)" if entry else ""
+            detail = (f" (xếp thứ {entry.rank}, {vn_number(entry.total)} điểm)" if entry.has_points else f" (xếp thứ {entry.rank})") if entry else ""
             _para(doc, f"- {_full_name(member, result)}{detail};", indent=True, after=3)
         for tie in ties:
             names = ", ".join(_full_name(m, result) for m in tie.members)
-            _para(doc, f"- {tie.slots:02d} suất trong số: {names} (cùng xếp thứ {tie.rank}, {vn_number(tie.total)} điểm): Hội nghị bình xét quyết định {BLANK};", indent=True, after=3)
+            points = f", {vn_number(tie.total)} điểm" if result.ranking and all(e.has_points for e in result.ranking.entries) else ""
+            _para(doc, f"- {tie.slots:02d} suất trong số: {names} (cùng xếp thứ {tie.rank}{points}): Hội nghị bình xét quyết định {BLANK};", indent=True, after=3)
 
 
 def _facts(doc: Document, result: AwardsResult) -> None:
@@ -583,7 +584,7 @@ def _votes(doc: Document, result: AwardsResult) -> None:
         cells = table.rows[index].cells
         _cell_para(cells[0], str(index), size=13)
         _cell_para(cells[1], _full_name(member, result), size=13, align="left")
-        if votes:
+        if votes and votes.counts:
             count = votes.counts.get(member, 0)
             _cell_para(cells[2], f"{count}/{votes.voters}", size=13)
             _cell_para(cells[3], vn_number(100 * count / votes.voters), size=13)

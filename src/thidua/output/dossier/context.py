@@ -65,7 +65,7 @@ def cluster_context(result: AwardsResult) -> dict[str, Any]:
             {
                 "rank": e.rank,
                 "name": _full_name(e.member, result),
-                "total": vn_number(e.total),
+                "total": vn_number(e.total) if e.has_points else "",
                 "award": award_title(proposals[e.member], extra) if e.member in proposals else "",
             }
             for e in entries
@@ -76,7 +76,7 @@ def cluster_context(result: AwardsResult) -> dict[str, Any]:
                 "award": award_title(award, extra),
                 "count": f"{len(members):02d}",
                 "members": [
-                    {"name": _full_name(m, result), "rank": entry_of[m].rank if m in entry_of else "", "total": vn_number(entry_of[m].total) if m in entry_of else ""}
+                    {"name": _full_name(m, result), "rank": entry_of[m].rank if m in entry_of else "", "total": vn_number(entry_of[m].total) if m in entry_of and entry_of[m].has_points else ""}
                     for m in members
                 ],
             }
@@ -111,7 +111,7 @@ def report_context(result: AwardsResult, member: str, award: str, history: Itera
                 "seat": unit.name if unit is not None else "……",
             },
             "award": award_title(award, cy.cluster.award_titles),
-            "entry": {"rank": entry.rank, "total": vn_number(entry.total), "of": len(result.ranking.entries) if result.ranking else 0} if entry else None,
+            "entry": {"rank": entry.rank, "total": vn_number(entry.total) if entry.has_points else "", "of": len(result.ranking.entries) if result.ranking else 0} if entry else None,
             "previous_awards": [
                 {"year": a.year, "award": award_title(a.award, dict(a.award_titles)), "unit": _full_name(a.unit, result), "cluster": a.cluster}
                 for a in previous_awards(member, cy.number, history, cy.units)

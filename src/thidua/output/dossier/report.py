@@ -87,7 +87,9 @@ def bao_cao(result: AwardsResult, member: str, award: str, history: Iterable[Clu
     _fill_para(doc, "- " if facts else "", "các chỉ tiêu kinh tế - xã hội chủ yếu so với kế hoạch và cùng kỳ, có số liệu")
     _para(doc, f"2. Kết quả chấm điểm, xếp hạng trong {cy.cluster.name}", bold=True, italic=True, indent=True, after=3, keep=True)
     entry = next((e for e in result.ranking.entries if e.member == member), None) if result.ranking else None
-    if entry is not None:
+    if entry is not None and not entry.has_points:  # ranked by votes or by the meeting: no points to cite
+        _para(doc, f"{full} được Hội nghị xếp thứ {entry.rank}/{len(result.ranking.entries) if result.ranking else BLANK} đơn vị thành viên; được {cy.cluster.name} suy tôn, đề nghị tặng {title}.", indent=True)
+    elif entry is not None:
         _para(doc, f"{full} đạt {vn_number(entry.total)} điểm, xếp thứ {entry.rank}/{len(result.ranking.entries) if result.ranking else BLANK} đơn vị thành viên; được {cy.cluster.name} suy tôn, đề nghị tặng {title}.", indent=True)
         _indicator_table(doc, result, entry)
     else:
