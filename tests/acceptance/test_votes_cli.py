@@ -151,3 +151,13 @@ def test_csv_leaves_points_empty_where_there_are_none(data: Path) -> None:
     header, first = out.splitlines()[:2]
     row = dict(zip(header.split(","), first.split(","), strict=True))
     assert (row["member"], row["total"], row["scored"], row["bonus"], row["deductions"]) == ("dien-bien", "", "", "", "")
+
+
+def test_site_page_of_a_decided_year_shows_no_points(data: Path, tmp_path: Path) -> None:
+    import re
+
+    out = tmp_path / "site"
+    code, _ = run("site", "--data", str(data), "--output", str(out))
+    assert code == 0
+    cells = re.findall(r'<td class="num">([^<]*)</td>', (out / "clusters" / "bien-gioi" / "2024.html").read_text(encoding="utf-8"))
+    assert cells[:6] == ["1", "–", "–", "2", "–", "–"] and "0" not in cells
