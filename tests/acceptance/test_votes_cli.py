@@ -161,3 +161,10 @@ def test_site_page_of_a_decided_year_shows_no_points(data: Path, tmp_path: Path)
     assert code == 0
     cells = re.findall(r'<td class="num">([^<]*)</td>', (out / "clusters" / "bien-gioi" / "2024.html").read_text(encoding="utf-8"))
     assert cells[:6] == ["1", "–", "–", "2", "–", "–"] and "0" not in cells
+
+
+def test_history_gives_a_place_without_points_and_none_below_a_partial_order(data: Path) -> None:
+    code, out = run("history", "dien-bien", "--data", str(data))
+    assert code == 0 and "1 of 7 (no points)" in out and "points" not in out.replace("(no points)", "")
+    code, out = run("history", "cao-bang", "--data", str(data))
+    assert code == 0 and "not in the ranking" in out

@@ -22,7 +22,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "thứ tự của hội nghị dừng ở vị trí {places}: {names} không được xếp thứ",
     },
     "votes.explain.neighbour": {"en": "next to {other}, placed {rank}", "vi": "liền kề {other}, xếp {rank}"},
-    "votes.rank.shared": {"en": "placed equal by the meeting", "vi": "hội nghị xếp đồng hạng"},
+    "votes.history.place": {"en": "{rank} of {members} (no points)", "vi": "thứ {rank}/{members} (không có điểm)"},
     # ------------------------------------------------------------------ thresholds
     "votes.base.members": {"en": "members", "vi": "thành viên"},
     "votes.base.voters": {"en": "voters", "vi": "người bỏ phiếu"},
