@@ -60,10 +60,10 @@ def test_2024_gives_dien_bien_the_flag_and_lao_cai_the_certificate() -> None:
 
 def test_json_fields_are_the_documented_ones() -> None:
     cluster = json.loads(run("2023", "--format", "json", "--cluster", "dbsh").stdout)[0]
-    assert set(cluster) == {"cluster", "name", "year", "status", "organiser", "members", "scores_illustrative", "recommendations", "near_misses", "ties_at_line", "decided", "comparison", "notes", "government_flag_cap"}
-    assert set(cluster["recommendations"][0]) == {"member", "name", "rank", "total", "award", "award_title", "reason"}
+    assert set(cluster) == {"cluster", "name", "year", "status", "organiser", "members", "scores_illustrative", "basis", "recommendations", "near_misses", "ties_at_line", "decided", "comparison", "notes", "government_flag_cap"}
+    assert set(cluster["recommendations"][0]) == {"member", "name", "rank", "total", "award", "award_title", "issuer", "reason"}
     assert set(cluster["near_misses"][0]) == {"member", "name", "rank", "total", "award", "award_title", "kind", "reason", "gap"}
-    assert set(cluster["decided"][0]) == {"member", "name", "award", "award_title", "note"}
+    assert set(cluster["decided"][0]) == {"member", "name", "award", "award_title", "kind", "issuer", "note"}
     assert cluster["recommendations"][0]["total"] == 96.5, "machine formats keep plain numbers"
 
 

@@ -31,8 +31,17 @@ from thidua.domain.awards_catalogue import (
     quota,
 )
 from thidua.domain.message import Message, Ordinal, Percent
-from thidua.domain.models import AwardStep, ClusterYear, OrganiserLevel
-from thidua.domain.ranking import EPSILON, Entry, Ranking, has_scores, rank
+from thidua.domain.models import (
+    AwardKind,
+    AwardStep,
+    ClusterYear,
+    OrganiserLevel,
+    RankingBasis,
+    VoteBase,
+    VoteThreshold,
+    as_threshold,
+)
+from thidua.domain.ranking import EPSILON, Entry, Ranking, can_rank, rank_record
 
 # --------------------------------------------------------------------------- reasons
 
@@ -69,6 +78,7 @@ class Recommendation:
     award: str
     award_title: str
     reason: Message
+    issuer: str | None = None
 
 
 @dataclass
@@ -108,6 +118,8 @@ class Decided:
     award: str
     award_title: str
     note: str | None
+    kind: AwardKind = AwardKind.ladder  # thematic, during_year: outside the ranking, never compared
+    issuer: str | None = None
 
 
 @dataclass
@@ -174,13 +186,74 @@ class AwardsResult:
 # --------------------------------------------------------------------------- eligibility
 
 
-def vote_threshold(cy: ClusterYear, step: AwardStep) -> float | None:
-    return step.min_vote_share if step.min_vote_share is not None else cy.rules.vote_threshold
+def vote_threshold(cy: ClusterYear, step: AwardStep) -> VoteThreshold | None:
+    return as_threshold(step.min_vote_share if step.min_vote_share is not None else cy.rules.vote_threshold)
+
+
+def vote_denominator(cy: ClusterYear, base: VoteBase) -> int | None:
+    """What a share is counted against: the voting body, those present, or the voters."""
+    votes = cy.year.votes
+    if votes is None:
+        return None
+    if base is VoteBase.members:
+        return votes.members or len(dict.fromkeys(cy.members))
+    if base is VoteBase.present:
+        return votes.present
+    return votes.voters
+
+
+def vote_count(cy: ClusterYear, award: str, member: str) -> int | None:
+    """A member's votes for ``award``: the award's own count when recorded, else the general one."""
+    votes = cy.year.votes
+    if votes is None:
+        return None
+    if award in votes.awards:
+        return votes.awards[award].get(member, 0)
+    return votes.counts.get(member, 0) if votes.counts else None
+
+
+def vote_failure(cy: ClusterYear, step: AwardStep, member: str) -> Message | None:
+    """Why ``member``'s votes miss the step's threshold, or None (met, or nothing to check)."""
+    threshold = vote_threshold(cy, step)
+    count = vote_count(cy, step.award, member)
+    if threshold is None or count is None:
+        return None
+    denominator = vote_denominator(cy, threshold.of)
+    if not denominator:
+        return None  # ``present`` not recorded: validate reports it (TD433)
+    needed = threshold.share * denominator
+    met = count > needed + EPSILON if threshold.strict else count >= needed - EPSILON
+    if met:
+        return None
+    if threshold.legacy:
+        return Message("awards.fail.votes", {"votes": count, "voters": denominator, "share": Percent(count / denominator), "threshold": Percent(threshold.share)})
+    return Message(
+        "votes.fail",
+        {
+            "votes": count,
+            "denominator": denominator,
+            "base": Message(f"votes.base.{threshold.of.value}"),
+            "share": Percent(count / denominator),
+            "comparison": Message("votes.more_than" if threshold.strict else "votes.at_least"),
+            "threshold": Percent(threshold.share),
+        },
+    )
+
+
+def points_conditions(step: AwardStep) -> bool:
+    return step.min_total is not None or step.max_deductions is not None or bool(step.min_scores)
 
 
 def failures(cy: ClusterYear, step: AwardStep, entry: Entry) -> list[Message]:
-    """Every condition of ``step`` that ``entry`` fails, with the numbers; empty: eligible."""
+    """Every condition of ``step`` that ``entry`` fails, with the numbers; empty: eligible.
+
+    Conditions on points are checked only where points exist: a year ranked by votes or by the
+    meeting's decision without scores says so in a note instead (``awards.note.points_unchecked``).
+    """
     out: list[Message] = []
+    if not entry.has_points:
+        failed = vote_failure(cy, step, entry.member)
+        return [failed] if failed is not None else []
     if step.min_total is not None and entry.total < step.min_total - EPSILON:
         out.append(Message("awards.fail.min_total", {"total": entry.total, "min": step.min_total}))
     if step.max_deductions is not None and entry.deductions > step.max_deductions + EPSILON:
@@ -193,17 +266,9 @@ def failures(cy: ClusterYear, step: AwardStep, entry: Entry) -> list[Message]:
             out.append(Message("awards.fail.no_indicator", {"indicator": indicator}))
         elif (score or 0.0) < minimum - EPSILON:
             out.append(Message("awards.fail.indicator", {"indicator": names[indicator], "score": float(score or 0.0), "min": minimum}))
-    threshold = vote_threshold(cy, step)
-    votes = cy.year.votes
-    if threshold is not None and votes is not None:
-        count = votes.counts.get(entry.member, 0)
-        if count / votes.voters < threshold - EPSILON:
-            out.append(
-                Message(
-                    "awards.fail.votes",
-                    {"votes": count, "voters": votes.voters, "share": Percent(count / votes.voters), "threshold": Percent(threshold)},
-                )
-            )
+    failed = vote_failure(cy, step, entry.member)
+    if failed is not None:
+        out.append(failed)
     return out
 
 
@@ -223,7 +288,7 @@ def recommend(cy: ClusterYear) -> AwardsResult:
     result = AwardsResult(cy, "recommended", decided=_decided(cy))
     if cy.year.scores_illustrative:
         result.notes.append(Message("awards.note.illustrative"))
-    if not has_scores(cy):
+    if not can_rank(cy):
         result.status = "no_scores"
         result.notes.insert(0, Message("awards.note.no_scores", {"year": cy.number}))
         return result
@@ -231,25 +296,59 @@ def recommend(cy: ClusterYear) -> AwardsResult:
         result.status = "no_ladder"
         result.notes.insert(0, Message("awards.note.no_ladder"))
         return result
-    ranking = rank(cy)
+    ranking = rank_record(cy)
     result.ranking = ranking
+    if ranking.basis is not RankingBasis.points or ranking.also:
+        result.notes.insert(0, basis_note(ranking))
+        if any(points_conditions(s) for s in cy.rules.awards) and not any(e.has_points for e in ranking.entries):
+            result.notes.append(Message("votes.note.points_unchecked"))
     if any(vote_threshold(cy, s) is not None for s in cy.rules.awards) and cy.year.votes is None:
         result.notes.append(Message("awards.note.votes_unchecked"))
     _walk(cy, ranking, result)
-    result.comparison = compare(result) if result.decided else None
+    result.comparison = compare(result) if any(d.kind is AwardKind.ladder for d in result.decided) else None
     return result
+
+
+def basis_note(ranking: Ranking) -> Message:
+    """Which basis ranked the year, and what else it records beside it (a mixed year says how)."""
+    also = [Message(f"votes.basis.{a}") for a in ranking.also]
+    if also:
+        return Message("votes.note.basis_mixed", {"basis": Message(f"votes.basis.{ranking.basis.value}"), "also": also[0] if len(also) == 1 else Message("word.both", {"first": also[0], "second": also[1]})})
+    return Message("votes.note.basis", {"basis": Message(f"votes.basis.{ranking.basis.value}")})
+
+
+def _recommended_reason(ranking: Ranking, entry: Entry, step: AwardStep, size: int) -> Message:
+    if ranking.basis is RankingBasis.points:
+        return Message("awards.reason.recommended", {"ordinal": ordinal(entry.rank), "members": size, "total": entry.total, "quota": quota_reason(step, size)})
+    if ranking.basis is RankingBasis.votes:
+        return Message("votes.reason.by_votes", {"ordinal": ordinal(entry.rank), "members": size, "votes": entry.votes or 0, "quota": quota_reason(step, size)})
+    return Message("votes.reason.decided", {"ordinal": ordinal(entry.rank), "members": size, "quota": quota_reason(step, size)})
+
+
+def _below_reason(ranking: Ranking, below: Entry, last: Entry, title: str, step: AwardStep, size: int) -> tuple[Message, float | None]:
+    if ranking.basis is RankingBasis.points:
+        gap = last.total - below.total
+        return Message("awards.reason.below_line", {"ordinal": ordinal(below.rank), "total": below.total, "gap": gap, "last": last.name, "last_total": last.total, "award": title, "quota": quota_reason(step, size)}), round(gap, 6)
+    if ranking.basis is RankingBasis.votes:
+        gap_votes = (last.votes or 0) - (below.votes or 0)
+        return Message("votes.reason.below_line_votes", {"ordinal": ordinal(below.rank), "votes": below.votes or 0, "gap": gap_votes, "last": last.name, "last_votes": last.votes or 0, "award": title, "quota": quota_reason(step, size)}), float(gap_votes)
+    return Message("votes.reason.below_line_decided", {"ordinal": ordinal(below.rank), "last": last.name, "award": title, "quota": quota_reason(step, size)}), None
 
 
 def _walk(cy: ClusterYear, ranking: Ranking, result: AwardsResult) -> None:
     size = len(ranking.entries)
-    placed: set[str] = set()  # awarded, or in a tie that holds them above
+    ladder_placed: set[str] = set()  # awarded on an exclusive rung, or in a tie that holds them above
     held: _Held | None = None
+    candidates = [e for e in ranking.entries if e.placed]  # below a partial decided order: none
     for step in cy.rules.awards:
         title = award_title(step.award, cy.cluster.award_titles)
         slots = quota(step, size)
-        if held is not None:
+        # An independent rung (another body's list) is walked over everyone, and takes no one
+        # from the exclusive ladder; its own ties hold no places below it.
+        placed: set[str] = set() if step.independent else ladder_placed
+        if held is not None and not step.independent:
             slots, held = _serve_held(cy, step, title, slots, held, result)
-        remaining = [e for e in ranking.entries if e.member not in placed]
+        remaining = [e for e in candidates if e.member not in placed]
         eligible: list[Entry] = []
         for entry in remaining:
             why = failures(cy, step, entry)
@@ -266,21 +365,21 @@ def _walk(cy: ClusterYear, ranking: Ranking, result: AwardsResult) -> None:
             tie = _tie(step.award, title, left, group, Message("awards.reason.tie", {"slots": left, "award": title, "count": len(group)}))
             result.ties_at_line.append(tie)
             placed.update(e.member for e in group)
-            held = _Held(group, len(group) - left)
+            if not step.independent:
+                held = _Held(group, len(group) - left)
         for entry in awarded:
-            reason = Message("awards.reason.recommended", {"ordinal": ordinal(entry.rank), "members": size, "total": entry.total, "quota": quota_reason(step, size)})
+            reason = _recommended_reason(ranking, entry, step, size)
             if step.award == GOVERNMENT_FLAG and cy.cluster.organiser.level is not OrganiserLevel.central:
                 reason = Message("awards.reason.flag_proposal", {"reason": reason, "cap": Percent(GOVERNMENT_FLAG_CAP_SHARE)})
-            result.recommendations.append(Recommendation(entry.member, entry.name, entry.rank, entry.total, step.award, title, reason))
+            result.recommendations.append(Recommendation(entry.member, entry.name, entry.rank, entry.total, step.award, title, reason, step.issuer))
             placed.add(entry.member)
         if len(chosen) < slots:
             result.notes.append(Message("awards.note.unfilled", {"award": title, "slots": slots - len(chosen), "quota": slots}))
         last = awarded[-1] if awarded else None
         below = next((e for e in eligible if e.member not in placed), None)
         if last is not None and below is not None:
-            gap = last.total - below.total
-            reason = Message("awards.reason.below_line", {"ordinal": ordinal(below.rank), "total": below.total, "gap": gap, "last": last.name, "last_total": last.total, "award": title, "quota": quota_reason(step, size)})
-            result.near_misses.append(_miss(below, step.award, title, reason, round(gap, 6), "below_line"))
+            reason, gap = _below_reason(ranking, below, last, title, step, size)
+            result.near_misses.append(_miss(below, step.award, title, reason, gap, "below_line"))
 
 
 def split_at_line(eligible: list[Entry], slots: int) -> tuple[list[Entry], list[Entry]]:
@@ -319,36 +418,53 @@ def _miss(entry: Entry, award: str, title: str, reason: Message, gap: float | No
 
 def _decided(cy: ClusterYear) -> list[Decided]:
     extra = cy.cluster.award_titles
-    return [Decided(d.member, cy.name(d.member), d.award, award_title(d.award, extra), d.note) for d in cy.year.awards]
+    return [Decided(d.member, cy.name(d.member), d.award, award_title(d.award, extra), d.note, d.kind, d.issuer) for d in cy.year.awards]
 
 
 # --------------------------------------------------------------------------- comparison
 
 
 def compare(result: AwardsResult) -> Comparison:
-    """Recommended against decided: missing (decided, not recommended), extra, different, tie."""
+    """Recommended against decided: missing (decided, not recommended), extra, different, tie.
+
+    Every decided award of every member counts, whatever their order in the file: per member the
+    two lists are matched award for award (an issuer, where both sides name one, must agree), and
+    what is left on each side is reported, paired as "different" where both sides have some. Awards
+    decided outside the ladder (``thematic``, ``during_year``) are no part of the comparison.
+    """
     extra = result.cluster_year.cluster.award_titles
-    recommended = {r.member: r.award for r in result.recommendations}
-    decided: dict[str, str] = {}
+    rungs = {step.award: i for i, step in enumerate(result.cluster_year.rules.awards)}
+
+    def ordered(pairs: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+        return sorted(pairs, key=lambda p: (rungs.get(p[0], len(rungs)), p[0], p[1] or ""))
+
+    recommended: dict[str, list[tuple[str, str | None]]] = {}
+    for r in result.recommendations:
+        recommended.setdefault(r.member, []).append((r.award, r.issuer))
+    decided: dict[str, list[tuple[str, str | None]]] = {}
     for d in result.decided:
-        decided.setdefault(d.member, d.award)
+        if d.kind is AwardKind.ladder:
+            decided.setdefault(d.member, []).append((d.award, d.issuer))
     in_tie = {m for tie in result.ties_at_line for m in tie.members}
     name = result.cluster_year.name
     differences: list[Difference] = []
-    for member, award in decided.items():
-        title = award_title(award, extra)
-        ours = recommended.get(member)
-        if ours == award:
-            continue
-        if ours is None and member in in_tie:
-            differences.append(Difference("tie", member, name(member), None, award, Message("awards.diff.tie", {"name": name(member), "decided": title})))
-        elif ours is None:
-            differences.append(Difference("missing", member, name(member), None, award, Message("awards.diff.missing", {"name": name(member), "decided": title})))
-        else:
-            ours_title = award_title(ours, extra)
-            differences.append(Difference("different", member, name(member), ours, award, Message("awards.diff.different", {"name": name(member), "decided": title, "recommended": ours_title})))
-    for member, award in recommended.items():
-        if member not in decided:
+    order = [*dict.fromkeys([*(e.member for e in result.ranking.entries), *recommended, *decided])] if result.ranking else [*dict.fromkeys([*recommended, *decided])]
+    for member in order:
+        ours = ordered(recommended.get(member, []))
+        theirs = ordered(decided.get(member, []))
+        for pair in list(theirs):
+            match = next((o for o in ours if o[0] == pair[0] and (o[1] is None or pair[1] is None or o[1] == pair[1])), None)
+            if match is not None:
+                ours.remove(match)
+                theirs.remove(pair)
+        for (award, _), (mine, _) in zip(theirs, ours, strict=False):
+            params = {"name": name(member), "decided": award_title(award, extra), "recommended": award_title(mine, extra)}
+            differences.append(Difference("different", member, name(member), mine, award, Message("awards.diff.different", params)))
+        paired = min(len(theirs), len(ours))
+        for award, _ in theirs[paired:]:
+            kind = "tie" if not recommended.get(member) and member in in_tie else "missing"
+            differences.append(Difference(kind, member, name(member), None, award, Message(f"awards.diff.{kind}", {"name": name(member), "decided": award_title(award, extra)})))
+        for award, _ in ours[paired:]:
             differences.append(Difference("extra", member, name(member), award, None, Message("awards.diff.extra", {"name": name(member), "recommended": award_title(award, extra)})))
     return Comparison(not differences, differences)
 

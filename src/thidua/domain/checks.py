@@ -16,18 +16,22 @@ from thidua.domain.message import Message
 from thidua.domain.models import (
     BODY_LEVELS,
     Appointment,
+    AwardKind,
+    AwardStep,
     ClusterFile,
     ClusterYear,
     Indicator,
     IndicatorKind,
     Leadership,
     OrganiserLevel,
+    RankingBasis,
     RotationPolicy,
 )
 from thidua.domain.periods import check_period, period_of
-from thidua.domain.ranking import MissingScores, rank
+from thidua.domain.ranking import MissingScores, can_rank, rank_record
 from thidua.domain.registry import Registry, check_units, slugify
 from thidua.domain.units import LEVEL_OF_TYPE
+from thidua.domain.votes import check_ranking_and_votes
 
 
 def _did_you_mean(options: list[str]) -> Message | str:
@@ -45,6 +49,19 @@ def check_cluster_file(cluster: ClusterFile, directory: str, registry: Registry)
     for index, step in enumerate(cluster.rules.awards):
         if not known_award(step.award, cluster.award_titles):
             issues.append(_unknown_award(step.award, ("rules", "awards", index, "award"), cluster.award_titles))
+    issues += check_ladder(cluster.rules.awards, ("rules", "awards"))
+    return issues
+
+
+def check_ladder(steps: list[AwardStep], path: tuple[Any, ...]) -> list[Issue]:
+    """One rung per award and issuer (TD507): a second body's award names its issuer."""
+    issues = []
+    seen: set[tuple[str, str | None]] = set()
+    for index, step in enumerate(steps):
+        key = (step.award, step.issuer)
+        if key in seen:
+            issues.append(Issue("TD507", (*path, index, "issuer" if step.issuer else "award"), {"award": step.award, "issuer": step.issuer or ""}))
+        seen.add(key)
     return issues
 
 
@@ -158,6 +175,10 @@ class Refs:
         year = cy.year
         ids = {*year.members, *year.scores, *(a.member for a in year.awards), *(f.member for f in year.facts if f.member)}
         ids.update(year.votes.counts if year.votes else ())
+        for counts in year.votes.awards.values() if year.votes else ():
+            ids.update(counts)
+        for place in year.ranking.places() if year.ranking else ():
+            ids.update(place)
         for block in (year.leadership, year.election, year.appointment):
             if block is not None:
                 ids.update(u for u in [block.chair, *(block.vice_chairs or [])] if u)
@@ -203,6 +224,9 @@ def check_cluster_year(cy: ClusterYear, directory: str, file_year: int) -> list[
     issues += _check_appointment(cy, refs)
     issues += _check_indicators_and_scores(cy, refs)
     issues += _check_votes(cy, refs)
+    issues += check_ranking_and_votes(cy, refs)
+    if year.rules is not None and year.rules.awards is not None:
+        issues += check_ladder(year.rules.awards, ("rules", "awards"))
     issues += _check_awards(cy, refs)
     issues += _check_flag_leader(cy)
     issues += _check_dates(cy)
@@ -331,7 +355,8 @@ def _check_indicators_and_scores(cy: ClusterYear, refs: Refs) -> list[Issue]:
                 where: tuple[Any, ...] = ("rules", "awards", step_index, "min_scores", indicator_id) if _rules_path("awards", step_index, cy) else ()
                 issues.append(Issue("TD409", where, {"award": step.award, "indicator": indicator_id}, key=True))
     if not year.scores:
-        if year.indicators or not year.awards:
+        other_basis = year.ranking is not None and (bool(year.ranking.order) or year.ranking.basis not in (None, RankingBasis.points))
+        if (year.indicators or not year.awards) and not other_basis:
             issues.append(Issue("TD405", ("members",), {"year": year.year}, key=True))
         return issues
     return issues + _check_scores(cy, refs, indicators) + _check_missing_scores(cy, refs)
@@ -394,11 +419,19 @@ def _check_votes(cy: ClusterYear, refs: Refs) -> list[Issue]:
 
 
 def _check_awards(cy: ClusterYear, refs: Refs) -> list[Issue]:
+    """Decided awards: known, to members, on the ladder and within its quotas, one per member.
+
+    Awards decided outside the ranking (``kind: thematic``, ``during_year``) need no rung and
+    count against no quota; an ``independent`` rung (another body's list) may go to a member that
+    has a ladder award too. TD505 fires only on two awards of the exclusive ladder.
+    """
     issues = []
     extra = cy.cluster.award_titles
-    ladder = {step.award: step for step in cy.rules.awards}
-    given: dict[str, list[int]] = {}
-    per_member: dict[str, list[str]] = {}
+    rungs: dict[str, list[AwardStep]] = {}
+    for each in cy.rules.awards:
+        rungs.setdefault(each.award, []).append(each)
+    given: dict[tuple[str, str | None], list[int]] = {}
+    exclusive: dict[str, list[int]] = {}
     for index, decided in enumerate(cy.year.awards):
         path = ("awards", index)
         if not known_award(decided.award, extra):
@@ -407,28 +440,46 @@ def _check_awards(cy: ClusterYear, refs: Refs) -> list[Issue]:
         if decided.member not in cy.members or decided.member in refs.aliases:
             where = (*path, "member")
             issues += refs.not_member(decided.member, where, Issue("TD502", where, {"award": decided.award, "unit": decided.member}))
-        if decided.award not in ladder:
+        if decided.kind is not AwardKind.ladder:
+            continue
+        steps = rungs.get(decided.award)
+        if steps is None:
             issues.append(Issue("TD503", (*path, "award"), {"award": decided.award}))
-        given.setdefault(decided.award, []).append(index)
-        per_member.setdefault(decided.member, []).append(decided.award)
-    for award, indexes in given.items():
-        step = ladder.get(award)
-        if step is not None and len(indexes) > quota(step, len(cy.members)):
-            issues.append(Issue("TD504", ("awards", indexes[-1], "award"), {"count": len(indexes), "award_name": award_title(award, extra), "quota": quota(step, len(cy.members))}))
-    for member, awards in per_member.items():
-        if len(awards) > 1:
-            index = max(i for i, a in enumerate(cy.year.awards) if a.member == member)
-            issues.append(Issue("TD505", ("awards", index, "member"), {"unit": member, "awards": ", ".join(awards)}))
+            continue
+        step = _rung_of(steps, decided.issuer)
+        if step is None:
+            issuers = ", ".join(dict.fromkeys(s.issuer for s in steps if s.issuer))
+            issues.append(Issue("TD508", (*path, "issuer"), {"award": decided.award, "issuer": decided.issuer, "issuers": issuers}))
+            continue
+        given.setdefault((step.award, step.issuer), []).append(index)
+        if not step.independent:
+            exclusive.setdefault(decided.member, []).append(index)
+    members = len(dict.fromkeys(cy.members))
+    for (award, issuer), indexes in given.items():
+        rung = next(s for s in rungs[award] if s.issuer == issuer)
+        if len(indexes) > quota(rung, members):
+            issues.append(Issue("TD504", ("awards", indexes[-1], "award"), {"count": len(indexes), "award_name": award_title(award, extra), "quota": quota(rung, members)}))
+    for member, indexes in exclusive.items():
+        if len(indexes) > 1:
+            awards = ", ".join(cy.year.awards[i].award for i in indexes)
+            issues.append(Issue("TD505", ("awards", indexes[-1], "member"), {"unit": member, "awards": awards}))
     return issues
+
+
+def _rung_of(steps: list[AwardStep], issuer: str | None) -> AwardStep | None:
+    """The rung a decided award belongs to: the one of its issuer, or the only one for the award."""
+    if issuer is None:
+        return steps[0]
+    return next((s for s in steps if s.issuer == issuer), steps[0] if len(steps) == 1 and steps[0].issuer is None else None)
 
 
 def _check_flag_leader(cy: ClusterYear) -> list[Issue]:
     """Law 06/2022/QH15 Art. 25: in a Central Board cluster the Government flag goes to the leader."""
-    flags = [i for i, a in enumerate(cy.year.awards) if a.award == GOVERNMENT_FLAG and a.member in cy.members]
-    if not flags or cy.cluster.organiser.level is not OrganiserLevel.central or not cy.year.scores:
+    flags = [i for i, a in enumerate(cy.year.awards) if a.award == GOVERNMENT_FLAG and a.member in cy.members and a.kind is AwardKind.ladder]
+    if not flags or cy.cluster.organiser.level is not OrganiserLevel.central or not can_rank(cy):
         return []
     try:
-        ranking = rank(cy)
+        ranking = rank_record(cy)
     except MissingScores:
         return []  # TD403 says which scores are missing; without them there is no leader
     leaders = [e.member for e in ranking.entries if e.rank == 1]

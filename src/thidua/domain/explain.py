@@ -29,7 +29,7 @@ class Difference:
 @dataclass
 class Neighbour:
     entry: Entry
-    gap: float  # always ≥ 0: how far apart the two totals are
+    gap: float | None  # always ≥ 0: how far apart the two totals are; None: no points (votes, decided)
     differences: list[Difference] = field(default_factory=list)  # largest first
     tie_key: str | None = None  # equal totals: the tie-break key that separated them, if any
     tie_values: tuple[float | None, float | None] | None = None  # (the other's, this member's)
@@ -101,6 +101,8 @@ def differences(entry: Entry, other: Entry) -> list[Difference]:
 
 def _neighbour(ranking: Ranking, entry: Entry, other: Entry) -> Neighbour:
     """The gap to ``other``; when it is above, where ``entry`` lost points, and the reverse."""
+    if not (entry.has_points and other.has_points):
+        return Neighbour(other, None)  # ranked by votes or by the meeting: no points to compare
     gap = abs(other.total - entry.total)
     better, worse = (other, entry) if other.rank < entry.rank else (entry, other)
     found = Neighbour(other, gap, differences(worse, better))
@@ -114,15 +116,17 @@ def _award_line(ranking: Ranking, entry: Entry, places: list[str], conditions: b
     line = len(places)
     if not line:
         return AwardLine(places, None, False, 0, None, None, False, conditions)
-    rewarded = [e for e in ranking.entries if e.rank <= line]
-    outside = [e for e in ranking.entries if e.rank > line]
+    rewarded = [e for e in ranking.entries if e.rank <= line and e.placed]
+    outside = [e for e in ranking.entries if e.rank > line or not e.placed]
     crowded = len(rewarded) > line
-    if entry.rank <= line:
+    points = all(e.has_points for e in ranking.entries)
+    if entry.rank <= line and entry.placed:
         other = outside[0] if outside else None
-        gap = entry.total - other.total if other else None
+        gap = entry.total - other.total if other and points else None
         return AwardLine(places, award_at(places, entry.rank), True, line, other, gap, crowded, conditions)
-    other = rewarded[-1]
-    return AwardLine(places, None, False, line, other, other.total - entry.total, crowded, conditions)
+    other = rewarded[-1] if rewarded else None
+    gap = other.total - entry.total if other and points else None
+    return AwardLine(places, None, False, line, other, gap, crowded, conditions)
 
 
 def resolve_member(text: str, standings: list[Standing]) -> tuple[list[tuple[Standing, str]], list[str]]:

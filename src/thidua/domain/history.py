@@ -20,7 +20,7 @@ class Outcome:
     """What was computed of one cluster-year: its status, places and recommended awards."""
 
     status: str  # "ranked" | "no_scores" | "invalid"
-    places: dict[str, tuple[int, float]] = field(default_factory=dict)  # member -> (rank, total)
+    places: dict[str, tuple[int, float | None]] = field(default_factory=dict)  # member -> (rank, total or None)
     recommended: dict[str, list[str]] = field(default_factory=dict)  # member -> award ids
 
 

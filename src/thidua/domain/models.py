@@ -168,6 +168,37 @@ class Rounding(StrEnum):
     nearest = "nearest"  # half rounds up: 2.5 → 3
 
 
+class VoteBase(StrEnum):
+    """What a vote share is counted against."""
+
+    members = "members"  # every member of the voting body (default: the cluster's members)
+    voters = "voters"  # those who cast a valid ballot
+    present = "present"  # those present at the meeting
+
+
+class VoteThreshold(Strict):
+    """A share of votes as a rule states it: "> 50 % of all members", "≥ 2/3 of those present"."""
+
+    share: Annotated[float, Field(gt=0, le=1)]
+    of: Annotated[VoteBase, Field(strict=False)] = VoteBase.voters
+    strict: bool = False  # true: more than the share ("quá 50 %"); false: at least the share
+
+    @property
+    def legacy(self) -> bool:
+        """Whether this is what a bare number means: at least ``share`` of the voters."""
+        return self.of is VoteBase.voters and not self.strict
+
+
+# A bare number is the share of the voters, reached or exceeded (the format before issue 12).
+Threshold = Annotated[float, Field(gt=0, le=1)] | VoteThreshold
+
+
+def as_threshold(value: float | VoteThreshold | None) -> VoteThreshold | None:
+    if value is None or isinstance(value, VoteThreshold):
+        return value
+    return VoteThreshold(share=value)
+
+
 class AwardStep(Strict):
     """One rung of a cluster's award ladder, walked top to bottom over the ranking."""
 
@@ -178,7 +209,11 @@ class AwardStep(Strict):
     min_total: Points | None = None
     max_deductions: Points | None = None  # more points deducted than this: not eligible
     min_scores: dict[str, Points] = Field(default_factory=dict)  # indicator id -> minimum
-    min_vote_share: Annotated[float, Field(gt=0, le=1)] | None = None  # overrides the rule-wide one
+    min_vote_share: Threshold | None = None  # overrides the rule-wide ``vote_threshold``
+    issuer: Text | None = None  # who gives it: "Bộ Công Thương", "UBND tỉnh Hải Dương"
+    # true: walked over the whole ranking on its own (another body's list), so a member awarded on
+    # another rung may receive this one too; false: one ladder award per member, the highest.
+    independent: bool = False
 
     @model_validator(mode="after")
     def _one_quota(self) -> AwardStep:
@@ -205,7 +240,7 @@ class Rules(Strict):
     """A cluster's rules (quy chế). Year files may override any key of the cluster file's."""
 
     tie_break: list[Annotated[str, StringConstraints(pattern=r"^(votes|bonus|deductions|(group|indicator):[a-z0-9-]+)$")]] = Field(default_factory=list)
-    vote_threshold: Annotated[float, Field(gt=0, le=1)] | None = None
+    vote_threshold: Threshold | None = None
     awards: list[AwardStep] = Field(default_factory=list)
     rotation: RotationRules = Field(default_factory=RotationRules)
 
@@ -214,7 +249,7 @@ class RulesOverride(Strict):
     """The same keys as Rules, all optional: what a year changes."""
 
     tie_break: list[Annotated[str, StringConstraints(pattern=r"^(votes|bonus|deductions|(group|indicator):[a-z0-9-]+)$")]] | None = None
-    vote_threshold: Annotated[float, Field(gt=0, le=1)] | None = None
+    vote_threshold: Threshold | None = None
     awards: list[AwardStep] | None = None
     rotation: RotationRules | None = None
 
@@ -396,9 +431,44 @@ class Appointment(Leadership):
     note: Text | None = None
 
 
+class VoteMethod(StrEnum):
+    secret_ballot = "secret_ballot"  # bỏ phiếu kín
+    show_of_hands = "show_of_hands"  # biểu quyết giơ tay
+    acclamation = "acclamation"  # suy tôn, thống nhất: no count
+
+
+VoteCount = Annotated[int, Field(ge=0, le=10_000)]
+
+
 class Votes(Strict):
-    voters: Annotated[int, Field(ge=1, le=10_000)]
-    counts: dict[str, Annotated[int, Field(ge=0, le=10_000)]]
+    """A vote of the review meeting: counts per member, and per award where recorded."""
+
+    method: Annotated[VoteMethod, Field(strict=False)] | None = None
+    members: Annotated[int, Field(ge=1, le=10_000)] | None = None  # the voting body; default: the cluster's members
+    present: Annotated[int, Field(ge=1, le=10_000)] | None = None
+    voters: Annotated[int, Field(ge=1, le=10_000)]  # valid ballots cast
+    counts: dict[str, VoteCount] = Field(default_factory=dict)  # member -> votes
+    awards: dict[UnitId, dict[str, VoteCount]] = Field(default_factory=dict)  # award -> member -> votes
+
+
+class RankingBasis(StrEnum):
+    points = "points"  # totals of the scored indicators (chấm điểm)
+    votes = "votes"  # counts per member (bỏ phiếu)
+    decided = "decided"  # the order the meeting decided (bình xét, suy tôn)
+
+
+class RankingRecord(Strict):
+    """How the year was ranked, and the order the meeting decided when it decided one."""
+
+    # None: ``decided`` when an order is written, else ``points`` when scores are, else ``votes``.
+    basis: Annotated[RankingBasis, Field(strict=False)] | None = None
+    # From the first place down; a list is a place the meeting shared. Partial orders stop early:
+    # "the meeting placed A first, B second" is [a, b].
+    order: list[UnitId | list[UnitId]] = Field(default_factory=list, max_length=MAX_MEMBERS)
+    note: Text | None = None
+
+    def places(self) -> list[list[str]]:
+        return [[p] if isinstance(p, str) else list(p) for p in self.order]
 
 
 class Meeting(Strict):
@@ -406,9 +476,17 @@ class Meeting(Strict):
     place: Text | None = None
 
 
+class AwardKind(StrEnum):
+    ladder = "ladder"  # decided over the year's ranking, by the cluster's ladder
+    thematic = "thematic"  # a thematic award (chuyên đề), outside the ranking
+    during_year = "during_year"  # given during the year (đột xuất), outside the ranking
+
+
 class DecidedAward(Strict):
     member: UnitId
     award: UnitId
+    kind: Annotated[AwardKind, Field(strict=False)] = AwardKind.ladder
+    issuer: Text | None = None  # who gives it, when the ladder has the award from several bodies
     note: Text | None = None
 
 
@@ -456,6 +534,7 @@ class ClusterYearFile(Strict):
     indicators: list[Indicator] = Field(default_factory=list, max_length=MAX_INDICATORS)
     scores: dict[str, dict[str, Points]] = Field(default_factory=dict)
     votes: Votes | None = None
+    ranking: RankingRecord | None = None
     awards: list[DecidedAward] = Field(default_factory=list)
     facts: list[Fact] = Field(default_factory=list)
     rules: RulesOverride | None = None

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from thidua.domain.models import ClusterYear, Indicator, IndicatorKind
+from thidua.domain.models import ClusterYear, Indicator, IndicatorKind, RankingBasis
 
 EPSILON = 1e-9  # totals are sums of decimals: compare them at this tolerance, not bit for bit
 
@@ -52,6 +52,8 @@ class Entry:
     rank: int = 0
     decided_by: str | None = None  # the tie-break key that set this member apart from equal totals
     tied_with: list[str] = field(default_factory=list)  # still equal after the whole chain
+    has_points: bool = True  # false: no scores were recorded, ``total`` and its parts mean nothing
+    placed: bool = True  # false: a partial decided order stops above this member
 
 
 @dataclass
@@ -59,6 +61,10 @@ class Ranking:
     cluster_year: ClusterYear
     entries: list[Entry]
     tie_break: list[str]
+    basis: RankingBasis = RankingBasis.points
+    # What else the year records beside the basis, shown for reference: "points", "votes" (a
+    # cluster-year that mixes them says which one ranks). Empty: the basis alone.
+    also: list[str] = field(default_factory=list)
 
     @property
     def cluster(self) -> str:
@@ -85,6 +91,34 @@ class Ranking:
 
 def has_scores(cy: ClusterYear) -> bool:
     return bool(cy.year.scores)
+
+
+def basis(cy: ClusterYear) -> RankingBasis | None:
+    """How the year ranks: as written, else by the decided order, else by points; None: not yet.
+
+    Votes rank only when ``ranking.basis: votes`` says so: counts recorded beside scores (for
+    the tie-break) or before the scoring must not turn a year into a vote ranking by themselves.
+    """
+    record = cy.year.ranking
+    if record is not None and record.basis is not None:
+        return record.basis
+    if record is not None and record.order:
+        return RankingBasis.decided
+    if cy.year.scores:
+        return RankingBasis.points
+    return None
+
+
+def can_rank(cy: ClusterYear) -> bool:
+    """Whether the year records what its basis needs (scores, vote counts, or a decided order)."""
+    found = basis(cy)
+    if found is RankingBasis.points:
+        return has_scores(cy)
+    if found is RankingBasis.votes:
+        return cy.year.votes is not None and bool(cy.year.votes.counts)
+    if found is RankingBasis.decided:
+        return cy.year.ranking is not None and bool(cy.year.ranking.order)
+    return False
 
 
 def missing_scores(cy: ClusterYear, scores: Mapping[str, Mapping[str, float]] | None = None) -> list[tuple[str, str]]:
@@ -181,15 +215,15 @@ def tiers(
     return out
 
 
-def order(entries: list[Entry], tie_break: list[str]) -> list[Entry]:
-    """Sort by total, break ties along the chain, assign competition ranks (1, 2, 2, 4)."""
+def order(entries: list[Entry], tie_break: list[str], by: Callable[[Entry], float | None] = lambda e: e.total) -> list[Entry]:
+    """Sort by total (or ``by``), break ties along the chain, assign competition ranks (1, 2, 2, 4)."""
 
     def decided(block: list[Entry], level: int) -> None:
         if level:  # the total itself is no tie-break
             for entry in block:
                 entry.decided_by = tie_break[level - 1]
 
-    keys: list[Callable[[Entry], float | None]] = [lambda e: e.total, *(_tie_key(k) for k in tie_break)]
+    keys: list[Callable[[Entry], float | None]] = [by, *(_tie_key(k) for k in tie_break)]
     ordered: list[Entry] = []
     for block in tiers(entries, keys, decided):
         shared_rank = len(ordered) + 1
@@ -227,6 +261,62 @@ def rank(
         raise MissingScores(missing)
     entries = [breakdown(cy, m, scores.get(m, {}), weights, dropped) for m in dict.fromkeys(cy.members)]
     return Ranking(cy, order(entries, cy.rules.tie_break), list(cy.rules.tie_break))
+
+
+def rank_record(cy: ClusterYear) -> Ranking:
+    """Rank a cluster-year on its basis (``basis``): points, votes, or the meeting's order.
+
+    Points rank as ``rank`` does. Votes rank by count, the tie-break chain after it. A decided
+    order is taken as written: a shared place is a tie, members below a partial order are not
+    placed. Scores or votes recorded beside another basis are computed for reference only (never
+    invented: a member without them has ``has_points`` false or ``votes`` None).
+    Raises MissingScores when the basis is points and scores are missing.
+    """
+    chosen = basis(cy) or RankingBasis.points
+    if chosen is RankingBasis.points:
+        ranked = rank(cy)
+        if cy.year.ranking is not None and cy.year.ranking.order:
+            ranked.also = ["decided"]  # the meeting's order, kept for comparison (TD436)
+        return ranked
+    members = list(dict.fromkeys(cy.members))
+    points = has_scores(cy) and not missing_scores(cy)
+    entries = [_reference_entry(cy, m, points) for m in members]
+    also = [k for k, present in (("points", points), ("votes", cy.year.votes is not None and bool(cy.year.votes.counts))) if present]
+    if chosen is RankingBasis.votes:
+        chain = [k for k in cy.rules.tie_break if k != "votes" and (points or (k not in ("bonus", "deductions") and ":" not in k))]
+        for entry in entries:
+            entry.votes = entry.votes or 0
+        ordered = order(entries, chain, by=lambda e: float(e.votes or 0))
+        return Ranking(cy, ordered, chain, RankingBasis.votes, [a for a in also if a != "votes"])
+    return Ranking(cy, _decided_order(cy, entries), [], RankingBasis.decided, also)
+
+
+def _reference_entry(cy: ClusterYear, member: str, points: bool) -> Entry:
+    if points:
+        entry = breakdown(cy, member, cy.year.scores.get(member, {}))
+    else:
+        votes = cy.year.votes.counts.get(member, 0) if cy.year.votes and cy.year.votes.counts else None
+        entry = Entry(member, cy.name(member), 0.0, 0.0, 0.0, 0.0, {}, [], votes, has_points=False)
+    return entry
+
+
+def _decided_order(cy: ClusterYear, entries: list[Entry]) -> list[Entry]:
+    by_member = {e.member: e for e in entries}
+    ordered: list[Entry] = []
+    record = cy.year.ranking
+    for place in record.places() if record else []:
+        block = [by_member.pop(m) for m in dict.fromkeys(place) if m in by_member]
+        shared = len(ordered) + 1
+        for entry in block:
+            entry.rank = shared
+            entry.tied_with = [o.member for o in block if o is not entry]
+        ordered.extend(block)
+    rest = len(ordered) + 1
+    for member in [m for m in by_member]:  # below a partial order: in the file's member order
+        entry = by_member[member]
+        entry.rank, entry.placed = rest, False
+        ordered.append(entry)
+    return ordered
 
 
 def previous_ranks(current: Ranking, previous: Ranking) -> dict[str, tuple[int, str]]:

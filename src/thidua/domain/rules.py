@@ -37,9 +37,12 @@ SEVERITY: dict[str, str] = {
     # TD4xx: indicators, scores, votes
     "TD401": "error", "TD402": "error", "TD403": "error", "TD404": "error", "TD405": "info",
     "TD406": "error", "TD407": "error", "TD408": "error", "TD409": "error", "TD410": "error",
+    # TD43x: the ranking basis, the meeting's order, vote counts and thresholds
+    "TD430": "error", "TD431": "error", "TD432": "error", "TD433": "warning", "TD434": "warning",
+    "TD435": "error", "TD436": "info",
     # TD5xx: awards
     "TD501": "error", "TD502": "error", "TD503": "warning", "TD504": "error", "TD505": "warning",
-    "TD506": "error",
+    "TD506": "error", "TD507": "error", "TD508": "warning",
     # TD6xx: sources
     "TD601": "error",
     # TD7xx: scoring workbooks (thidua sheet import)

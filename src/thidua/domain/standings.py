@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from thidua.domain.awards_catalogue import quota
 from thidua.domain.models import ClusterYear
-from thidua.domain.ranking import Entry, MissingScores, Ranking, has_scores, previous_ranks, rank
+from thidua.domain.ranking import Entry, MissingScores, Ranking, can_rank, previous_ranks, rank_record
 from thidua.domain.record import Repository
 from thidua.domain.usable import Unusable, unusable
 
@@ -83,11 +83,11 @@ def standing(repo: Repository, cy: ClusterYear) -> Standing:
     if refused is not None:
         base.error_files, base.unusable = refused.files, refused
         return base
-    if not has_scores(cy):
+    if not can_rank(cy):
         base.status = Status.no_scores
         return base
     try:
-        base.ranking = rank(cy)
+        base.ranking = rank_record(cy)
     except MissingScores as exc:  # the checks report TD403 as an error; kept as a safety net
         base.missing = exc.missing
         base.error_files = [cy.path]
@@ -101,13 +101,13 @@ def standing(repo: Repository, cy: ClusterYear) -> Standing:
 
 
 def _previous_ranking(repo: Repository, cy: ClusterYear) -> Ranking | None:
-    """Last year's ranking of the same cluster, when it exists, is clean and was scored."""
+    """Last year's ranking of the same cluster, when it exists, is clean and was ranked."""
     data = repo.clusters.get(cy.id)
     before = data.years.get(cy.number - 1) if data else None
-    if before is None or not repo.is_clean(before) or not has_scores(before):
+    if before is None or not repo.is_clean(before) or not can_rank(before):
         return None
     try:
-        return rank(before)
+        return rank_record(before)
     except MissingScores:
         return None
 
@@ -124,7 +124,8 @@ def award_places(cy: ClusterYear) -> list[str]:
     members = len(dict.fromkeys(cy.members))
     places: list[str] = []
     for step in cy.rules.awards:
-        places.extend([step.award] * quota(step, members))
+        if not step.independent:  # another body's list: it takes no place on this ladder
+            places.extend([step.award] * quota(step, members))
     return places[:members]
 
 

@@ -48,6 +48,7 @@ CATALOGUE_MODULES = (
     "thidua.output.messages_sheet",
     "thidua.output.messages_dossier",
     "thidua.output.messages_clusters",
+    "thidua.output.messages_votes",
 )
 _catalogue: dict[str, dict[str, str]] | None = None
 

@@ -31,7 +31,7 @@ from ruamel.yaml.util import load_yaml_guess_indent
 from thidua.domain.rotation import Proposal
 from thidua.output.i18n import t
 
-DROPPED = ("as_of", "scores_illustrative", "election", "appointment", "review", "pledge", "scores", "votes", "awards", "facts", "sources", "note")
+DROPPED = ("as_of", "scores_illustrative", "election", "appointment", "review", "pledge", "scores", "votes", "ranking", "awards", "facts", "sources", "note")
 _END = object()  # the comment block after the last key
 
 

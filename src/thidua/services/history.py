@@ -31,7 +31,8 @@ def outcome_of(repo: Repository, cy: ClusterYear, evaluated: tuple[Standing, Awa
     outcome = Outcome(found.status.value)
     if found.status is not Status.ranked or found.ranking is None:
         return outcome
-    outcome.places = {e.member: (e.rank, e.total) for e in found.ranking.entries}
+    # a member below a partial decided order has no place; a year without points has no total
+    outcome.places = {e.member: (e.rank, e.total if e.has_points else None) for e in found.ranking.entries if e.placed}
     if result is None:
         return outcome
     for rec in result.recommendations:

@@ -93,7 +93,8 @@ def rank_year(
         result.explanation = explain_member(standing.ranking, member)
     result.invalid = [s for s in result.shown if s.status is Status.invalid]
     if stability is not None:
-        result.stabilities = {s.cluster: analyse(s.ranking, stability) for s in result.shown if s.ranking is not None}
+        # Stability perturbs points: a year ranked by votes or by the meeting has none to perturb.
+        result.stabilities = {s.cluster: analyse(s.ranking, stability) for s in result.shown if s.ranking is not None and s.ranking.basis.value == "points"}
     return result
 
 

@@ -53,8 +53,10 @@ def _year_page(cy: ClusterYear, evaluated: tuple[Standing, AwardsResult | None])
     ranking: Ranking | None = found.ranking if found.status is Status.ranked else None
     groups = sorted({g for e in ranking.entries for g in e.groups}) if ranking else []
     rows = [
-        {"rank": e.rank, "id": e.member, "name": e.name, "tied": bool(e.tied_with), "total": e.total, "bonus": e.bonus,
-         "deductions": e.deductions, "groups": [e.groups.get(g, 0.0) for g in groups]}
+        {"rank": e.rank if e.placed else "–", "id": e.member, "name": e.name, "tied": bool(e.tied_with),
+         # no points (ranked by votes or by the meeting): "–", never an invented 0
+         "total": e.total if e.has_points else None, "bonus": e.bonus if e.has_points else None,
+         "deductions": e.deductions if e.has_points else None, "groups": [e.groups.get(g, 0.0) for g in groups]}
         for e in (ranking.entries if ranking else [])
     ]
     lead = cy.year.leadership

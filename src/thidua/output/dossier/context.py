@@ -208,6 +208,7 @@ def _proposals(result: AwardsResult) -> list[dict[str, Any]]:
     order = [a for a in ladder if a in by_award or any(t.award == a for t in result.ties_at_line)]
     order += [a for a in by_award if a not in order]
     entries = {e.member: e for e in result.ranking.entries} if result.ranking else {}
+    points = bool(entries) and all(e.has_points for e in entries.values())  # ranked by votes or the meeting: no points to cite
     out = []
     for award in order:
         members = by_award.get(award, [])
@@ -220,13 +221,13 @@ def _proposals(result: AwardsResult) -> list[dict[str, Any]]:
                     {
                         "name": full_name(m, result),
                         "rank": entries[m].rank if m in entries else "",
-                        "total": vn_number(entries[m].total) if m in entries else "",
+                        "total": vn_number(entries[m].total) if m in entries and entries[m].has_points else "",  # never an invented 0
                     }
                     for m in members
                 ],
                 "ties": [
                     f"{t.slots:02d} suất trong số: {', '.join(full_name(m, result) for m in t.members)} "
-                    f"(cùng xếp thứ {t.rank}, {vn_number(t.total)} điểm): Hội nghị bình xét quyết định {BLANK}"
+                    f"(cùng xếp thứ {t.rank}{f', {vn_number(t.total)} điểm' if points else ''}): Hội nghị bình xét quyết định {BLANK}"
                     for t in ties
                 ],
             }
@@ -244,7 +245,7 @@ def _ranking(result: AwardsResult) -> list[dict[str, Any]]:
     for index, entry in enumerate(result.ranking.entries, start=1):
         award = proposals.get(entry.member)
         note = award_title(award, extra) if award else (f"Hội nghị quyết định ({award_title(ties[entry.member].award, extra)})" if entry.member in ties else "")
-        rows.append({"no": index, "id": entry.member, "rank": entry.rank, "name": full_name(entry.member, result), "total": vn_number(entry.total), "award": note})
+        rows.append({"no": index, "id": entry.member, "rank": entry.rank if entry.placed else "–", "name": full_name(entry.member, result), "total": vn_number(entry.total) if entry.has_points else "", "award": note})
     return rows
 
 
@@ -258,7 +259,7 @@ def _votes(result: AwardsResult) -> dict[str, Any]:
         members = list(dict.fromkeys([m for m, _ in result.proposals()] + [m for tie in result.ties_at_line if not tie.carried for m in tie.members]))
     rows = []
     for index, member in enumerate(members, start=1):
-        count = votes.counts.get(member, 0) if votes else None
+        count = votes.counts.get(member, 0) if votes and votes.counts else None
         rows.append(
             {
                 "no": index,
@@ -346,7 +347,7 @@ def report_context(result: AwardsResult, member: str, award: str, history: Itera
                     "seat": unit.name if unit is not None else BLANK,
                 },
                 "award": award_title(award, cy.cluster.award_titles),
-                "entry": {"rank": entry.rank, "total": vn_number(entry.total), "of": len(result.ranking.entries) if result.ranking else 0} if entry else None,
+                "entry": {"rank": entry.rank, "total": vn_number(entry.total) if entry.has_points else "", "of": len(result.ranking.entries) if result.ranking else 0} if entry else None,
                 "indicators": [
                     {"no": index, "name": i.name, "max": vn_number(i.max), "score": vn_number(scores[i.id])}
                     for index, i in enumerate((i for i in cy.year.indicators if i.id in scores), start=1)

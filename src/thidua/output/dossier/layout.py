@@ -146,7 +146,7 @@ def proposals(doc: Document, prefix: str = "") -> None:
     """'1. Cờ thi đua của Chính phủ: 01 tập thể' and the members, in ladder order."""
     _tag(doc, "{%p for p in proposals %}")
     para(doc, prefix + "{{ loop.index }}. {{ p.award }}: {{ p.count }} tập thể", bold=True, indent=True, after=3, keep=True)
-    _loop(doc, "{%p for m in p.members %}", "- {{ m.name }}{% if m.rank %} (xếp thứ {{ m.rank }}, {{ m.total }} điểm){% endif %};", after=3)
+    _loop(doc, "{%p for m in p.members %}", "- {{ m.name }}{% if m.rank %} (xếp thứ {{ m.rank }}{% if m.total %}, {{ m.total }} điểm{% endif %}){% endif %};", after=3)
     _loop(doc, "{%p for tie in p.ties %}", "- {{ tie }};", after=3)
     _tag(doc, "{%p else %}")
     para(doc, f"(Chưa có đề nghị: {BLANK})", italic=True, indent=True)
@@ -295,7 +295,7 @@ def bao_cao() -> Document:
     _fill_para(doc, "{{ '- ' if unit.facts else '' }}", "các chỉ tiêu kinh tế - xã hội chủ yếu so với kế hoạch và cùng kỳ, có số liệu")
     subheading(doc, "2. Kết quả chấm điểm, xếp hạng trong {{ cluster.name }}")
     _tag(doc, "{%p if entry %}")
-    para(doc, "{{ unit.full_name }} đạt {{ entry.total }} điểm, xếp thứ {{ entry.rank }}/{{ entry.of }} đơn vị thành viên; được {{ cluster.name }} suy tôn, đề nghị tặng {{ award }}.", indent=True)
+    para(doc, "{{ unit.full_name }}{% if entry.total %} đạt {{ entry.total }} điểm,{% else %} được Hội nghị{% endif %} xếp thứ {{ entry.rank }}/{{ entry.of }} đơn vị thành viên; được {{ cluster.name }} suy tôn, đề nghị tặng {{ award }}.", indent=True)
     _tag(doc, "{%p if indicators %}")
     rows_table(
         doc,

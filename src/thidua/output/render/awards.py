@@ -11,6 +11,7 @@ import sys
 from typing import Any
 
 from thidua.domain.awards import AwardsResult
+from thidua.domain.models import AwardKind
 from thidua.domain.textsafe import markdown_text, safe_join, safe_text
 from thidua.output.i18n import say, t
 from thidua.output.render.text import json_text, markdown_table, message_json, number, print_table
@@ -35,13 +36,23 @@ def rows(result: AwardsResult) -> list[list[str]]:
         if not tie.carried:
             for member in tie.members:
                 award[member] = (t("awards.cell.tie", award=tie.award_title), say(tie.reason))
-    for rec in result.recommendations:
-        award[rec.member] = (rec.award_title, say(rec.reason))
+    given: dict[str, list[tuple[str, str]]] = {}
+    for rec in result.recommendations:  # an independent rung may add a second award
+        given.setdefault(rec.member, []).append((rec.award_title, say(rec.reason)))
+    for member, items in given.items():
+        award[member] = ("; ".join(a for a, _ in items), "; ".join(w for _, w in items))
     out = []
     for entry in result.ranking.entries:
         cell, why = award.get(entry.member, ("", ""))
-        out.append([str(entry.rank), entry.name, number(entry.total), cell, why])
+        out.append([str(entry.rank) if entry.placed else "–", entry.name, _total_cell(entry), cell, why])
     return out
+
+
+def _total_cell(entry: Any) -> str:
+    """Points where the year has them; else the votes (ranked by votes) or nothing."""
+    if entry.has_points:
+        return number(entry.total)
+    return str(entry.votes) if entry.votes is not None else ""
 
 
 def footer_lines(result: AwardsResult) -> list[str]:
@@ -49,9 +60,10 @@ def footer_lines(result: AwardsResult) -> list[str]:
     lines = [f"- {say(note)}" for note in result.notes]
     carried = [tie for tie in result.ties_at_line if tie.carried]
     lines += [f"- {', '.join(tie.names)}: {say(tie.reason)}" for tie in carried]
+    ladder = [d for d in result.decided if d.kind is AwardKind.ladder]
     if result.comparison is not None:
         if result.comparison.agrees:
-            lines.append(t("awards.compare.agrees", count=len(result.decided)))
+            lines.append(t("awards.compare.agrees", count=len(ladder)))
         else:
             lines.append(t("awards.compare.differs", count=len(result.comparison.differences)))
             lines += [f"  - {say(d.reason)}" for d in result.comparison.differences]
@@ -60,6 +72,9 @@ def footer_lines(result: AwardsResult) -> list[str]:
         lines += [f"  - {d.name}: {d.award_title}" for d in result.decided]
     elif result.status == "recommended":
         lines.append(t("awards.compare.none"))
+    outside = [d for d in result.decided if d.kind is not AwardKind.ladder]
+    if outside and result.comparison is not None:  # never compared: listed as what they are
+        lines += [f"  - {d.name}: {d.award_title}, {t('votes.award.outside', kind=t(f'votes.kind.{d.kind.value}'))}" for d in outside]
     if result.flag_cap is not None:
         lines.append(say(result.flag_cap.reason))
     return lines
@@ -92,6 +107,12 @@ def _points(value: float | None) -> float | None:
     return None if value is None else round(value, 6)
 
 
+def _entry_points(result: AwardsResult, member: str, total: float) -> float | None:
+    """A total in points, or None where the year has no points (ranked by votes or decided)."""
+    entry = result.ranking.entry(member) if result.ranking else None
+    return _points(total) if entry is None or entry.has_points else None
+
+
 def as_data(result: AwardsResult) -> dict[str, Any]:
     """The documented JSON object of one cluster-year (docs/awards.md)."""
     cy = result.cluster_year
@@ -104,12 +125,13 @@ def as_data(result: AwardsResult) -> dict[str, Any]:
         "organiser": {"level": cy.cluster.organiser.level.value, "name": cy.cluster.organiser.name},
         "members": len(cy.members),
         "scores_illustrative": cy.year.scores_illustrative,
+        "basis": result.ranking.basis.value if result.ranking else None,
         "recommendations": [
-            {"member": r.member, "name": r.name, "rank": r.rank, "total": _points(r.total), "award": r.award, "award_title": r.award_title, "reason": message_json(r.reason)}
+            {"member": r.member, "name": r.name, "rank": r.rank, "total": _entry_points(result, r.member, r.total), "award": r.award, "award_title": r.award_title, "issuer": r.issuer, "reason": message_json(r.reason)}
             for r in result.recommendations
         ],
         "near_misses": [
-            {"member": m.member, "name": m.name, "rank": m.rank, "total": _points(m.total), "award": m.award, "award_title": m.award_title, "kind": m.kind, "reason": message_json(m.reason), "gap": _points(m.gap)}
+            {"member": m.member, "name": m.name, "rank": m.rank, "total": _entry_points(result, m.member, m.total), "award": m.award, "award_title": m.award_title, "kind": m.kind, "reason": message_json(m.reason), "gap": _points(m.gap)}
             for m in result.near_misses
         ],
         "ties_at_line": [
@@ -118,14 +140,14 @@ def as_data(result: AwardsResult) -> dict[str, Any]:
                 "award_title": tie.award_title,
                 "slots": tie.slots,
                 "rank": tie.rank,
-                "total": _points(tie.total),
+                "total": _entry_points(result, tie.members[0], tie.total),
                 "members": [{"member": m, "name": n} for m, n in zip(tie.members, tie.names, strict=True)],
                 "carried": tie.carried,
                 "reason": message_json(tie.reason),
             }
             for tie in result.ties_at_line
         ],
-        "decided": [{"member": d.member, "name": d.name, "award": d.award, "award_title": d.award_title, "note": d.note} for d in result.decided],
+        "decided": [{"member": d.member, "name": d.name, "award": d.award, "award_title": d.award_title, "kind": d.kind.value, "issuer": d.issuer, "note": d.note} for d in result.decided],
         "comparison": None
         if result.comparison is None
         else {

@@ -9,7 +9,7 @@ from thidua.domain.awards_catalogue import award_title
 from thidua.domain.explain import Difference, Explanation, Neighbour
 from thidua.domain.models import IndicatorKind
 from thidua.domain.ranking import EPSILON, Contribution
-from thidua.output.i18n import t
+from thidua.output.i18n import say, t
 from thidua.output.render.rank_text import Table, cell, join_names, key_label, ordinal, percent, plain
 from thidua.output.render.text import csv_text, number
 
@@ -38,10 +38,14 @@ def _diffs(items: Sequence[Difference]) -> str:
 def explain_head(x: Explanation) -> list[str]:
     e = x.entry
     cy = x.ranking.cluster_year
-    lines = [
-        t("explain.title", name=e.name, rank=ordinal(e.rank), count=x.members, cluster=cy.cluster.name, year=cy.number),
-        t("explain.total", total=number(e.total), scored=number(e.scored), possible=number(x.possible), bonus=number(e.bonus), deductions=number(e.deductions)),
-    ]
+    rank = ordinal(e.rank) if e.placed else t("votes.not_placed")
+    lines = [t("explain.title", name=e.name, rank=rank, count=x.members, cluster=cy.cluster.name, year=cy.number)]
+    if e.has_points:
+        lines.append(t("explain.total", total=number(e.total), scored=number(e.scored), possible=number(x.possible), bonus=number(e.bonus), deductions=number(e.deductions)))
+    if x.ranking.basis.value != "points":
+        from thidua.domain.awards import basis_note
+
+        lines.append(say(basis_note(x.ranking)))
     if e.votes is not None and cy.year.votes is not None:
         lines.append(t("explain.votes", votes=e.votes, voters=cy.year.votes.voters))
     return lines
@@ -73,6 +77,8 @@ def explain_lines(x: Explanation) -> list[str]:
 
 def _neighbour_line(n: Neighbour, key: str, tie_key: str) -> str:
     other = n.entry
+    if n.gap is None:  # no points: the place alone
+        return t("votes.explain.neighbour", other=other.name, rank=ordinal(other.rank))
     if n.tie_key is not None and n.tie_values is not None:
         theirs, mine = (abs(v) if v is not None else None for v in n.tie_values)
         return t(tie_key, other=other.name, rank=ordinal(other.rank), key=key_label(n.tie_key), theirs=number(theirs), mine=number(mine))
@@ -117,7 +123,7 @@ def explanation_json(x: Explanation) -> dict[str, Any]:
             "member": n.entry.member,
             "name": n.entry.name,
             "rank": n.entry.rank,
-            "total": plain(n.entry.total),
+            "total": plain(n.entry.total) if n.entry.has_points else None,
             "gap": plain(n.gap),
             "tie_break": n.tie_key,
             "differences": [{"indicator": d.indicator, "points": plain(d.points)} for d in n.differences],
@@ -127,8 +133,10 @@ def explanation_json(x: Explanation) -> dict[str, Any]:
         "member": x.entry.member,
         "name": x.entry.name,
         "rank": x.entry.rank,
+        "placed": x.entry.placed,
+        "basis": x.ranking.basis.value,
         "members": x.members,
-        "total": plain(x.entry.total),
+        "total": plain(x.entry.total) if x.entry.has_points else None,
         "possible": plain(x.possible),
         "indicators": [
             {

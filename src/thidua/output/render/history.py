@@ -14,7 +14,10 @@ from thidua.output.render.text import json_text, markdown_table, number, plain_t
 def place_text(record: YearRecord, lang: str | None = None) -> str:
     if record.rank is None:
         return t(f"history.unranked.{record.status}", lang=lang)
-    text = t("history.place", lang=lang, rank=record.rank, members=record.members, total=number(record.total, lang=lang))
+    if record.total is None:  # ranked by votes or by the meeting: a place, no points
+        text = t("votes.history.place", lang=lang, rank=record.rank, members=record.members)
+    else:
+        text = t("history.place", lang=lang, rank=record.rank, members=record.members, total=number(record.total, lang=lang))
     return text + (f" ({t('history.illustrative', lang=lang)})" if record.illustrative else "")
 
 

@@ -11,7 +11,7 @@ import sys
 from typing import Any
 
 from thidua.domain.explain import Explanation
-from thidua.domain.models import IndicatorKind
+from thidua.domain.models import IndicatorKind, RankingBasis
 from thidua.domain.ranking import Entry
 from thidua.domain.stability import Stability
 from thidua.domain.standings import Standing, Status
@@ -29,6 +29,7 @@ from thidua.output.render.rank_text import (
     plain,
     title,
 )
+from thidua.output.render.ranking_basis import basis_lines, basis_table
 from thidua.output.render.stability import (
     stability_csv,
     stability_head,
@@ -44,6 +45,8 @@ from thidua.output.render.text import csv_text, is_terminal, json_text, markdown
 def ranking_table(standing: Standing) -> Table:
     ranking = standing.ranking
     assert ranking is not None
+    if ranking.basis is not RankingBasis.points:
+        return basis_table(standing)
     cy = ranking.cluster_year
     groups = list(dict.fromkeys(i.group for i in cy.year.indicators if i.group and i.kind is IndicatorKind.scored))
     kinds = {i.kind for i in cy.year.indicators}
@@ -102,6 +105,10 @@ def ranking_notes(standing: Standing) -> list[str]:
     lines = []
     if is_illustrative(standing):
         lines.append(t("rank.illustrative"))
+    if ranking.basis is not RankingBasis.points:
+        return lines + basis_lines(standing)
+    if ranking.also:  # points rank, beside a recorded decided order: say how they mix
+        lines += basis_lines(standing)
     if ranking.tie_break:
         lines.append(t("rank.chain", keys=t("rank.word.then").join(key_label(k) for k in ranking.tie_break)))
     else:
@@ -148,7 +155,8 @@ def print_report(standings: list[Standing], explanation: Explanation | None = No
         _print_table(title(standing), ranking_table(standing), safe_join(ranking_notes(standing)))
         if explanation is not None and explanation.ranking is standing.ranking:
             out.write(safe_join(explain_head(explanation)) + "\n\n")
-            _print_table("", explain_table(explanation))
+            if explanation.contributions:  # none when the year has no points
+                _print_table("", explain_table(explanation))
             out.write(safe_join(explain_lines(explanation)) + "\n\n")
         stability = (stabilities or {}).get(standing.cluster)
         if stability is not None:
@@ -174,7 +182,8 @@ def markdown_report(standings: list[Standing], explanation: Explanation | None =
         if explanation is not None and explanation.ranking is standing.ranking:
             head = [markdown_text(line) for line in explain_head(explanation)]
             parts.append(f"\n### {head[0]}\n\n" + "".join(f"{line}\n\n" for line in head[1:]))
-            parts.append(markdown_table(*explain_table(explanation)))
+            if explanation.contributions:
+                parts.append(markdown_table(*explain_table(explanation)))
             parts.append("".join(f"\n- {markdown_text(line)}" for line in explain_lines(explanation)) + "\n")
         stability = (stabilities or {}).get(standing.cluster)
         if stability is not None:
@@ -195,10 +204,11 @@ def entry_json(standing: Standing, e: Entry) -> dict[str, Any]:
         "member": e.member,
         "name": e.name,
         "rank": e.rank,
-        "total": plain(e.total),
-        "scored": plain(e.scored),
-        "bonus": plain(e.bonus),
-        "deductions": plain(e.deductions),
+        "placed": e.placed,
+        "total": plain(e.total) if e.has_points else None,
+        "scored": plain(e.scored) if e.has_points else None,
+        "bonus": plain(e.bonus) if e.has_points else None,
+        "deductions": plain(e.deductions) if e.has_points else None,
         "groups": {g: plain(v) for g, v in e.groups.items()},
         "votes": e.votes,
         "previous_rank": move.previous_rank,
@@ -218,6 +228,8 @@ def standing_json(standing: Standing) -> dict[str, Any]:
         "year": standing.year,
         "status": standing.status.value,
         "scores_illustrative": is_illustrative(standing),
+        "basis": ranking.basis.value if ranking else None,
+        "basis_also": list(ranking.also) if ranking else [],
         "tie_break": list(ranking.tie_break) if ranking else (list(standing.cluster_year.rules.tie_break) if standing.cluster_year else []),
         "previous_year": standing.previous_year,
         "error_files": list(standing.error_files),
