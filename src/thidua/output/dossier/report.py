@@ -110,7 +110,9 @@ def bao_cao(result: AwardsResult, member: str, award: str, history: Iterable[Clu
 
 def _indicator_table(doc: Document, result: AwardsResult, entry) -> None:
     cy = result.cluster_year
-    scores = cy.year.scores.get(entry.member, {})
+    from thidua.domain.scoring import counted_scores
+
+    scores = counted_scores(cy.year).get(entry.member, {})
     indicators = [i for i in cy.year.indicators if i.id in scores]
     if not indicators:
         return
