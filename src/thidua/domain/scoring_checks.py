@@ -50,15 +50,19 @@ def _check_groups(cy: ClusterYear) -> list[Issue]:
 
 
 def _check_numbers(cy: ClusterYear) -> list[Issue]:
-    """TD415: two criteria (or two groups) with the same number."""
+    """TD415: two criteria of one group (or two groups) with the same number.
+
+    Real sheets restart the criteria's numbers in each group (I: 1, 2; II: 1, 2), so a number is
+    unique within its group."""
     issues = []
-    seen: set[str] = set()
+    seen: set[tuple[str | None, str]] = set()
     for index, indicator in enumerate(cy.year.indicators):
         if indicator.number is None:
             continue
-        if indicator.number in seen:
+        key = (indicator.group, indicator.number)
+        if key in seen:
             issues.append(Issue("TD415", ("indicators", index, "number"), {"what": Message("word.indicator"), "value": indicator.number}))
-        seen.add(indicator.number)
+        seen.add(key)
     numbers: set[str] = set()
     for index, group in enumerate(cy.year.groups):
         if group.number is not None:

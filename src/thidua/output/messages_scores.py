@@ -79,8 +79,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "scores.col.stage": {"en": "Stage", "vi": "Giai đoạn"},
     "scores.col.band": {"en": "Band", "vi": "Xếp loại"},
     "scores.marked_down": {
-        "en": "Marked down on {indicator}: self-score {self}, appraised {appraised} ({change}); reason: {reason}",
-        "vi": "Bị trừ ở {indicator}: tự chấm {self}, thẩm định {appraised} ({change}); lý do: {reason}",
+        "en": "Marked down on {indicator}: self-score {self} → appraised {appraised}; reason: {reason}",
+        "vi": "Bị trừ điểm ở {indicator}: tự chấm {self} → thẩm định {appraised}; lý do: {reason}",
+    },
+    "scores.marked_up": {
+        "en": "Raised on {indicator}: self-score {self} → appraised {appraised}; reason: {reason}",
+        "vi": "Được nâng điểm ở {indicator}: tự chấm {self} → thẩm định {appraised}; lý do: {reason}",
+    },
+    "scores.band_missed": {
+        "en": "  missed {band}: {why}",
+        "vi": "  chưa đạt {band}: {why}",
+    },
+    "scores.band_missed_total": {
+        "en": "total {total} outside {bounds}",
+        "vi": "tổng điểm {total} ngoài khoảng {bounds}",
+    },
+    "scores.band_missed_floor": {
+        "en": "{indicator} at {share} of its maximum, under the floor {floor}",
+        "vi": "{indicator} đạt {share} điểm tối đa, dưới mức sàn {floor}",
     },
     "scores.final_after": {
         "en": "  final score {final} after the explanation: {explanation}",
