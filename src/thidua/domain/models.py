@@ -17,8 +17,10 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     StringConstraints,
+    Tag,
     model_validator,
 )
 
@@ -342,7 +344,20 @@ class StagedScore(Strict):
         return self.actual is not None or self.count is not None or self.passed is not None or self.target is not None
 
 
-Score = Points | StagedScore
+def _score_form(value: Any) -> str:
+    return SCORE_STAGES if isinstance(value, (dict, StagedScore)) else SCORE_NUMBER
+
+
+# A score is a number (the final score) or a mapping of stages: the form written picks the branch,
+# so a wrong number is reported as a number, a wrong mapping as a mapping. The tags cannot be keys
+# (ids never hold '<'): the loader drops them from error paths.
+SCORE_NUMBER = "<number>"
+SCORE_STAGES = "<stages>"
+UNION_TAGS = frozenset({SCORE_NUMBER, SCORE_STAGES})
+Score = Annotated[
+    Annotated[Points, Tag(SCORE_NUMBER)] | Annotated[StagedScore, Tag(SCORE_STAGES)],
+    Discriminator(_score_form),
+]
 
 
 class Leadership(Strict):

@@ -371,8 +371,11 @@ def _ranking_table(doc: Document, result: AwardsResult) -> None:
         return
     proposals = dict(result.proposals())
     extra = result.cluster_year.cluster.award_titles
-    table = _table(doc, len(ranking.entries) + 1, [10, 42, 19, 16, 78], grid=True)
-    for cell, text in zip(table.rows[0].cells, ("TT", "Đơn vị", "Tổng điểm", "Xếp hạng", "Đề nghị khen thưởng"), strict=True):
+    bands = {b.id: b.name for b in result.cluster_year.rules.bands}
+    widths: list[float] = [10, 40, 17, 14, 24, 60] if bands else [10, 42, 19, 16, 78]
+    heads = ("TT", "Đơn vị", "Tổng điểm", "Xếp hạng", *(("Xếp loại",) if bands else ()), "Đề nghị khen thưởng")
+    table = _table(doc, len(ranking.entries) + 1, widths, grid=True)
+    for cell, text in zip(table.rows[0].cells, heads, strict=True):
         _cell_para(cell, text, bold=True, size=13)
     ties = {m: tie for tie in result.ties_at_line if not tie.carried for m in tie.members}
     for index, entry in enumerate(ranking.entries, start=1):
@@ -383,7 +386,9 @@ def _ranking_table(doc: Document, result: AwardsResult) -> None:
         _cell_para(cells[1], _full_name(entry.member, result), size=13, align="left")
         _cell_para(cells[2], vn_number(entry.total), size=13)
         _cell_para(cells[3], str(entry.rank), size=13)
-        _cell_para(cells[4], note, size=13, align="left")
+        if bands:
+            _cell_para(cells[4], bands.get(entry.band or "", ""), size=13, align="left")
+        _cell_para(cells[-1], note, size=13, align="left")
     if result.cluster_year.year.scores_illustrative:
         _para(doc, ILLUSTRATIVE.format(cum=_words(result)["cum"]), italic=True, size=12, before=4)
     else:

@@ -102,6 +102,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "  final score {final} after the explanation: {explanation}",
         "vi": "  điểm cuối {final} sau giải trình: {explanation}",
     },
+    "scores.groups": {"en": "Criteria groups: {items}", "vi": "Nhóm tiêu chí: {items}"},
+    "scores.max": {"en": "max {max}", "vi": "tối đa {max}"},
     "scores.no_reason": {"en": "(none given)", "vi": "(không nêu)"},
     "scores.differences": {
         "en": "Self-scores changed by the appraisal ({count}):",

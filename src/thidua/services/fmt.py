@@ -43,7 +43,7 @@ KEY_ORDER: dict[str, tuple[str, ...]] = {
     "cluster": ("id", "name", "kind", "organiser", "units", "award_titles", "rules", "documents", "sources"),
     "cluster-year": (
         "cluster", "year", "as_of", "scores_illustrative", "members", "leadership", "election",
-        "pledge", "review", "indicators", "scores", "votes", "awards", "facts", "rules", "documents", "sources",
+        "pledge", "review", "groups", "indicators", "scores", "votes", "awards", "facts", "rules", "documents", "sources",
         "note",
     ),
 }

@@ -88,7 +88,9 @@ def bao_cao(result: AwardsResult, member: str, award: str, history: Iterable[Clu
     _para(doc, f"2. Kết quả chấm điểm, xếp hạng trong {cy.cluster.name}", bold=True, italic=True, indent=True, after=3, keep=True)
     entry = next((e for e in result.ranking.entries if e.member == member), None) if result.ranking else None
     if entry is not None:
-        _para(doc, f"{full} đạt {vn_number(entry.total)} điểm, xếp thứ {entry.rank}/{len(result.ranking.entries) if result.ranking else BLANK} đơn vị thành viên; được {cy.cluster.name} suy tôn, đề nghị tặng {title}.", indent=True)
+        band = next((b.name for b in cy.rules.bands if b.id == entry.band), None)
+        banded = f" (xếp loại {band})" if band else ""
+        _para(doc, f"{full} đạt {vn_number(entry.total)} điểm{banded}, xếp thứ {entry.rank}/{len(result.ranking.entries) if result.ranking else BLANK} đơn vị thành viên; được {cy.cluster.name} suy tôn, đề nghị tặng {title}.", indent=True)
         _indicator_table(doc, result, entry)
     else:
         _para(doc, f"{full} được {cy.cluster.name} suy tôn, đề nghị tặng {title}.", indent=True)

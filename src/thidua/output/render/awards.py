@@ -13,6 +13,7 @@ from typing import Any
 from thidua.domain.awards import AwardsResult
 from thidua.domain.textsafe import markdown_text, safe_join, safe_text
 from thidua.output.i18n import say, t
+from thidua.output.render.scores import band_name
 from thidua.output.render.text import json_text, markdown_table, message_json, number, print_table
 
 
@@ -40,7 +41,10 @@ def rows(result: AwardsResult) -> list[list[str]]:
     out = []
     for entry in result.ranking.entries:
         cell, why = award.get(entry.member, ("", ""))
-        out.append([str(entry.rank), entry.name, number(entry.total), cell, why])
+        total = number(entry.total)
+        if entry.band is not None:  # the rules define bands (xếp loại): shown beside the total
+            total += " · " + band_name(result.cluster_year, entry.band)
+        out.append([str(entry.rank), entry.name, total, cell, why])
     return out
 
 
@@ -90,6 +94,11 @@ def markdown(results: list[AwardsResult]) -> str:
 
 def _points(value: float | None) -> float | None:
     return None if value is None else round(value, 6)
+
+
+def _band(result: AwardsResult, member: str) -> str | None:
+    entry = result.ranking.entry(member) if result.ranking is not None else None
+    return entry.band if entry is not None else None
 
 
 def as_data(result: AwardsResult) -> dict[str, Any]:
@@ -152,5 +161,18 @@ def as_data(result: AwardsResult) -> dict[str, Any]:
     }
 
 
+def _with_bands(result: AwardsResult) -> dict[str, Any]:
+    """With bands (xếp loại) in the rules: the bands and every member's band, after the documented keys."""
+    data = as_data(result)
+    cy = result.cluster_year
+    if cy.rules.bands:
+        data["bands"] = [{"id": b.id, "name": b.name} for b in cy.rules.bands]
+        entries = result.ranking.entries if result.ranking is not None else []
+        data["ranking"] = [{"member": e.member, "rank": e.rank, "total": _points(e.total), "band": e.band} for e in entries]
+        for item in [*data["recommendations"], *data["near_misses"]]:
+            item["band"] = _band(result, item["member"])
+    return data
+
+
 def json_output(results: list[AwardsResult]) -> str:
-    return json_text([as_data(r) for r in results])
+    return json_text([_with_bands(r) for r in results])

@@ -115,6 +115,7 @@ def award_line_lines(x: Explanation) -> list[str]:
 
 def explanation_json(x: Explanation) -> dict[str, Any]:
     line = x.award_line
+    staged = scores.has_stages(x.ranking.cluster_year)
     extra = x.ranking.cluster_year.cluster.award_titles
 
     def neighbour(n: Neighbour | None) -> dict[str, Any] | None:
@@ -137,9 +138,7 @@ def explanation_json(x: Explanation) -> dict[str, Any]:
         "members": x.members,
         "total": plain(x.entry.total),
         "possible": plain(x.possible),
-        "band": x.entry.band,
-        "band_name": scores.band_name(x.ranking.cluster_year, x.entry.band) or None,
-        "differences": [d for d in scores.differences(x.ranking.cluster_year) if d["member"] == x.entry.member],
+        **scores.explanation_extras(x.ranking.cluster_year, x.entry),
         "indicators": [
             {
                 "indicator": c.indicator.id,
@@ -151,7 +150,7 @@ def explanation_json(x: Explanation) -> dict[str, Any]:
                 "share": plain(c.share) if c.indicator.kind is IndicatorKind.scored else None,
                 "weight": plain(c.indicator.weight) if c.indicator.kind is IndicatorKind.scored else None,
                 "points": plain(c.points),
-                **scores.contribution_stages(c),
+                **(scores.contribution_stages(c) if staged else {}),
             }
             for c in x.contributions
         ],

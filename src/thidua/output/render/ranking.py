@@ -17,8 +17,8 @@ from thidua.domain.stability import Stability
 from thidua.domain.standings import Standing, Status
 from thidua.domain.textsafe import markdown_text, safe_join, safe_text
 from thidua.output.i18n import t
-from thidua.output.render.explain import explain_head, explain_lines, explain_table, explanation_csv, explanation_json
 from thidua.output.render import scores
+from thidua.output.render.explain import explain_head, explain_lines, explain_table, explanation_csv, explanation_json
 from thidua.output.render.rank_text import (
     Table,
     cell,
@@ -49,7 +49,7 @@ def ranking_table(standing: Standing) -> Table:
     groups = list(dict.fromkeys(i.group for i in cy.year.indicators if i.group and i.kind is IndicatorKind.scored))
     kinds = {i.kind for i in cy.year.indicators}
     votes = cy.year.votes is not None
-    headers = [t("rank.col.rank"), t("rank.col.member"), t("rank.col.total"), *[scores.group_label(cy, g) for g in groups]]
+    headers = [t("rank.col.rank"), t("rank.col.member"), t("rank.col.total"), *[scores.group_label(cy, g, short=True) for g in groups]]
     align = "rlr" + "r" * len(groups)
     bands = scores.has_bands(cy)
     if bands:
@@ -109,6 +109,7 @@ def ranking_notes(standing: Standing) -> list[str]:
     lines = []
     if is_illustrative(standing):
         lines.append(t("rank.illustrative"))
+    lines.extend(scores.groups_note(ranking.cluster_year))
     if ranking.tie_break:
         lines.append(t("rank.chain", keys=t("rank.word.then").join(key_label(k) for k in ranking.tie_break)))
     else:
@@ -202,7 +203,9 @@ def markdown_report(standings: list[Standing], explanation: Explanation | None =
 # --------------------------------------------------------------------------- JSON
 
 def entry_json(standing: Standing, e: Entry) -> dict[str, Any]:
+    """One ranked member; ``band``/``band_name`` only when the rules define bands."""
     move = standing.movement(e.member)
+    cy = standing.cluster_year
     return {
         "member": e.member,
         "name": e.name,
@@ -219,8 +222,7 @@ def entry_json(standing: Standing, e: Entry) -> dict[str, Any]:
         "new": move.new,
         "decided_by": e.decided_by,
         "tied_with": list(e.tied_with),
-        "band": e.band,
-        "band_name": scores.band_name(standing.cluster_year, e.band) if standing.cluster_year and e.band else None,
+        **({"band": e.band, "band_name": scores.band_name(cy, e.band) or None} if cy is not None and scores.has_bands(cy) else {}),
     }
 
 
@@ -237,8 +239,7 @@ def standing_json(standing: Standing) -> dict[str, Any]:
         "error_files": list(standing.error_files),
         "ranking": [entry_json(standing, e) for e in ranking.entries] if ranking else [],
         "ties": ranking.ties if ranking else [],
-        "groups": scores.groups_json(standing.cluster_year) if standing.cluster_year else [],
-        "differences": scores.differences(standing.cluster_year) if standing.cluster_year and ranking else [],
+        **scores.standing_extras(standing.cluster_year, ranked=ranking is not None),
     }
 
 def json_report(standings: list[Standing], explanation: Explanation | None = None, stabilities: dict[str, Stability] | None = None, differences: bool = False) -> str:

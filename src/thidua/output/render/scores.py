@@ -37,12 +37,23 @@ def stage_label(stage: str) -> str:
     return t(f"scores.stage.{stage}")
 
 
-def group_label(cy: ClusterYear, group: str) -> str:
-    """``I. Phát triển kinh tế`` when ``groups:`` declares it, else the group's id."""
+def group_label(cy: ClusterYear, group: str, short: bool = False) -> str:
+    """``I. Phát triển kinh tế`` when ``groups:`` declares it (``short``: ``I``), else the group's id."""
     found = next((g for g in cy.year.groups if g.id == group), None)
     if found is None:
         return group
+    if short:
+        return found.number or group
     return f"{found.number}. {found.name}" if found.number else found.name
+
+
+def groups_note(cy: ClusterYear) -> list[str]:
+    """Under a table whose columns are the groups' numbers: what each number stands for."""
+    numbered = [g for g in cy.year.groups if g.number]
+    if not numbered:
+        return []
+    items = "; ".join(f"{g.number}. {g.name}" + (f" ({t('scores.max', max=number(g.max))})" if g.max is not None else "") for g in numbered)
+    return [t("scores.groups", items=items)]
 
 
 def groups_json(cy: ClusterYear) -> list[dict[str, Any]]:
@@ -199,3 +210,26 @@ def differences_lines(cy: ClusterYear) -> list[str]:
             )
         )
     return lines
+
+
+def standing_extras(cy: ClusterYear | None, ranked: bool) -> dict[str, Any]:
+    """Keys a ranking's JSON gains only when the year uses them: ``groups``, ``differences``."""
+    out: dict[str, Any] = {}
+    if cy is None:
+        return out
+    if cy.year.groups:
+        out["groups_declared"] = groups_json(cy)
+    if ranked and has_stages(cy):
+        out["differences"] = differences(cy)
+    return out
+
+
+def explanation_extras(cy: ClusterYear, entry: Entry) -> dict[str, Any]:
+    """``band``/``band_name`` with bands, ``differences`` (this member's) with staged scores."""
+    out: dict[str, Any] = {}
+    if has_bands(cy):
+        out["band"] = entry.band
+        out["band_name"] = band_name(cy, entry.band) or None
+    if has_stages(cy):
+        out["differences"] = [d for d in differences(cy) if d["member"] == entry.member]
+    return out
