@@ -33,23 +33,31 @@ def _rounded(value: float) -> object:
     return exact(round(value, 9))
 
 
-def within(band: Band, total: float) -> bool:
+def reaches_min(band: Band, total: float) -> bool:
     value = _rounded(total)
     if band.min is not None:
         low = exact(band.min)
         if value < low or (value == low and not band.min_inclusive):  # type: ignore[operator]
             return False
-    if band.max is not None:
+    return True
+
+
+def within(band: Band, total: float, upper: bool = True) -> bool:
+    """Whether ``total`` lies in the band's bounds (``upper=False``: its lower bound only)."""
+    value = _rounded(total)
+    if not reaches_min(band, total):
+        return False
+    if upper and band.max is not None:
         high = exact(band.max)
         if value > high or (value == high and not band.max_inclusive):  # type: ignore[operator]
             return False
     return True
 
 
-def misses(band: Band, entry: Entry) -> list[BandFailure]:
+def misses(band: Band, entry: Entry, upper: bool = True) -> list[BandFailure]:
     """Every reason ``entry`` is not in ``band``; empty: it is."""
     out = []
-    if not within(band, entry.total):
+    if not within(band, entry.total, upper):
         out.append(BandFailure(band.id, total=entry.total))
     if band.floor is not None:
         for c in entry.contributions:
@@ -61,8 +69,17 @@ def misses(band: Band, entry: Entry) -> list[BandFailure]:
 
 
 def band_of(bands: Sequence[Band], entry: Entry) -> str | None:
-    """The id of the first band ``entry`` meets, or None (no bands, or none met)."""
-    return next((b.id for b in bands if not misses(b, entry)), None)
+    """The id of the first band ``entry`` meets, or None (no bands, or none met).
+
+    A member whose total reached a better band's lower bound but was kept out by its floor falls
+    to the next band whose floor it meets, above that band's ``max`` (95 points with a criterion
+    at 84 % is "tốt" under the ≥ 90 / 85 % rule): ``max`` marks where the better band starts.
+    """
+    for index, band in enumerate(bands):
+        upper = not any(reaches_min(b, entry.total) for b in bands[:index])
+        if not misses(band, entry, upper):
+            return band.id
+    return None
 
 
 def reaches(bands: Sequence[Band], reached: str | None, required: str) -> bool:
