@@ -32,8 +32,9 @@ class Contribution:
     resolved: Resolved | None = None  # the stage the score came from, the stages, the computation
 
     @property
-    def stage(self) -> str:
-        return self.resolved.stage if self.resolved is not None else "final"
+    def stage(self) -> str | None:
+        """final, appraised or computed; None where nothing was recorded (a bonus not earned)."""
+        return self.resolved.stage if self.resolved is not None else None
 
     @property
     def share(self) -> float:

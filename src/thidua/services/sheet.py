@@ -468,8 +468,8 @@ def import_sheet(
     path = _year_path(root, cluster, year)
     result.path = path
     result.before = path.read_text(encoding="utf-8")
-    computed = {i.id for i in cy.year.indicators if i.formula is not None}  # their results stay as recorded
-    result.after = set_scores(result.before, {m: {i: v for i, v in row.items() if i not in computed} for m, row in result.scores.items()})
+    formulas = {i.id for i in cy.year.indicators if i.formula is not None}  # their results stay as recorded
+    result.after = set_scores(result.before, {m: {i: v for i, v in row.items() if i not in formulas} for m, row in result.scores.items()})
     errors = errors_if_written(root, path, result.after, repo.diagnostics)
     if errors:
         result.diagnostics.extend(errors)

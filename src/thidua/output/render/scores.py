@@ -33,8 +33,8 @@ def has_stages(cy: ClusterYear) -> bool:
     return any(isinstance(s, StagedScore) for row in cy.year.scores.values() for s in row.values())
 
 
-def stage_label(stage: str) -> str:
-    return t(f"scores.stage.{stage}")
+def stage_label(stage: str | None) -> str:
+    return t(f"scores.stage.{stage}") if stage else ""
 
 
 def group_label(cy: ClusterYear, group: str, short: bool = False) -> str:
