@@ -119,3 +119,15 @@ def test_ranking_workbook_has_the_band_column(data: Path, tmp_path: Path) -> Non
     heads = [c.value for c in sheet[3]]
     assert heads[3:6] == ["I. Phát triển kinh tế", "II. Văn hóa - xã hội", "III. Công tác thi đua, khen thưởng"]
     assert heads[-1] == "Xếp loại" and sheet.cell(4, len(heads)).value == "Hoàn thành xuất sắc"
+
+
+def test_the_proposal_shows_each_members_band(data: Path) -> None:
+    from thidua.domain.awards import recommend
+    from thidua.output.docx import to_trinh
+    from thidua.repository.loader import load_repository
+
+    repo = load_repository(data)
+    cy = repo.clusters["demo"].years[2024]
+    table = next(t for t in to_trinh(recommend(cy)).tables if t.rows[0].cells[0].text == "TT")
+    assert [c.text for c in table.rows[0].cells] == ["TT", "Đơn vị", "Tổng điểm", "Xếp hạng", "Xếp loại", "Đề nghị khen thưởng"]
+    assert [r.cells[4].text for r in table.rows[1:]] == ["Hoàn thành xuất sắc", "Hoàn thành", "Hoàn thành", "Hoàn thành"]
