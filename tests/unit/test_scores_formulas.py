@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
@@ -179,3 +180,26 @@ def test_count_points_never_pass_the_cap(count: int, per: F, cap: F) -> None:
     points, capped = count_points(count, per, cap)
     assert points == min(count * per, cap)
     assert capped == (count * per > cap)
+
+
+MEMBERS = ["thai-binh", "nam-dinh", "ha-nam", "ninh-binh", "hai-duong", "hung-yen"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(actuals=st.lists(st.decimals(min_value=0, max_value=20, places=2), min_size=2, max_size=6), target=st.decimals(min_value=1, max_value=10, places=1))
+def test_resolved_leader_relative_gives_the_best_member_the_maximum(actuals: list, target) -> None:
+    members = MEMBERS[: len(actuals)]
+    y = year(
+        [{"id": "grdp", "name": "GRDP", "max": 20, "formula": {"kind": "leader_relative", "target": float(target)}}],
+        {m: {"grdp": {"actual": float(a)}} for m, a in zip(members, actuals, strict=True)},
+    )
+    points = {m: r["grdp"].value for m, r in resolve(y).items()}
+    assert all(0 <= p <= 20 for p in points.values())
+    best = max(actuals)
+    for m, a in zip(members, actuals, strict=True):
+        if a == best and a > target:
+            assert points[m] == 20
+        if a == target:
+            assert points[m] == 10
+    ordered = sorted(zip(actuals, members, strict=True))
+    assert all(points[m1] <= points[m2] for (_, m1), (_, m2) in pairwise(ordered))

@@ -182,4 +182,9 @@ def explanation_csv(x: Explanation) -> str:
         [cy.id, cy.number, x.entry.member, x.entry.name, i["indicator"], i["name"], i["group"] or "", i["kind"], *[cell(i[k]) for k in ("score", "max", "share", "weight", "points")]]
         for i in item["indicators"]
     ]
+    if scores.has_stages(cy):  # which stage counted, and the stages recorded
+        extra = ["stage", "self", "appraised", "final", "reason"]
+        headers += extra
+        for row, i in zip(rows, item["indicators"], strict=True):
+            row += [cell(i[k]) for k in extra]
     return csv_text(headers, rows)
