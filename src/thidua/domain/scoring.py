@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 from thidua.domain.models import ClusterYearFile, Formula, FormulaKind, Indicator, StagedScore
 
@@ -29,9 +31,14 @@ class Stage:
     computed = "computed"
 
 
+@lru_cache(maxsize=8192)
 def exact(value: float | int) -> Fraction:
-    """The number as written: 9.5 is 19/2, not the binary float's neighbour."""
-    return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
+    """The number as written: 9.5 is 19/2, not the binary float's neighbour (repr is the shortest
+    decimal that reads back as the same float; Decimal parses it in C, Fraction's regex would not)."""
+    if isinstance(value, float):
+        numerator, denominator = Decimal(repr(value)).as_integer_ratio()
+        return Fraction(numerator, denominator)
+    return Fraction(value)
 
 
 @dataclass(frozen=True)
