@@ -30,6 +30,7 @@ def rank(
     tolerance: Annotated[float, typer.Option("--tolerance", help="Stability: each score moves by up to ± this many points.", min=0.0, max=1000.0)] = 0.5,
     weight_spread: Annotated[float, typer.Option("--weight-spread", help="Stability: each weight is multiplied by 1 ± up to this share.", min=0.0, max=0.95)] = 0.2,
     force: Annotated[bool, typer.Option("--force", help="With --output: replace an existing file.")] = False,
+    differences: Annotated[bool, typer.Option("--differences", help="List every self-score the appraisal changed, with its reason.")] = False,
 ) -> None:
     """Rank each cluster's members for YEAR by the cluster's own indicators and rules."""
     from thidua.domain.stability import Settings
@@ -51,8 +52,8 @@ def rank(
 
         write_workbook(output, ranking_workbook(result.shown), force)
     elif format is TableFormat.table:
-        render.print_report(result.shown, result.explanation, result.stabilities)
+        render.print_report(result.shown, result.explanation, result.stabilities, differences)
     else:
         report = {TableFormat.json: render.json_report, TableFormat.csv: render.csv_report, TableFormat.markdown: render.markdown_report}
-        sys.stdout.write(report[format](result.shown, result.explanation, result.stabilities))
+        sys.stdout.write(report[format](result.shown, result.explanation, result.stabilities, differences))
     raise typer.Exit(0 if result.ok else 1)

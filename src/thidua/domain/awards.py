@@ -186,6 +186,17 @@ class AwardsResult:
 # --------------------------------------------------------------------------- eligibility
 
 
+def band_failures(cy: ClusterYear, required: str, entry: Entry) -> list[Message]:
+    """The step requires a band (xếp loại): the member's band, or a better one listed before it."""
+    from thidua.domain.bands import reaches
+
+    bands = {b.id: b.name for b in cy.rules.bands}
+    if reaches(cy.rules.bands, entry.band, required):
+        return []
+    reached = bands.get(entry.band, "—") if entry.band else "—"
+    return [Message("awards.fail.band", {"reached": reached, "required": bands.get(required, required)})]
+
+
 def vote_threshold(cy: ClusterYear, step: AwardStep) -> VoteThreshold | None:
     return as_threshold(step.min_vote_share if step.min_vote_share is not None else cy.rules.vote_threshold)
 
@@ -266,6 +277,8 @@ def failures(cy: ClusterYear, step: AwardStep, entry: Entry) -> list[Message]:
             out.append(Message("awards.fail.no_indicator", {"indicator": indicator}))
         elif (score or 0.0) < minimum - EPSILON:
             out.append(Message("awards.fail.indicator", {"indicator": names[indicator], "score": float(score or 0.0), "min": minimum}))
+    if step.band is not None:
+        out.extend(band_failures(cy, step.band, entry))
     failed = vote_failure(cy, step, entry.member)
     if failed is not None:
         out.append(failed)

@@ -26,10 +26,13 @@ from thidua.domain.models import (
     OrganiserLevel,
     RankingBasis,
     RotationPolicy,
+    Score,
+    StagedScore,
 )
 from thidua.domain.periods import check_period, period_of
 from thidua.domain.ranking import MissingScores, can_rank, rank_record
 from thidua.domain.registry import Registry, check_units, slugify
+from thidua.domain.scoring_checks import check_scoring
 from thidua.domain.units import LEVEL_OF_TYPE
 from thidua.domain.votes import check_ranking_and_votes
 
@@ -203,7 +206,7 @@ class Refs:
             return found
         return [issue]
 
-    def scores_of(self, member: str) -> dict[str, float] | None:
+    def scores_of(self, member: str) -> dict[str, Score] | None:
         scores = self.cy.year.scores
         if member in scores:
             return scores[member]
@@ -230,6 +233,7 @@ def check_cluster_year(cy: ClusterYear, directory: str, file_year: int) -> list[
     issues += _check_awards(cy, refs)
     issues += _check_flag_leader(cy)
     issues += _check_dates(cy)
+    issues += check_scoring(cy)
     for index, fact in enumerate(year.facts):
         if fact.member:
             path = ("facts", index, "member")
@@ -375,7 +379,7 @@ def _check_scores(cy: ClusterYear, refs: Refs, indicators: dict[str, Indicator])
             if indicator is None:
                 options = difflib.get_close_matches(indicator_id, list(indicators), n=2)
                 issues.append(Issue("TD406", ("scores", member, indicator_id), {"indicator": indicator_id, "suggestion": _did_you_mean(options)}, key=True))
-            elif score > indicator.max:
+            elif not isinstance(score, StagedScore) and score > indicator.max:
                 issues.append(Issue("TD407", ("scores", member, indicator_id), {"score": _num(score), "indicator": indicator_id, "max": _num(indicator.max)}))
     return issues
 

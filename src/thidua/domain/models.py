@@ -17,9 +17,11 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     PrivateAttr,
     StringConstraints,
+    Tag,
     model_validator,
 )
 
@@ -199,6 +201,23 @@ def as_threshold(value: float | VoteThreshold | None) -> VoteThreshold | None:
     return VoteThreshold(share=value)
 
 
+class Band(Strict):
+    """A score band (xếp loại): a named range of totals, optionally with a floor on every criterion.
+
+    ``min``/``max`` bound the total (``min_inclusive``: ≥ or >, ``max_inclusive``: ≤ or <);
+    ``floor`` is the least share of its maximum every scored criterion must reach (0.85: none below
+    85 %). Bands are listed best first; a member takes the first whose conditions it meets.
+    """
+
+    id: UnitId
+    name: Text  # "Xuất sắc", "Tốt", "Khá"
+    min: Annotated[float, Field(ge=-1_000_000, le=1_000_000)] | None = None
+    min_inclusive: bool = True
+    max: Annotated[float, Field(ge=-1_000_000, le=1_000_000)] | None = None
+    max_inclusive: bool = False
+    floor: Annotated[float, Field(gt=0, le=1)] | None = None
+
+
 class AwardStep(Strict):
     """One rung of a cluster's award ladder, walked top to bottom over the ranking."""
 
@@ -214,6 +233,7 @@ class AwardStep(Strict):
     # true: walked over the whole ranking on its own (another body's list), so a member awarded on
     # another rung may receive this one too; false: one ladder award per member, the highest.
     independent: bool = False
+    band: UnitId | None = None  # a band (rules.bands) the member must have reached
 
     @model_validator(mode="after")
     def _one_quota(self) -> AwardStep:
@@ -243,6 +263,7 @@ class Rules(Strict):
     vote_threshold: Threshold | None = None
     awards: list[AwardStep] = Field(default_factory=list)
     rotation: RotationRules = Field(default_factory=RotationRules)
+    bands: list[Band] = Field(default_factory=list, max_length=50)
 
 
 class RulesOverride(Strict):
@@ -252,6 +273,7 @@ class RulesOverride(Strict):
     vote_threshold: Threshold | None = None
     awards: list[AwardStep] | None = None
     rotation: RotationRules | None = None
+    bands: list[Band] | None = None
 
 
 # --------------------------------------------------------------------------- clusters
@@ -397,13 +419,104 @@ class ClusterFile(Strict):
     sources: list[Source] = Field(default_factory=list)
 
 
+class FormulaKind(StrEnum):
+    """How a computed indicator turns a member's result into points (``docs/data-format.md``)."""
+
+    ratio = "ratio"  # max · actual / target, capped at max
+    leader_relative = "leader_relative"  # below target 0.5·max·A/T; the leader max; others between
+    best = "best"  # no target: max · actual / the best actual of the cluster
+    pass_fail = "pass_fail"  # passed: max; else 0
+    per_item = "count"  # count × points, capped at ``cap`` (default: max); bonus/deduction counts too
+
+
+class Formula(Strict):
+    """``formula:`` of an indicator computed from a target and a result instead of given points."""
+
+    kind: Annotated[FormulaKind, Field(strict=False)]
+    target: Annotated[float, Field(gt=0, le=1e15)] | None = None  # every member's, unless its own
+    unit: Annotated[str, StringConstraints(min_length=1, max_length=40)] | None = None  # "%", "tỷ đồng"
+    points: Points | None = None  # count: points per item
+    cap: Points | None = None  # count: at most this many points (default: the indicator's max)
+
+    @model_validator(mode="after")
+    def _points_for_counts(self) -> Formula:
+        if self.kind is FormulaKind.per_item and self.points is None:
+            raise ValueError("a 'count' formula needs 'points' (points per item)")
+        if self.kind is not FormulaKind.per_item and (self.points is not None or self.cap is not None):
+            raise ValueError("'points' and 'cap' belong to a 'count' formula")
+        if self.kind in (FormulaKind.best, FormulaKind.pass_fail, FormulaKind.per_item) and self.target is not None:
+            raise ValueError(f"a '{self.kind.value}' formula takes no target")
+        return self
+
+
+CriterionNumber = Annotated[str, StringConstraints(pattern=r"^[0-9]{1,3}(\.[0-9]{1,3}){0,4}$")]
+
+
+class IndicatorGroup(Strict):
+    """``groups:`` of a year file: a criteria group (nhóm tiêu chí) with its maximum."""
+
+    id: UnitId
+    name: Text
+    number: Annotated[str, StringConstraints(pattern=r"^[IVXLC]{1,8}$|^[A-Z]$")] | None = None  # I, II, III
+    max: Points | None = None  # its criteria's maxima may not add up to more (TD413)
+
+
 class Indicator(Strict):
     id: UnitId
     name: Text
     group: UnitId | None = None
+    number: CriterionNumber | None = None  # 1, 1.1, 1.2.3, as the pledge numbers it
     max: Points
     weight: Annotated[float, Field(gt=0, le=1000)] = 1.0
     kind: Annotated[IndicatorKind, Field(strict=False)] = IndicatorKind.scored
+    formula: Formula | None = None  # computed from target and actual instead of given points
+
+
+class StagedScore(Strict):
+    """One member's score on one indicator through its stages, or the result a formula scores.
+
+    Points: ``self`` (tự chấm), ``appraised`` (thẩm định; ``reason`` when it differs from self),
+    ``explanation`` (giải trình), ``final`` (điểm cuối). Ranking uses final, else appraised; a
+    self-score alone is not ranked (TD412). A computed indicator takes ``actual`` (and ``target``
+    when the member has its own), ``count`` or ``passed`` instead.
+    """
+
+    model_config = ConfigDict(strict=True, extra="forbid", populate_by_name=True)
+
+    self_score: Annotated[Points | None, Field(alias="self")] = None
+    appraised: Points | None = None
+    reason: Text | None = None
+    explanation: Text | None = None
+    final: Points | None = None
+    actual: Annotated[float, Field(ge=-1e15, le=1e15)] | None = None
+    target: Annotated[float, Field(gt=0, le=1e15)] | None = None
+    count: Annotated[int, Field(ge=0, le=1_000_000)] | None = None
+    passed: bool | None = None
+    note: Text | None = None
+
+    @property
+    def points_given(self) -> bool:
+        return self.self_score is not None or self.appraised is not None or self.final is not None
+
+    @property
+    def data_given(self) -> bool:
+        return self.actual is not None or self.count is not None or self.passed is not None or self.target is not None
+
+
+def _score_form(value: Any) -> str:
+    return SCORE_STAGES if isinstance(value, (dict, StagedScore)) else SCORE_NUMBER
+
+
+# A score is a number (the final score) or a mapping of stages: the form written picks the branch,
+# so a wrong number is reported as a number, a wrong mapping as a mapping. The tags cannot be keys
+# (ids never hold '<'): the loader drops them from error paths.
+SCORE_NUMBER = "<number>"
+SCORE_STAGES = "<stages>"
+UNION_TAGS = frozenset({SCORE_NUMBER, SCORE_STAGES})
+Score = Annotated[
+    Annotated[Points, Tag(SCORE_NUMBER)] | Annotated[StagedScore, Tag(SCORE_STAGES)],
+    Discriminator(_score_form),
+]
 
 
 class Leadership(Strict):
@@ -532,7 +645,8 @@ class ClusterYearFile(Strict):
     pledge: Meeting | None = None
     review: Meeting | None = None
     indicators: list[Indicator] = Field(default_factory=list, max_length=MAX_INDICATORS)
-    scores: dict[str, dict[str, Points]] = Field(default_factory=dict)
+    groups: list[IndicatorGroup] = Field(default_factory=list, max_length=MAX_INDICATORS)
+    scores: dict[str, dict[str, Score]] = Field(default_factory=dict)
     votes: Votes | None = None
     ranking: RankingRecord | None = None
     awards: list[DecidedAward] = Field(default_factory=list)

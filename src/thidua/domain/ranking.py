@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from thidua.domain.models import ClusterYear, Indicator, IndicatorKind, RankingBasis
+from thidua.domain.scoring import Resolved, counted, resolve
 
 EPSILON = 1e-9  # totals are sums of decimals: compare them at this tolerance, not bit for bit
 
@@ -29,8 +30,14 @@ class MissingScores(ValueError):
 @dataclass(frozen=True)
 class Contribution:
     indicator: Indicator
-    score: float  # as entered
+    score: float  # as counted: the final (else appraised) score, or what the formula computed
     points: float  # what it adds to the total: weighted, negative for a deduction
+    resolved: Resolved | None = None  # the stage the score came from, the stages, the computation
+
+    @property
+    def stage(self) -> str | None:
+        """final, appraised or computed; None where nothing was recorded (a bonus not earned)."""
+        return self.resolved.stage if self.resolved is not None else None
 
     @property
     def share(self) -> float:
@@ -54,6 +61,7 @@ class Entry:
     tied_with: list[str] = field(default_factory=list)  # still equal after the whole chain
     has_points: bool = True  # false: no scores were recorded, ``total`` and its parts mean nothing
     placed: bool = True  # false: a partial decided order stops above this member
+    band: str | None = None  # the score band (xếp loại) reached, when the rules define bands
 
 
 @dataclass
@@ -122,7 +130,7 @@ def can_rank(cy: ClusterYear) -> bool:
 
 
 def missing_scores(cy: ClusterYear, scores: Mapping[str, Mapping[str, float]] | None = None) -> list[tuple[str, str]]:
-    scores = cy.year.scores if scores is None else scores
+    scores = counted(resolve(cy.year)) if scores is None else scores
     return [
         (member, indicator.id)
         for member in cy.members
@@ -137,6 +145,7 @@ def breakdown(
     scores: Mapping[str, float],
     weights: Mapping[str, float] | None = None,
     dropped: frozenset[str] = frozenset(),
+    resolved: Mapping[str, Resolved] | None = None,
 ) -> Entry:
     """One member's total and its parts. ``weights``/``dropped`` serve the stability analysis."""
     scored = bonus = deductions = 0.0
@@ -158,7 +167,7 @@ def breakdown(
         else:
             points = -score
             deductions += score
-        contributions.append(Contribution(indicator, score, points))
+        contributions.append(Contribution(indicator, score, points, resolved.get(indicator.id) if resolved else None))
     votes = cy.year.votes.counts.get(member, 0) if cy.year.votes else None
     total = scored + bonus - deductions
     return Entry(member, cy.name(member), total, scored, bonus, deductions, groups, contributions, votes)
@@ -254,12 +263,21 @@ def rank(
     weights: Mapping[str, float] | None = None,
     dropped: frozenset[str] = frozenset(),
 ) -> Ranking:
-    """Rank a cluster-year. Raises MissingScores if any member lacks a scored indicator."""
-    scores = cy.year.scores if scores is None else scores
+    """Rank a cluster-year. Raises MissingScores if any member lacks a scored indicator.
+
+    Without ``scores``, the year file's scores are resolved (final, else appraised, or computed by
+    the indicator's formula) and each contribution says which stage it counted.
+    """
+    from thidua.domain.bands import band_of
+
+    resolved = resolve(cy.year) if scores is None else {}
+    scores = counted(resolved) if scores is None else scores
     missing = missing_scores(cy, scores)
     if missing:
         raise MissingScores(missing)
-    entries = [breakdown(cy, m, scores.get(m, {}), weights, dropped) for m in dict.fromkeys(cy.members)]
+    entries = [breakdown(cy, m, scores.get(m, {}), weights, dropped, resolved.get(m)) for m in dict.fromkeys(cy.members)]
+    for entry in entries:
+        entry.band = band_of(cy.rules.bands, entry)
     return Ranking(cy, order(entries, cy.rules.tie_break), list(cy.rules.tie_break))
 
 
@@ -293,7 +311,8 @@ def rank_record(cy: ClusterYear) -> Ranking:
 
 def _reference_entry(cy: ClusterYear, member: str, points: bool) -> Entry:
     if points:
-        entry = breakdown(cy, member, cy.year.scores.get(member, {}))
+        resolved = resolve(cy.year)
+        entry = breakdown(cy, member, counted(resolved).get(member, {}), resolved=resolved.get(member))
     else:
         votes = cy.year.votes.counts.get(member, 0) if cy.year.votes and cy.year.votes.counts else None
         entry = Entry(member, cy.name(member), 0.0, 0.0, 0.0, 0.0, {}, [], votes, has_points=False)

@@ -37,6 +37,9 @@ SEVERITY: dict[str, str] = {
     # TD4xx: indicators, scores, votes
     "TD401": "error", "TD402": "error", "TD403": "error", "TD404": "error", "TD405": "info",
     "TD406": "error", "TD407": "error", "TD408": "error", "TD409": "error", "TD410": "error",
+    # TD411–TD429: staged scores, groups, computed indicators, bands (domain/scoring_checks.py)
+    "TD411": "error", "TD412": "error", "TD413": "error", "TD414": "error", "TD415": "error",
+    "TD416": "error", "TD417": "error", "TD418": "error", "TD419": "warning", "TD420": "error",
     # TD43x: the ranking basis, the meeting's order, vote counts and thresholds
     "TD430": "error", "TD431": "error", "TD432": "error", "TD433": "warning", "TD434": "warning",
     "TD435": "error", "TD436": "info",

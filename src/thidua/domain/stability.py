@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from thidua.domain.models import Indicator, IndicatorKind
 from thidua.domain.ranking import Ranking, competition_ranks
+from thidua.domain.scoring import counted_scores
 from thidua.domain.standings import award_at, award_places
 
 SCORED, BONUS, DEDUCTION = 0, 1, 2
@@ -85,7 +86,7 @@ class Model:
         self.kinds = [_KIND[i.kind] for i in self.indicators]
         self.weights = [i.weight if i.kind is IndicatorKind.scored else 1.0 for i in self.indicators]
         self.maxima = [i.max for i in self.indicators]
-        scores = cy.year.scores
+        scores = counted_scores(cy.year)
         self.scores = [[float(scores.get(m, {}).get(i.id, 0.0)) for i in self.indicators] for m in self.members]
         group_ids = list(dict.fromkeys(i.group for i in self.indicators if i.group))
         self.groups = [group_ids.index(i.group) if i.group and i.kind is IndicatorKind.scored else -1 for i in self.indicators]

@@ -137,7 +137,7 @@ def award_at(places: list[str], rank_: int) -> str | None:
 def has_conditions(cy: ClusterYear) -> bool:
     """Whether the ladder sets conditions that a ranking does not check."""
     return any(
-        s.min_total is not None or s.max_deductions is not None or s.min_scores or s.min_vote_share is not None
+        s.min_total is not None or s.max_deductions is not None or s.min_scores or s.min_vote_share is not None or s.band is not None
         for s in cy.rules.awards
     ) or cy.rules.vote_threshold is not None
 

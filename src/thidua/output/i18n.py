@@ -49,6 +49,7 @@ CATALOGUE_MODULES = (
     "thidua.output.messages_dossier",
     "thidua.output.messages_clusters",
     "thidua.output.messages_votes",
+    "thidua.output.messages_scores",
 )
 _catalogue: dict[str, dict[str, str]] | None = None
 

@@ -30,6 +30,7 @@ from thidua.domain.diagnostics import Diagnostic, Issue, default_severity
 from thidua.domain.layout import CLUSTER_FILE, CLUSTERS_DIR, REGISTRY_FILE, YAML_SUFFIXES, YEAR_FILE
 from thidua.domain.message import Message
 from thidua.domain.models import (
+    UNION_TAGS,
     ClusterFile,
     ClusterYear,
     ClusterYearFile,
@@ -276,7 +277,7 @@ def schema_issues(exc: ValidationError) -> list[Issue]:
     known = _known_fields()
     suggested = 0
     for error in exc.errors(include_url=False):
-        loc = tuple(error["loc"])
+        loc = tuple(p for p in error["loc"] if p not in UNION_TAGS)  # a score's form is not a key
         kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
         dotted = shorten(".".join(str(p) for p in loc) or "/")  # keys can be hostile megabytes too
         last = shorten(loc[-1]) if loc else ""

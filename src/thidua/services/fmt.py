@@ -43,7 +43,7 @@ KEY_ORDER: dict[str, tuple[str, ...]] = {
     "cluster": ("id", "name", "kind", "organiser", "period", "units", "award_titles", "rules", "documents", "sources"),
     "cluster-year": (
         "cluster", "year", "as_of", "scores_illustrative", "members", "basis", "leadership", "election", "appointment",
-        "pledge", "review", "indicators", "scores", "votes", "ranking", "awards", "facts", "rules", "documents", "sources",
+        "pledge", "review", "groups", "indicators", "scores", "votes", "ranking", "awards", "facts", "rules", "documents", "sources",
         "note",
     ),
 }

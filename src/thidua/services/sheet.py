@@ -367,7 +367,13 @@ def set_scores(text: str, scores: Mapping[str, Mapping[str, float]]) -> str:
             row = CommentedMap()
             block[member] = row
         for indicator, value in values.items():
-            row[indicator] = float(value)
+            known = row.get(indicator)
+            if isinstance(known, CommentedMap):  # a score with its stages: the sheet's number is the final one
+                counted = known.get("final", known.get("appraised"))
+                if not (isinstance(counted, (int, float)) and float(counted) == float(value)):
+                    known["final"] = float(value)
+            elif not (isinstance(known, (int, float)) and not isinstance(known, bool) and float(known) == float(value)):
+                row[indicator] = float(value)  # unchanged numbers keep how the file wrote them
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()
@@ -462,7 +468,8 @@ def import_sheet(
     path = _year_path(root, cluster, year)
     result.path = path
     result.before = path.read_text(encoding="utf-8")
-    result.after = set_scores(result.before, result.scores)
+    formulas = {i.id for i in cy.year.indicators if i.formula is not None}  # their results stay as recorded
+    result.after = set_scores(result.before, {m: {i: v for i, v in row.items() if i not in formulas} for m, row in result.scores.items()})
     errors = errors_if_written(root, path, result.after, repo.diagnostics)
     if errors:
         result.diagnostics.extend(errors)

@@ -31,6 +31,7 @@ from thidua.domain.models import (
     UnitType,
     document_settings,
 )
+from thidua.domain.scoring import counted_scores
 from thidua.domain.textsafe import document_text
 from thidua.output.docx import BLANK, keep_together, typographic
 from thidua.output.render.text import number
@@ -330,7 +331,7 @@ def report_context(result: AwardsResult, member: str, award: str, history: Itera
     full = full_name(member, result)
     locality = unit is not None and unit.type.territorial
     body = committee(member, result) or keep_together(full)
-    scores = cy.year.scores.get(member, {})
+    scores = counted_scores(cy.year).get(member, {})  # the numbers ranking counted (final, else appraised)
     past = previous_awards(member, cy.number, history, cy.units)
     context = cluster_context(result, "bao-cao-thanh-tich")
     context.update(

@@ -14,6 +14,7 @@ from thidua.domain.awards import AwardsResult
 from thidua.domain.models import AwardKind
 from thidua.domain.textsafe import markdown_text, safe_join, safe_text
 from thidua.output.i18n import say, t
+from thidua.output.render.scores import band_name
 from thidua.output.render.text import json_text, markdown_table, message_json, number, print_table
 
 
@@ -44,7 +45,10 @@ def rows(result: AwardsResult) -> list[list[str]]:
     out = []
     for entry in result.ranking.entries:
         cell, why = award.get(entry.member, ("", ""))
-        out.append([str(entry.rank) if entry.placed else "–", entry.name, _total_cell(entry), cell, why])
+        total = _total_cell(entry)
+        if entry.band is not None:  # the rules define bands (xếp loại): shown beside the total
+            total += " · " + band_name(result.cluster_year, entry.band)
+        out.append([str(entry.rank) if entry.placed else "–", entry.name, total, cell, why])
     return out
 
 
@@ -113,6 +117,11 @@ def _entry_points(result: AwardsResult, member: str, total: float) -> float | No
     return _points(total) if entry is None or entry.has_points else None
 
 
+def _band(result: AwardsResult, member: str) -> str | None:
+    entry = result.ranking.entry(member) if result.ranking is not None else None
+    return entry.band if entry is not None else None
+
+
 def as_data(result: AwardsResult) -> dict[str, Any]:
     """The documented JSON object of one cluster-year (docs/awards.md)."""
     cy = result.cluster_year
@@ -174,5 +183,18 @@ def as_data(result: AwardsResult) -> dict[str, Any]:
     }
 
 
+def _with_bands(result: AwardsResult) -> dict[str, Any]:
+    """With bands (xếp loại) in the rules: the bands and every member's band, after the documented keys."""
+    data = as_data(result)
+    cy = result.cluster_year
+    if cy.rules.bands:
+        data["bands"] = [{"id": b.id, "name": b.name} for b in cy.rules.bands]
+        entries = result.ranking.entries if result.ranking is not None else []
+        data["ranking"] = [{"member": e.member, "rank": e.rank, "total": _points(e.total), "band": e.band} for e in entries]
+        for item in [*data["recommendations"], *data["near_misses"]]:
+            item["band"] = _band(result, item["member"])
+    return data
+
+
 def json_output(results: list[AwardsResult]) -> str:
-    return json_text([as_data(r) for r in results])
+    return json_text([_with_bands(r) for r in results])

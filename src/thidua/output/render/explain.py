@@ -10,12 +10,16 @@ from thidua.domain.explain import Difference, Explanation, Neighbour
 from thidua.domain.models import IndicatorKind
 from thidua.domain.ranking import EPSILON, Contribution
 from thidua.output.i18n import say, t
+from thidua.output.render import scores
 from thidua.output.render.rank_text import Table, cell, join_names, key_label, ordinal, percent, plain
 from thidua.output.render.text import csv_text, number
 
 
 def explain_table(x: Explanation) -> Table:
     headers = [t("explain.col.indicator"), t("explain.col.group"), t("explain.col.score"), t("explain.col.max"), t("explain.col.share"), t("explain.col.weight"), t("explain.col.points")]
+    staged = scores.has_stages(x.ranking.cluster_year)
+    if staged:
+        headers.append(t("scores.col.stage"))
     rows = []
     for c in x.contributions:
         ind = c.indicator
@@ -24,7 +28,9 @@ def explain_table(x: Explanation) -> Table:
         else:
             sign = "" if not c.points else "+" if ind.kind is IndicatorKind.bonus else "−"
             rows.append([ind.name, t(f"explain.kind.{ind.kind.value}"), number(c.score), number(ind.max), "", "", sign + number(abs(c.points))])
-    return headers, rows, "llrrrrr"
+        if staged:
+            rows[-1].append(scores.stage_label(c.stage))
+    return headers, rows, "llrrrrr" + ("l" if staged else "")
 
 
 def _items(contributions: Sequence[Contribution]) -> str:
@@ -71,6 +77,7 @@ def explain_lines(x: Explanation) -> list[str]:
         lines.append(_neighbour_line(x.up, "explain.up", "explain.up_tie"))
         if x.up.differences:
             lines.append(t("explain.lost", items=_diffs(x.up.differences)))
+    lines.extend(scores.marked_down_lines(e, x.ranking.cluster_year))
     lines.extend(award_line_lines(x))
     return lines
 
@@ -114,6 +121,7 @@ def award_line_lines(x: Explanation) -> list[str]:
 
 def explanation_json(x: Explanation) -> dict[str, Any]:
     line = x.award_line
+    staged = scores.has_stages(x.ranking.cluster_year)
     extra = x.ranking.cluster_year.cluster.award_titles
 
     def neighbour(n: Neighbour | None) -> dict[str, Any] | None:
@@ -138,6 +146,7 @@ def explanation_json(x: Explanation) -> dict[str, Any]:
         "members": x.members,
         "total": plain(x.entry.total) if x.entry.has_points else None,
         "possible": plain(x.possible),
+        **scores.explanation_extras(x.ranking.cluster_year, x.entry),
         "indicators": [
             {
                 "indicator": c.indicator.id,
@@ -149,6 +158,7 @@ def explanation_json(x: Explanation) -> dict[str, Any]:
                 "share": plain(c.share) if c.indicator.kind is IndicatorKind.scored else None,
                 "weight": plain(c.indicator.weight) if c.indicator.kind is IndicatorKind.scored else None,
                 "points": plain(c.points),
+                **(scores.contribution_stages(c) if staged else {}),
             }
             for c in x.contributions
         ],
@@ -180,4 +190,9 @@ def explanation_csv(x: Explanation) -> str:
         [cy.id, cy.number, x.entry.member, x.entry.name, i["indicator"], i["name"], i["group"] or "", i["kind"], *[cell(i[k]) for k in ("score", "max", "share", "weight", "points")]]
         for i in item["indicators"]
     ]
+    if scores.has_stages(cy):  # which stage counted, and the stages recorded
+        extra = ["stage", "self", "appraised", "final", "reason"]
+        headers += extra
+        for row, i in zip(rows, item["indicators"], strict=True):
+            row += [cell(i[k]) for k in extra]
     return csv_text(headers, rows)

@@ -17,6 +17,7 @@ from thidua.domain.stability import Stability
 from thidua.domain.standings import Standing, Status
 from thidua.domain.textsafe import markdown_text, safe_join, safe_text
 from thidua.output.i18n import t
+from thidua.output.render import scores
 from thidua.output.render.explain import explain_head, explain_lines, explain_table, explanation_csv, explanation_json
 from thidua.output.render.rank_text import (
     Table,
@@ -51,8 +52,12 @@ def ranking_table(standing: Standing) -> Table:
     groups = list(dict.fromkeys(i.group for i in cy.year.indicators if i.group and i.kind is IndicatorKind.scored))
     kinds = {i.kind for i in cy.year.indicators}
     votes = cy.year.votes is not None
-    headers = [t("rank.col.rank"), t("rank.col.member"), t("rank.col.total"), *groups]
+    headers = [t("rank.col.rank"), t("rank.col.member"), t("rank.col.total"), *[scores.group_label(cy, g, short=True) for g in groups]]
     align = "rlr" + "r" * len(groups)
+    bands = scores.has_bands(cy)
+    if bands:
+        headers.append(t("scores.col.band"))
+        align += "l"
     if IndicatorKind.bonus in kinds:
         headers.append(t("rank.col.bonus"))
         align += "r"
@@ -73,6 +78,8 @@ def ranking_table(standing: Standing) -> Table:
     rows: list[list[str]] = []
     for e in ranking.entries:
         row = [str(e.rank), e.name, number(e.total), *[number(e.groups.get(g, 0.0)) for g in groups]]
+        if bands:
+            row.append(scores.band_name(cy, e.band))
         if IndicatorKind.bonus in kinds:
             row.append(number(e.bonus))
         if IndicatorKind.deduction in kinds:
@@ -109,6 +116,7 @@ def ranking_notes(standing: Standing) -> list[str]:
         return lines + basis_lines(standing)
     if ranking.also:  # points rank, beside a recorded decided order: say how they mix
         lines += basis_lines(standing)
+    lines.extend(scores.groups_note(ranking.cluster_year))
     if ranking.tie_break:
         lines.append(t("rank.chain", keys=t("rank.word.then").join(key_label(k) for k in ranking.tie_break)))
     else:
@@ -143,7 +151,7 @@ def _print_table(heading: str, table: Table, caption: str = "") -> None:
         sys.stdout.write("\n")
 
 
-def print_report(standings: list[Standing], explanation: Explanation | None = None, stabilities: dict[str, Stability] | None = None) -> None:
+def print_report(standings: list[Standing], explanation: Explanation | None = None, stabilities: dict[str, Stability] | None = None, differences: bool = False) -> None:
     """Tables with rich on a terminal, plain text when piped; one block per cluster-year."""
     out = sys.stdout
     for standing in standings:
@@ -153,6 +161,8 @@ def print_report(standings: list[Standing], explanation: Explanation | None = No
         if standing.status is not Status.ranked:
             continue  # said on stderr by the command
         _print_table(title(standing), ranking_table(standing), safe_join(ranking_notes(standing)))
+        if differences and standing.cluster_year is not None:
+            out.write(safe_join(scores.differences_lines(standing.cluster_year)) + "\n\n")
         if explanation is not None and explanation.ranking is standing.ranking:
             out.write(safe_join(explain_head(explanation)) + "\n\n")
             if explanation.contributions:  # none when the year has no points
@@ -170,7 +180,7 @@ def print_report(standings: list[Standing], explanation: Explanation | None = No
 # --------------------------------------------------------------------------- Markdown
 
 
-def markdown_report(standings: list[Standing], explanation: Explanation | None = None, stabilities: dict[str, Stability] | None = None) -> str:
+def markdown_report(standings: list[Standing], explanation: Explanation | None = None, stabilities: dict[str, Stability] | None = None, differences: bool = False) -> str:
     parts = []
     for standing in standings:
         parts.append(f"## {markdown_text(title(standing))}\n\n")
@@ -179,6 +189,9 @@ def markdown_report(standings: list[Standing], explanation: Explanation | None =
             continue
         parts.append(markdown_table(*ranking_table(standing)))
         parts.append("".join(f"\n{markdown_text(line)}\n" for line in ranking_notes(standing)))
+        if differences and standing.cluster_year is not None:
+            found = scores.differences_lines(standing.cluster_year)
+            parts.append(f"\n{markdown_text(found[0])}\n\n" + "".join(f"{markdown_text(line)}\n" for line in found[1:]))
         if explanation is not None and explanation.ranking is standing.ranking:
             head = [markdown_text(line) for line in explain_head(explanation)]
             parts.append(f"\n### {head[0]}\n\n" + "".join(f"{line}\n\n" for line in head[1:]))
@@ -199,7 +212,9 @@ def markdown_report(standings: list[Standing], explanation: Explanation | None =
 # --------------------------------------------------------------------------- JSON
 
 def entry_json(standing: Standing, e: Entry) -> dict[str, Any]:
+    """One ranked member; ``band``/``band_name`` only when the rules define bands."""
     move = standing.movement(e.member)
+    cy = standing.cluster_year
     return {
         "member": e.member,
         "name": e.name,
@@ -217,6 +232,7 @@ def entry_json(standing: Standing, e: Entry) -> dict[str, Any]:
         "new": move.new,
         "decided_by": e.decided_by,
         "tied_with": list(e.tied_with),
+        **({"band": e.band, "band_name": scores.band_name(cy, e.band) or None} if cy is not None and scores.has_bands(cy) else {}),
     }
 
 
@@ -235,9 +251,10 @@ def standing_json(standing: Standing) -> dict[str, Any]:
         "error_files": list(standing.error_files),
         "ranking": [entry_json(standing, e) for e in ranking.entries] if ranking else [],
         "ties": ranking.ties if ranking else [],
+        **scores.standing_extras(standing.cluster_year, ranked=ranking is not None),
     }
 
-def json_report(standings: list[Standing], explanation: Explanation | None = None, stabilities: dict[str, Stability] | None = None) -> str:
+def json_report(standings: list[Standing], explanation: Explanation | None = None, stabilities: dict[str, Stability] | None = None, differences: bool = False) -> str:
     out = []
     for standing in standings:
         item = standing_json(standing)
@@ -253,8 +270,10 @@ def json_report(standings: list[Standing], explanation: Explanation | None = Non
 # --------------------------------------------------------------------------- CSV
 
 
-def csv_report(standings: list[Standing], explanation: Explanation | None = None, stabilities: dict[str, Stability] | None = None) -> str:
-    """CSV holds one table: the explanation's, else the stability figures, else the ranking."""
+def csv_report(standings: list[Standing], explanation: Explanation | None = None, stabilities: dict[str, Stability] | None = None, differences: bool = False) -> str:
+    """CSV holds one table: the explanation's, else the stability figures, else the differences, else the ranking."""
+    if differences and explanation is None and stabilities is None:
+        return differences_csv(standings)
     if explanation is not None:
         return explanation_csv(explanation)
     if stabilities is not None:
@@ -266,11 +285,26 @@ def ranking_csv(standings: list[Standing]) -> str:
     """One row per ranked member; a column per indicator group found in any cluster-year."""
     groups = sorted({g for s in standings if s.ranking for e in s.ranking.entries for g in e.groups})
     fixed = ["cluster", "year", "rank", "member", "name", "total", "scored", "bonus", "deductions", "votes", "previous_rank", "previous_member", "change", "new", "decided_by", "tied_with", "scores_illustrative"]
+    banded = any(s.cluster_year is not None and scores.has_bands(s.cluster_year) for s in standings)
     rows = []
     for standing in standings:
         for e in standing.ranking.entries if standing.ranking else []:
             item = entry_json(standing, e)
             row = [standing.cluster, standing.year, *[cell(item[k]) for k in fixed[2:-2]], ";".join(e.tied_with), cell(is_illustrative(standing))]
             row += [cell(item["groups"].get(g)) for g in groups]
+            if banded:
+                row.append(cell(e.band))
             rows.append(row)
-    return csv_text(fixed + [f"group:{g}" for g in groups], rows)
+    return csv_text(fixed + [f"group:{g}" for g in groups] + (["band"] if banded else []), rows)
+
+
+def differences_csv(standings: list[Standing]) -> str:
+    """``rank --differences --format csv``: one row per self-score the appraisal changed."""
+    keys = ["member", "name", "indicator", "indicator_name", "self", "appraised", "final", "change", "reason", "explanation"]
+    rows = [
+        [standing.cluster, standing.year, *[cell(d[k]) for k in keys]]
+        for standing in standings
+        if standing.cluster_year is not None and standing.ranking is not None
+        for d in scores.differences(standing.cluster_year)
+    ]
+    return csv_text(["cluster", "year", *keys], rows)

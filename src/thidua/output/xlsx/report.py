@@ -61,7 +61,10 @@ def ranking_workbook(standings: list[Standing]) -> bytes:
             continue
         cy = ranking.cluster_year
         groups = list(dict.fromkeys(i.group for i in cy.year.indicators if i.group and i.kind.value == "scored"))
-        heads = ["Hạng", "Mã", "Thành viên", *groups, "Điểm chấm", "Điểm thưởng", "Điểm trừ", "Tổng điểm"]
+        from thidua.output.render.scores import band_name, group_label, has_bands
+
+        banded = has_bands(cy)
+        heads = ["Hạng", "Mã", "Thành viên", *[group_label(cy, g) for g in groups], "Điểm chấm", "Điểm thưởng", "Điểm trừ", "Tổng điểm", *(["Xếp loại"] if banded else [])]
         sheet = out.sheet(f"{cy.id} {cy.number}", 2, len(heads) - 1)
         sheet.write(0, 0, f"KẾT QUẢ XẾP HẠNG THI ĐUA NĂM {cy.number}: {cy.cluster.name}", out.title)
         sheet.write_row(2, 0, heads, out.head)
@@ -80,6 +83,8 @@ def ranking_workbook(standings: list[Standing]) -> bytes:
             sheet.write_number(r, c + 1, round(entry.bonus, 6), out.num)
             sheet.write_number(r, c + 2, round(entry.deductions, 6), out.num)
             sheet.write_number(r, c + 3, round(entry.total, 6), out.bold_num)
+            if banded:
+                sheet.write_string(r, c + 4, band_name(cy, entry.band), out.text)
         if standing.cluster_year is not None and standing.cluster_year.year.scores_illustrative:
             sheet.write(len(ranking.entries) + 4, 0, "Điểm minh hoạ (scores_illustrative): không phải số liệu công bố.", out.plain)
         indicators = cy.year.indicators

@@ -256,7 +256,9 @@ def scoring_workbook(cy: ClusterYear, layout: str = "per-member") -> bytes:
     book.set_custom_property("thidua_cluster", cy.id)
     book.set_custom_property("thidua_year", str(cy.number))
     fmt = _Formats(book)
-    scores = cy.year.scores or {}
+    from thidua.domain.scoring import counted_scores
+
+    scores = counted_scores(cy.year)  # the counted stage (final, else appraised); see docs/sheet.md
     taken: set[str] = set()
     titles = {m: sheet_title(cy.name(m), taken) for m in dict.fromkeys(cy.members)}
     if layout == "matrix":
