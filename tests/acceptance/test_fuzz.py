@@ -22,7 +22,8 @@ from hypothesis import strategies as st
 
 from support import DATA, copy_data, runner
 from thidua.cli.app import app
-from thidua.output.messages import CATALOGUE, SEVERITY
+from thidua.output.i18n import catalogue
+from thidua.output.messages import SEVERITY
 from thidua.output.render.diagnostics import render_json
 from thidua.services.validate import validate_paths
 
@@ -98,7 +99,7 @@ def check_report(text: str, exit_code: int) -> dict:
         assert d["line"] is None or (isinstance(d["line"], int) and d["line"] >= 1)
         assert d["column"] is None or (isinstance(d["column"], int) and d["column"] >= 1)
         assert isinstance(d["message"], str) and d["message"]
-        for placeholder in re.findall(r"\{\w+\}", CATALOGUE[d["code"]]["en"]):
+        for placeholder in re.findall(r"\{\w+\}", catalogue()[d["code"]]["en"]):
             assert placeholder not in d["message"], f"unfilled {placeholder}: {d}"
     errors = sum(d["severity"] == "error" for d in report["diagnostics"])
     assert (exit_code == 1) == (errors > 0)
