@@ -6,9 +6,9 @@ import dataclasses
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterable
 from typing import Any
 
+from thidua.domain.across import check_across_clusters as check_across_clusters  # re-exported
 from thidua.domain.awards_catalogue import GOVERNMENT_FLAG, award_title, known_award, quota
 from thidua.domain.diagnostics import Issue
 from thidua.domain.message import Message
@@ -409,29 +409,3 @@ def check_succession(previous: ClusterYear, current: ClusterYear, years: dict[in
     if expected is not None and expected.chair and expected.chair != leadership.chair:
         issues.append(Issue("TD311", ("leadership", "chair"), {"role": Message("word.chair"), "unit": leadership.chair, "policy": policy.value, "expected": expected.chair}))
     return issues
-
-
-def check_across_clusters(cluster_years: Iterable[ClusterYear]) -> list[tuple[ClusterYear, Issue]]:
-    """A unit sits in one cluster of an organiser per year.
-
-    A conflict involves two files and is reported on both, each at its own member entry and naming
-    the other file: whichever file a change touched, its author sees the finding on it.
-    """
-    seen: dict[tuple[Any, ...], ClusterYear] = {}
-    out = []
-    for cy in sorted(cluster_years, key=lambda c: (c.number, c.id)):
-        organiser = (cy.cluster.organiser.level.value, cy.cluster.organiser.unit or cy.cluster.organiser.name)
-        for member in dict.fromkeys(cy.members):
-            key = (cy.number, organiser, member)
-            other = seen.get(key)
-            if other is None:
-                seen[key] = cy
-                continue
-            out.append((other, _in_two_clusters(other, member, cy)))
-            out.append((cy, _in_two_clusters(cy, member, other)))
-    return out
-
-
-def _in_two_clusters(here: ClusterYear, member: str, other: ClusterYear) -> Issue:
-    path = ("members", here.members.index(member))
-    return Issue("TD306", path, {"unit": member, "other": other.id, "file": other.path, "year": here.number})

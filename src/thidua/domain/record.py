@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from thidua.domain.diagnostics import Diagnostic
 from thidua.domain.layout import CLUSTER_FILE
-from thidua.domain.models import ClusterFile, ClusterYear
-from thidua.domain.registry import Registry
+
+if TYPE_CHECKING:  # only named here: a warm ``validate`` imports no model (start-up)
+    from thidua.domain.models import ClusterFile, ClusterYear
+    from thidua.domain.registry import Registry
 
 
 @dataclass
@@ -35,20 +37,23 @@ class ClusterData:
 
 @dataclass(frozen=True, slots=True)
 class Membership:
-    """Who sat in a cluster one year: all that ``checks.check_across_clusters`` reads of a ClusterYear.
+    """Who sat in a cluster one year: all that ``across.check_across_clusters`` reads of a ClusterYear.
 
     A few hundred bytes, where a ClusterYear with its scores is ~30 KB: what lets ``validate``
-    check 20,000 files in little memory, and what workers send back instead of the models.
+    check 20,000 files in little memory, what workers send back instead of the models, and what
+    the cache keeps of each year file (``thidua.repository.cache``).
     """
 
-    cluster: ClusterFile
+    id: str  # the cluster's id, as its cluster.yaml gives it
+    organiser: tuple[str, str]  # (level, unit id or name): a unit sits in one cluster of each per year
     number: int
     members: list[str]
     path: str
 
-    @property
-    def id(self) -> str:
-        return self.cluster.id
+    @classmethod
+    def of(cls, cy: ClusterYear) -> Membership:
+        organiser = cy.cluster.organiser
+        return cls(cy.id, (organiser.level.value, organiser.unit or organiser.name), cy.number, cy.members, cy.path)
 
 
 @dataclass

@@ -58,6 +58,7 @@ def propose_rotation(
     write: bool = False,
     force: bool = False,
     dry_run: bool = False,
+    cache: bool = True,
 ) -> RotationResult:
     """Propose who chairs ``cluster`` after ``from_year`` (default: its latest year file); with
     ``write`` create that year's file, with ``dry_run`` only say what would be written."""
@@ -68,8 +69,10 @@ def propose_rotation(
         raise UsageError("rotate.err.years_with_write")
     if force and not (write or dry_run):
         raise UsageError("rotate.err.force_without_write")
+    from thidua.repository.cache import open_cache
+
     root = data_root(data)
-    repo = load_repository(root)
+    repo = load_repository(root, cache=open_cache(root, cache), keep=[cluster])  # the other clusters: only whether they are clean
     source = _source_year(repo, cluster, from_year)
     _check_history(repo, source)
     proposals = schedule(repo.history(cluster), source.number, years or 1)
