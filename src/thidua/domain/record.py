@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from thidua.domain.diagnostics import Diagnostic
-from thidua.domain.layout import CLUSTER_FILE
+from thidua.domain.layout import CLUSTER_FILE, CLUSTERS_DIR
 
 if TYPE_CHECKING:  # only named here: a warm ``validate`` imports no model (start-up)
     from thidua.domain.models import ClusterFile, ClusterYear
@@ -63,6 +63,7 @@ class Repository:
     clusters: dict[str, ClusterData] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: int = 0
+    _identities: dict[str, str] | None = field(default=None, repr=False, compare=False)  # shown → identity, built on first use
 
     def cluster_years(self, year: int, only: Iterable[str] | None = None) -> list[ClusterYear]:
         wanted = set(only) if only else None
@@ -77,7 +78,24 @@ class Repository:
         return [data.years[y] for y in sorted(data.years)] if data else []
 
     def errors_in(self, *paths: str) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.severity == "error" and d.file in paths]
+        """Errors in the files ``paths`` (as shown, or as identities): compared by identity."""
+        wanted = {self.identity(p) for p in paths}
+        return [d for d in self.diagnostics if d.severity == "error" and self.identity(d.file) in wanted]
+
+    def identity(self, shown: str) -> str:
+        """A file's identity: its path relative to the data root (``clusters/dbsh/2023.yaml``).
+
+        Files are shown relative to the working directory of the load (what CI annotations
+        want); that depends on where the caller stood, an identity does not.
+        """
+        if self._identities is None:
+            found: dict[str, str] = {}
+            for data in self.clusters.values():
+                for doc in data.documents:
+                    found[doc] = f"{CLUSTERS_DIR}/{data.directory.name}/{PurePosixPath(doc).name}"
+                found[data.document(CLUSTER_FILE)] = f"{CLUSTERS_DIR}/{data.directory.name}/{CLUSTER_FILE}"
+            self._identities = found
+        return self._identities.get(shown, shown)
 
     def is_clean(self, cluster_year: ClusterYear) -> bool:
         data = self.clusters[cluster_year.id]
