@@ -56,6 +56,7 @@ def commands(root: Path) -> list[list[str]]:
         ["awards", "2004", "-c", one, "--data", str(root), "-f", "json"],
         ["rotate", "-c", one, "--data", str(root), "-f", "json"],
         ["rotate", "-c", one, "--years", "3", "--data", str(root), "-f", "json"],
+        ["rotate", "-c", clusters[0], "--dry-run", "--data", str(root)],  # checks the file to write, with every cross-file check
     ]
 
 

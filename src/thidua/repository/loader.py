@@ -604,7 +604,6 @@ def load_repository(
     """
     if overrides:
         overrides = {Path(os.path.abspath(path)): text for path, text in overrides.items()}
-        cache = None  # a check before a write: the texts at hand are not the files'
     wanted = _Wanted(models, set(keep) if keep is not None else None, set(keep_years) if keep_years is not None else None)
     with _no_gc():
         repo = _load_repository(root, only, wanted, overrides, cache)
@@ -786,7 +785,8 @@ def _load_repository(root: Path, only: Iterable[str] | None, wanted: _Wanted, ov
     found: dict[Path, ClusterData] = {}
     keys: dict[Path, str] = {}
     if cache is not None and registry.key is not None:
-        found, keys = _from_cache(cache, registry.key, jobs_list)
+        touched = {path.parent for path in overrides or {}}  # their texts are not the files': never cached
+        found, keys = _from_cache(cache, registry.key, [job for job in jobs_list if Path(os.path.abspath(job[0])) not in touched])
     cached = set(found)
     missing = [(directory, shown) for directory, shown in jobs_list if directory not in found]
     for data in _load_missing(missing, registry, root_real, wanted, overrides):

@@ -78,7 +78,7 @@ def propose_rotation(
     proposals = schedule(repo.history(cluster), source.number, years or 1)
     result = RotationResult(cluster, proposals, schedule=years is not None)
     if write or dry_run:
-        result.preview, text = _next_file(root, repo.clusters[cluster].directory, proposals[0], force, dry_run, repo.diagnostics)
+        result.preview, text = _next_file(root, repo.clusters[cluster].directory, proposals[0], force, dry_run, repo.diagnostics, cache)
         if not dry_run:
             result.written = _write(result.preview.target, text, force)
             result.preview = None
@@ -120,7 +120,7 @@ def _check_history(repo: Repository, source: ClusterYear) -> None:
         raise UnusableData(refused, "rotate.err.history", year=source.number)
 
 
-def _next_file(root: Path, directory: Path, proposal: Proposal, force: bool, dry_run: bool, before: list[Diagnostic]) -> tuple[Preview, str]:
+def _next_file(root: Path, directory: Path, proposal: Proposal, force: bool, dry_run: bool, before: list[Diagnostic], cache: bool = False) -> tuple[Preview, str]:
     """The next year's file, built from the source year's, and checked: the repository read with
     it in memory must still validate (``before``: its diagnostics today), so what is written
     always passes ``thidua validate``."""
@@ -139,7 +139,7 @@ def _next_file(root: Path, directory: Path, proposal: Proposal, force: bool, dry
         text = nextyear.build(source.read_text(encoding="utf-8"), proposal, source.name)
     except (OSError, nextyear.YAMLError) as exc:  # read after validation: changed or unreadable meanwhile
         raise SourceChanged(display_path(source), exc) from None
-    problems = errors_if_written(root, target, text, before)
+    problems = errors_if_written(root, target, text, before, cache)
     if problems:
         key = "rotate.err.would_not_validate_dry" if dry_run else "rotate.err.would_not_validate"
         raise WouldNotValidate(problems, key, path=display_path(target), count=len(problems))

@@ -90,14 +90,17 @@ def validate(
     return validate_paths(targets, strict=strict, only_files=only, cache=cache)
 
 
-def errors_if_written(root: Path, path: Path, text: str, before: Iterable[Diagnostic]) -> list[Diagnostic]:
+def errors_if_written(root: Path, path: Path, text: str, before: Iterable[Diagnostic], cache: bool = False) -> list[Diagnostic]:
     """The errors the repository at ``root`` would have once ``path`` holds ``text``, found by
     loading it with that text in memory (nothing is written): every error in ``path`` itself, and
     every error elsewhere that is not among ``before`` (TD306 in another cluster that shares a member).
     """
     known = set(before)
     shown = display_path(path)
-    after = load_repository(root, models=False, overrides={path: text}).diagnostics
+    from thidua.repository.cache import open_cache
+
+    # With ``cache``, the other clusters come from it; the one holding ``path`` is read with ``text``.
+    after = load_repository(root, models=False, overrides={path: text}, cache=open_cache(root, cache)).diagnostics
     return [d for d in after if d.severity == "error" and (d.file == shown or d not in known)]
 
 
