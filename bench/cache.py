@@ -40,7 +40,8 @@ def run(args: list[str], expect: tuple[int, ...] = (0, 1)) -> tuple[float, float
     """Wall seconds, CPU seconds, peak MB of the process, and its stdout."""
     started = time.perf_counter()
     with tempfile.TemporaryFile() as out:
-        process = subprocess.Popen([*THIDUA, *args], stdout=out, stderr=subprocess.DEVNULL)
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # bytecode as installed (see run.py)
+        process = subprocess.Popen([*THIDUA, *args], stdout=out, stderr=subprocess.DEVNULL, env=env)
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - started
         code = os.waitstatus_to_exitcode(status)
