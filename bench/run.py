@@ -220,7 +220,10 @@ def run(cmd: list[str], scratch: Path, env: dict[str, str] | None = None, timeou
     ru_maxrss starts from its parent's size (it survives fork and exec).
     """
     out, err = scratch / "child.stdout", scratch / "child.stderr"
-    full_env = {**os.environ, **(env or {})}
+    # Bytecode as an installed package has it (pip compiles it at install, and typer's is there):
+    # with PYTHONDONTWRITEBYTECODE set, a source checkout compiles every thidua module on every
+    # run, ~100 ms of start-up that no installed thidua pays and no peer pays either.
+    full_env = {k: v for k, v in {**os.environ, **(env or {})}.items() if k != "PYTHONDONTWRITEBYTECODE"}
     with out.open("wb") as stdout, err.open("wb") as stderr:
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=stdout, stderr=stderr, env=full_env)
@@ -496,9 +499,9 @@ def bench(args: argparse.Namespace, tmp: Path, repeat: int, peer_repeat: int, co
         Spec("floor-nogc", "floor: yaml.load(CSafeLoader), GC off", [PY, "-c", FLOOR, str(data), "gc-off"], inner=True),
         Spec("lib1", "validate, library call, 1 process (THIDUA_JOBS=1)", [PY, "-c", LIBRARY, str(data)], one, inner=True, check=library_check(False)),
         Spec("lib", "validate, library call, default jobs (workers on every core)", [PY, "-c", LIBRARY, str(data)], inner=True, check=library_check(False)),
-        Spec("cli", "`thidua validate DIR`, default jobs, start-up included", thidua_cmd("validate", str(data))),
+        Spec("cli", "`thidua validate DIR --no-cache`, default jobs, start-up included", thidua_cmd("validate", str(data), "--no-cache")),
         Spec("lib1-broken", f"error path: validate, library call, 1 process, {args.broken:.0%} of files broken", [PY, "-c", LIBRARY, str(broken)], one, inner=True, check=library_check(True)),
-        Spec("cli-broken", f"error path: `thidua validate DIR`, default jobs, {args.broken:.0%} broken (exit 1)", thidua_cmd("validate", str(broken)), expect=1),
+        Spec("cli-broken", f"error path: `thidua validate DIR --no-cache`, default jobs, {args.broken:.0%} broken (exit 1)", thidua_cmd("validate", str(broken), "--no-cache"), expect=1),
     ]
     t = interleaved("throughput and error path", specs, repeat, tmp)
 
@@ -507,7 +510,7 @@ def bench(args: argparse.Namespace, tmp: Path, repeat: int, peer_repeat: int, co
     if not args.no_peers:
         base = [
             Spec("floor-nogc", f"floor, GC off, on {args.peer_files} files", [PY, "-c", FLOOR, str(small), "gc-off"], inner=True),
-            Spec("cli", f"`thidua validate DIR`, default jobs, on {args.peer_files} files", thidua_cmd("validate", str(small))),
+            Spec("cli", f"`thidua validate DIR --no-cache`, default jobs, on {args.peer_files} files", thidua_cmd("validate", str(small), "--no-cache")),
         ]
         p = interleaved(f"peers, on {args.peer_files} cluster-year files", base + peer_specs(small, tmp, clib, args.peer_both_parsers), peer_repeat, tmp)
 
@@ -519,7 +522,8 @@ def bench(args: argparse.Namespace, tmp: Path, repeat: int, peer_repeat: int, co
         Spec("version", "`thidua --version`", thidua_cmd("--version")),
         Spec("min-check", "minimal typer app `check DIR` (a path argument)", [PY, str(minimal), "check", str(registry_only)],
              check=lambda out: None if "1 YAML file" in out else f"printed {out!r}"),
-        Spec("empty", "`thidua validate DIR`, DIR holding only provinces.yaml", thidua_cmd("validate", str(registry_only))),
+        Spec("empty", "`thidua validate DIR`, DIR holding only provinces.yaml (its cache warm)", thidua_cmd("validate", str(registry_only))),
+        Spec("empty-nocache", "`thidua validate DIR --no-cache`, the same, nothing cached", thidua_cmd("validate", str(registry_only), "--no-cache")),
     ]
     s = interleaved("start-up", startup_specs, args.startup_repeat, tmp, warm=2)
 
@@ -561,6 +565,7 @@ def bench(args: argparse.Namespace, tmp: Path, repeat: int, peer_repeat: int, co
         peer_ratios["cli"] = [r("/ floor GC off", "cli", "floor-nogc", p)]
     ratios["version"] = [r("/ minimal --version", "version", "min-version", s), paired("CPU", s["version"], s["min-version"], cpu=True)]
     ratios["empty"] = [r("/ minimal check DIR", "empty", "min-check", s), paired("CPU", s["empty"], s["min-check"], cpu=True)]
+    ratios["empty-nocache"] = [r("/ minimal check DIR", "empty-nocache", "min-check", s), paired("CPU", s["empty-nocache"], s["min-check"], cpu=True)]
     ratios["min-check"] = [r("/ minimal --version", "min-check", "min-version", s)]
 
     def rows(group: dict[str, Timing], keys: list[str], table: dict[str, list[Ratio]] = ratios) -> list[str]:
@@ -599,7 +604,7 @@ def bench(args: argparse.Namespace, tmp: Path, repeat: int, peer_repeat: int, co
                  *rows(p, ["floor-nogc", "cli", "yamllint", "check-jsonschema", "check-jsonschema-pure"], peer_ratios)]
     else:
         peers = ["", "Peers skipped (--no-peers)."]
-    startup = ["", "### Start-up", "", HEADER, *rows(s, ["python", "min-version", "version", "min-check", "empty"])]
+    startup = ["", "### Start-up", "", HEADER, *rows(s, ["python", "min-version", "version", "min-check", "empty", "empty-nocache"])]
     stability = [
         "", "### Rank stability", "",
         "`analyse(ranking, Settings(samples=1000))` of thidua.domain.stability on the shipped hai-duong-cap-huyen 2023 "

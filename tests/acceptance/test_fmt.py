@@ -455,7 +455,7 @@ def test_the_size_check_is_one_function(monkeypatch: pytest.MonkeyPatch, tmp_pat
     path.write_text("year: 2024\n", encoding="utf-8")
     refuse = lambda size: yamlsafe.Finding("TD001", None, None, {"size": "9.9", "limit": "0.0"})  # noqa: E731
     monkeypatch.setattr(fmt_module, "size_finding", refuse)
-    monkeypatch.setattr(loader, "size_finding", refuse)
+    monkeypatch.setattr(yamlsafe, "size_finding", refuse)  # the loader imports it when reading
     assert fmt_module.examine(path, "2024.yaml").error.params == {"size": "9.9", "limit": "0.0"}
     assert [d.code for d in loader.read_document(path, tmp_path).diagnostics] == ["TD001"]
 

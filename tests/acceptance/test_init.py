@@ -22,6 +22,7 @@ BIN = Path(sys.executable).parent  # where the `thidua` script of this environme
 EXPECTED = sorted(
     [
         ".github/workflows/thidua.yml",
+        ".gitignore",
         ".pre-commit-config.yaml",
         "README.md",
         "data/clusters/dbsh/2023.yaml",
@@ -100,7 +101,7 @@ def test_init_creates_every_file_and_reports_them(repo: Path) -> None:
 def test_init_output_lists_created_files_on_stdout(tmp_path: Path) -> None:
     result = runner.invoke(app, ["init", str(tmp_path / "new")])
     assert result.stdout.count("created ") == len(EXPECTED)
-    assert "9 file(s) created" in result.stderr
+    assert f"{len(EXPECTED)} file(s) created" in result.stderr
 
 
 def test_a_new_repository_passes_validate_and_fmt_check(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -205,6 +206,17 @@ def test_workflow_runs_on_pull_requests_with_history_and_python_3_11(repo: Path)
     assert runs[1] == 'thidua validate data/ --changed-since "origin/$BASE_REF"'
     assert runs[2] == "thidua fmt --check data/"
     assert flow["env"]["THIDUA_PACKAGE"] == f"thidua=={__version__}"
+
+
+def test_workflow_keeps_the_cache_between_runs_keyed_on_the_version(repo: Path) -> None:
+    steps = workflow(repo)["jobs"]["thidua"]["steps"]
+    names = [s.get("uses", "") or s.get("run", "") for s in steps]
+    cache = next(s for s in steps if s.get("uses", "").startswith("actions/cache@"))
+    assert names.index(cache["uses"]) < next(i for i, n in enumerate(names) if n.startswith("thidua validate"))
+    assert cache["with"]["path"] == "data/.thidua-cache"
+    assert cache["with"]["key"].startswith("thidua-${{ env.THIDUA_PACKAGE }}-")
+    assert cache["with"]["restore-keys"].strip() == "thidua-${{ env.THIDUA_PACKAGE }}-"
+    assert ".thidua-cache/" in (repo / ".gitignore").read_text(encoding="utf-8").splitlines()
 
 
 def _workflow_commands(repo: Path) -> list[tuple[str, dict[str, str]]]:

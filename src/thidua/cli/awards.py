@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from thidua.cli.errors import reports_errors
-from thidua.cli.options import ClusterOption, DataOption, usage_error
+from thidua.cli.options import ClusterOption, DataOption, NoCacheOption, usage_error
 
 
 class AwardsFormat(StrEnum):
@@ -30,6 +30,7 @@ def awards(
     pdf: Annotated[bool, typer.Option("--pdf", help="With --docx: also convert each document to PDF (needs LibreOffice).")] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing .docx files.")] = False,
     data: DataOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Walk each cluster's award ladder over its ranking: who is proposed for what, and why."""
     from thidua.output.i18n import t
@@ -39,7 +40,7 @@ def awards(
 
     if (format is AwardsFormat.xlsx) != (output is not None):
         usage_error(t("xlsx.needs_output"))
-    report = recommend_awards(year, cluster, data, docx=docx, force=force, pdf=pdf)
+    report = recommend_awards(year, cluster, data, docx=docx, force=force, pdf=pdf, cache=not no_cache)
     awards_notes(report)
     if format is AwardsFormat.xlsx and output is not None:
         from thidua.cli.sheet import write_workbook

@@ -18,6 +18,11 @@ ClusterOption = Annotated[
     typer.Option("--cluster", "-c", help="Only this cluster id (repeatable).", show_default=False),
 ]
 
+NoCacheOption = Annotated[
+    bool,
+    typer.Option("--no-cache", help="Check every file again: neither read nor write the cache (.thidua-cache/ in the data directory, or $THIDUA_CACHE_DIR)."),
+]
+
 
 class TableFormat(StrEnum):
     table = "table"

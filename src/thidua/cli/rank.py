@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from thidua.cli.errors import reports_errors
-from thidua.cli.options import ClusterOption, DataOption, TableFormat
+from thidua.cli.options import ClusterOption, DataOption, NoCacheOption, TableFormat
 
 
 @reports_errors
@@ -31,6 +31,7 @@ def rank(
     weight_spread: Annotated[float, typer.Option("--weight-spread", help="Stability: each weight is multiplied by 1 ± up to this share.", min=0.0, max=0.95)] = 0.2,
     force: Annotated[bool, typer.Option("--force", help="With --output: replace an existing file.")] = False,
     differences: Annotated[bool, typer.Option("--differences", help="List every self-score the appraisal changed, with its reason.")] = False,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Rank each cluster's members for YEAR by the cluster's own indicators and rules."""
     from thidua.domain.stability import Settings
@@ -44,7 +45,7 @@ def rank(
     if (format is TableFormat.xlsx) != (output is not None):
         raise UsageError("xlsx.needs_output")
     settings = Settings(samples=samples, seed=seed, weight_spread=weight_spread, tolerance=tolerance) if stability else None
-    result = rank_year(year, cluster, data, explain=explain, stability=settings)
+    result = rank_year(year, cluster, data, explain=explain, stability=settings, cache=not no_cache)
     rank_notes(result)
     if format is TableFormat.xlsx and output is not None:
         from thidua.cli.sheet import write_workbook

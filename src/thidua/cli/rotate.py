@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from thidua.cli.errors import reports_errors
-from thidua.cli.options import DataOption
+from thidua.cli.options import DataOption, NoCacheOption
 
 
 class RotateFormat(StrEnum):
@@ -31,13 +31,14 @@ def rotate(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the diff of the file --write would create; write nothing.")] = False,
     format: Annotated[RotateFormat, typer.Option("--format", "-f", help="table or json.")] = RotateFormat.table,
     data: DataOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Propose next year's chair (Cụm trưởng) and vice-chairs (Cụm phó), and write that year's file."""
     from thidua.output.render.rotation import json_output, print_proposal, print_schedule
     from thidua.output.report import rotate_written
     from thidua.services.rotate import propose_rotation
 
-    result = propose_rotation(cluster, data, from_year=from_year, years=years, write=write, force=force, dry_run=dry_run)
+    result = propose_rotation(cluster, data, from_year=from_year, years=years, write=write, force=force, dry_run=dry_run, cache=not no_cache)
     rotate_written(result)
     if dry_run:
         return

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from thidua.domain.message import Message
 from thidua.domain.models import ClusterYear, Decision
-from thidua.domain.record import Membership
 
 PARTS = ("number", "date", "issuer")
 
@@ -15,7 +14,7 @@ def decision_words(decision: Decision) -> Message:
     return Message("basis." + "_".join(present), {part: getattr(decision, part) for part in present})
 
 
-def basis_note(cy: ClusterYear | Membership) -> Message | str:
+def basis_note(cy: ClusterYear) -> Message | str:
     """" (members as set by …)" for a finding about the member list, or "" without a basis."""
     if cy.basis is None:
         return ""

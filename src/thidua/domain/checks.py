@@ -6,9 +6,9 @@ import dataclasses
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterable
 from typing import Any
 
+from thidua.domain.across import check_across_clusters as check_across_clusters  # re-exported
 from thidua.domain.awards_catalogue import GOVERNMENT_FLAG, award_title, known_award, quota
 from thidua.domain.basis import basis_note
 from thidua.domain.diagnostics import Issue
@@ -564,29 +564,3 @@ def _appointment_against_election(previous: ClusterYear, appointment: Appointmen
                                                                       "unit": ", ".join(appointment.vice_chairs), "elected": ", ".join(election.vice_chairs)}))
     return issues
 
-
-def check_across_clusters(cluster_years: Iterable[ClusterYear]) -> list[tuple[ClusterYear, Issue]]:
-    """A unit sits in one cluster of an organiser per year: of one body (``Organiser.key``), so a
-    district may sit in its province's cluster and in the provincial Front's.
-
-    A conflict involves two files and is reported on both, each at its own member entry and naming
-    the other file: whichever file a change touched, its author sees the finding on it.
-    """
-    seen: dict[tuple[Any, ...], ClusterYear] = {}
-    out = []
-    for cy in sorted(cluster_years, key=lambda c: (c.number, c.id)):
-        organiser = cy.cluster.organiser.key
-        for member in dict.fromkeys(cy.members):
-            key = (cy.number, organiser, member)
-            other = seen.get(key)
-            if other is None:
-                seen[key] = cy
-                continue
-            out.append((other, _in_two_clusters(other, member, cy)))
-            out.append((cy, _in_two_clusters(cy, member, other)))
-    return out
-
-
-def _in_two_clusters(here: ClusterYear, member: str, other: ClusterYear) -> Issue:
-    path = ("members", here.members.index(member))
-    return Issue("TD306", path, {"unit": member, "other": other.id, "file": other.path, "year": here.number, "basis": basis_note(other)})

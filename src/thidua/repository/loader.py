@@ -18,41 +18,37 @@ import gc
 import itertools
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
-
-from thidua.domain import checks, salvage
 from thidua.domain.diagnostics import Diagnostic, Issue, default_severity
 from thidua.domain.layout import CLUSTER_FILE, CLUSTERS_DIR, REGISTRY_FILE, YAML_SUFFIXES, YEAR_FILE
 from thidua.domain.message import Message
-from thidua.domain.models import (
-    UNION_TAGS,
-    ClusterFile,
-    ClusterYear,
-    ClusterYearFile,
-    RegistryFile,
-    Rules,
-    effective_rules,
-)
 from thidua.domain.record import ClusterData, Membership, Repository
-from thidua.domain.registry import Registry, check_units
 from thidua.domain.textsafe import text_issues
-from thidua.repository.units import NationalRegistry
-from thidua.repository.yamlsafe import (
-    MAX_FILE_BYTES,
-    Finding,
-    Locator,
-    Parsed,
-    child_positions,
-    decode,
-    parse,
-    shorten,
-    size_finding,
-)
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel, ValidationError
+
+    from thidua.domain.models import ClusterYear, ClusterYearFile
+    from thidua.domain.registry import Registry
+    from thidua.repository.cache import Cache
+    from thidua.repository.yamlsafe import Finding, Locator, Parsed
+
+# Parsing (yaml), the models (pydantic) and the checks are imported where they are used, not here:
+# a run that the cache answers whole (nothing changed) never needs them, and start-up is most of
+# its time. ``_yaml()`` is thidua.repository.yamlsafe, imported on first use.
+MAX_FILE_BYTES = 1024 * 1024  # == yamlsafe.MAX_FILE_BYTES (tests/unit/test_cache_store.py checks it)
+
+
+def _yaml() -> Any:
+    from thidua.repository import yamlsafe
+
+    return yamlsafe
+
 
 DATA_ENV = "THIDUA_DATA"
 JOBS_ENV = "THIDUA_JOBS"  # worker processes: 1 = serial; unset = all CPUs for large repositories
@@ -93,6 +89,7 @@ class Document:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     positions: dict[tuple[Any, ...], tuple[int | None, int | None]] = field(default_factory=dict)
     _locator: Locator | None = field(default=None, repr=False, compare=False)
+    counted: bool | None = None  # among the files read (None: found out from the file when asked)
 
     @property
     def data(self) -> Any:
@@ -106,7 +103,7 @@ class Document:
         root = self.parsed.root if self.parsed else None
         if root is not None:
             if self._locator is None or self._locator.root is not root:
-                self._locator = Locator(root)
+                self._locator = _yaml().Locator(root)
             return self._locator.locate(path, key)
         for end in range(len(path), -1, -1):  # the nearest kept ancestor, as locate would fall back
             found = self.positions.get(path[:end])
@@ -128,14 +125,20 @@ class Document:
         if root is None:
             return
         self.positions[path] = self.where(path)
-        for index, position in enumerate(child_positions(root, path)):
+        for index, position in enumerate(_yaml().child_positions(root, path)):
             self.positions[(*path, index)] = position
         self.positions.setdefault((), self.where(()))
+
+    def was_counted(self) -> bool:
+        """A file that was read (or exists): what ``Repository.files`` counts."""
+        if self.counted is None:
+            self.counted = self.parsed is not None or self.path.exists()
+        return self.counted
 
     def release(self) -> None:
         self._locator = None
         if self.parsed is not None:
-            self.parsed = Parsed(fatal=self.parsed.fatal)
+            self.parsed = _yaml().Parsed(fatal=self.parsed.fatal)
 
 
 def _escapes(path: Path, root_real: Path) -> bool:
@@ -159,6 +162,7 @@ def read_document(path: Path, root_real: Path, display: str | None = None, text:
     ``text``: parse this instead of reading the file, as if it held it (a file about to be written).
     """
     doc = Document(path, display if display is not None else display_path(path))
+    shorten, size_finding = _yaml().shorten, _yaml().size_finding
     if text is not None:
         return _parse_raw(doc, text.encode("utf-8"))
     try:
@@ -181,6 +185,7 @@ def read_document(path: Path, root_real: Path, display: str | None = None, text:
 
 
 def _parse_raw(doc: Document, raw: bytes) -> Document:
+    size_finding, decode, parse = _yaml().size_finding, _yaml().decode, _yaml().parse
     too_big = size_finding(len(raw))  # the file grew between stat and read, or the text given is too big
     if too_big is not None:
         doc.add_findings([too_big])
@@ -223,6 +228,8 @@ _RANGE = {
 
 @functools.cache
 def _known_fields() -> list[str]:
+    from pydantic import BaseModel
+
     from thidua.domain import models
 
     names: set[str] = set()
@@ -250,7 +257,7 @@ def _describe(value: Any) -> Message | str:
 
 def _shown(value: Any) -> Message | str:
     """A value for a message that quotes it ('{value}'): text as written, anything else by its kind."""
-    return shorten(value) if isinstance(value, str) else _describe(value)
+    return _yaml().shorten(value) if isinstance(value, str) else _describe(value)
 
 
 def _type_hint(kind: str, value: Any, field_name: str) -> Message | str:
@@ -273,6 +280,9 @@ def _pattern_what(pattern: str) -> Message:
 
 def schema_issues(exc: ValidationError) -> list[Issue]:
     """Pydantic's errors as Issues with rule codes, placed on the offending key or value."""
+    from thidua.domain.models import UNION_TAGS
+
+    shorten = _yaml().shorten
     issues = []
     known = _known_fields()
     suggested = 0
@@ -317,6 +327,8 @@ def validate_model(doc: Document, model: type[BaseModel], skip: Iterable[tuple[A
 
 def _validated(doc: Document, model: type[BaseModel], skip: tuple[tuple[Any, ...], ...] = ()) -> tuple[Any, ValidationError | None]:
     """The model, or None and the error after reporting it (less what ``skip`` paths explain)."""
+    from pydantic import ValidationError
+
     data = doc.data
     if data is None:
         return None, None
@@ -344,9 +356,12 @@ def validate_year(doc: Document) -> tuple[ClusterYearFile | None, frozenset[str]
     A decimal comma in a flow mapping (``{grdp: 28,5}``) is reported once, at the comma (TD108),
     instead of as a stray key ``5``. See ``thidua.domain.salvage``.
     """
+    from thidua.domain import salvage
+    from thidua.domain.models import ClusterYearFile
+
     commas = salvage.decimal_commas(doc.parsed.root) if doc.data is not None and doc.parsed else []
     for path, line, column, meant in commas:
-        doc.add("TD108", line, column, {"member": shorten(path[1]), "value": meant})
+        doc.add("TD108", line, column, {"member": _yaml().shorten(path[1]), "value": meant})
     year_file, exc = _validated(doc, ClusterYearFile, tuple(path for path, *_ in commas))
     if exc is None:
         return year_file, frozenset()
@@ -366,6 +381,10 @@ def find_data_root(path: Path) -> Path | None:
 
 
 def load_registry(root: Path, root_real: Path) -> tuple[Registry, list[Diagnostic], int]:
+    from thidua.domain.models import RegistryFile
+    from thidua.domain.registry import Registry, check_units
+    from thidua.repository.units import NationalRegistry
+
     path = root / REGISTRY_FILE
     if not path.exists() and not path.is_symlink():
         diag = Diagnostic(display_path(path), None, None, "TD023", "error", {"path": display_path(root)})
@@ -398,6 +417,8 @@ def _missing_cluster_file(data: ClusterData, base: str, year_docs: dict[int, Doc
 def _check_successions(checked: dict[int, tuple[ClusterYear, frozenset[str]]], year_docs: dict[int, Document]) -> None:
     """Each year's leadership against the year before: over salvaged years too, unless the
     election or rules it reads were set aside (``thidua.domain.salvage``)."""
+    from thidua.domain import checks
+
     years = {year: cy for year, (cy, _) in checked.items()}
     for (previous, before), (current, _) in itertools.pairwise(checked.values()):
         if current.number != previous.number + 1 or before & {"election", "rules"}:
@@ -406,12 +427,17 @@ def _check_successions(checked: dict[int, tuple[ClusterYear, frozenset[str]]], y
             year_docs[current.number].add_issue(issue)
 
 
-def load_cluster(directory: Path, registry: Registry, root_real: Path, display: str | None = None, models: bool = True, overrides: Overrides | None = None) -> ClusterData:
+def load_cluster(directory: Path, registry: Registry, root_real: Path, display: str | None = None, models: bool = True, overrides: Overrides | None = None, years: set[int] | None = None) -> ClusterData:
     """One cluster directory: its cluster.yaml, every year file, and the checks within it.
 
     ``models=False`` drops the ClusterYears once checked, keeping only their Memberships.
     ``overrides`` replace or add files of the directory in memory (see ``load_repository``).
+    ``years``: read only these year files (for their models; the diagnostics are then partial).
     """
+    from thidua.domain import checks, salvage
+    from thidua.domain.models import ClusterFile, ClusterYear, Rules, effective_rules
+
+    shorten = _yaml().shorten
     base = display if display is not None else display_path(directory)
     data = ClusterData(directory.name, directory, display=base)
     year_docs: dict[int, Document] = {}
@@ -428,6 +454,8 @@ def load_cluster(directory: Path, registry: Registry, root_real: Path, display: 
         if entry.name == CLUSTER_FILE:
             cluster_doc = read_document(entry, root_real, shown, _override(overrides, entry))
         elif match:
+            if years is not None and int(match.group(1)) not in years:
+                continue
             year_docs[int(match.group(1))] = read_document(entry, root_real, shown, _override(overrides, entry))
         elif entry.suffix in YAML_SUFFIXES:
             doc = Document(entry, shown)
@@ -464,7 +492,7 @@ def load_cluster(directory: Path, registry: Registry, root_real: Path, display: 
     _check_successions(checked, year_docs)
     for doc in data.documents.values():
         doc.release()
-    data.memberships = [Membership(cy.cluster, cy.number, cy.members, cy.path, cy.basis) for cy in data.years.values()]
+    data.memberships = [Membership.of(cy) for cy in data.years.values()]
     if not models:
         data.years = {}
     return data
@@ -552,35 +580,201 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def load_repository(root: Path, only: Iterable[str] | None = None, *, models: bool = True, overrides: Overrides | None = None) -> Repository:
+def load_repository(
+    root: Path,
+    only: Iterable[str] | None = None,
+    *,
+    models: bool = True,
+    overrides: Overrides | None = None,
+    cache: Cache | None = None,
+    keep: Iterable[str] | None = None,
+    keep_years: Iterable[int] | None = None,
+) -> Repository:
     """Read a whole data directory (or only some clusters, for commands that need fewer).
 
     ``models=False`` is for ``validate``: the same diagnostics and file count, but no ClusterYears
     are kept (``clusters[id].years`` stays empty), so memory does not grow with the repository,
     and large repositories are loaded by worker processes (``THIDUA_JOBS``).
 
+    ``keep`` and ``keep_years`` narrow which models are kept (with ``models=True``): only the
+    clusters in ``keep``, only the years in ``keep_years``; every other cluster is still read for
+    its diagnostics and memberships (``years`` empty), so cross-file checks and ``is_clean`` give
+    the same answers as a whole load. With a ``cache`` (``thidua.repository.cache``) those come
+    from the entries of unchanged clusters, and only the files whose models are kept are parsed.
+
     ``overrides`` (path → text) are read as if the files held that text, new year files
     included: how ``rotate --write`` validates a file, with every cross-file check, before writing it.
     """
     if overrides:
         overrides = {Path(os.path.abspath(path)): text for path, text in overrides.items()}
+    wanted = _Wanted(models, set(keep) if keep is not None else None, set(keep_years) if keep_years is not None else None)
     with _no_gc():
-        return _load_repository(root, only, models, overrides)
+        repo = _load_repository(root, only, wanted, overrides, cache)
+    if cache is not None:
+        cache.finish()
+    return repo
 
 
-def _load_repository(root: Path, only: Iterable[str] | None, models: bool, overrides: Overrides | None = None) -> Repository:
+@dataclass(frozen=True)
+class _Wanted:
+    """Which models a load keeps: none (``models=False``), or those of ``clusters`` × ``years``."""
+
+    models: bool
+    clusters: set[str] | None = None  # None: every cluster
+    years: set[int] | None = None  # None: every year
+
+    def cluster(self, cid: str) -> bool:
+        return self.models and (self.clusters is None or cid in self.clusters)
+
+
+class _Registry:
+    """The registry, loaded only when a cluster has to be checked (the cache answers the rest)."""
+
+    def __init__(self, root: Path, root_real: Path, cache: Cache | None) -> None:
+        self.root, self.root_real, self.cache = root, root_real, cache
+        self._loaded: Registry | None = None
+        self.key: bytes | None = None  # what cluster entries are addressed by; None: not cacheable
+        self.diagnostics: list[Diagnostic] = []
+        self.files = 0
+
+    def read(self) -> None:
+        """The registry's diagnostics, from the cache when its bytes are known, else by loading it."""
+        from thidua.repository import cache as store
+
+        path = self.root / REGISTRY_FILE
+        raw = _plain_bytes(path) if self.cache is not None else None
+        if self.cache is None or raw is None:
+            self.get()
+            return
+        key = self.cache.key(b"registry", raw)
+        self.key = key.encode()
+        shown = display_path(path)
+        entry = self.cache.get(key)
+        if entry is not None:
+            try:
+                self.diagnostics = [store.decode_diagnostic(item, shown) for item in entry["diagnostics"]]
+                self.files = entry["files"]
+                return
+            except (KeyError, TypeError, ValueError):
+                pass
+        self.get()
+        try:
+            value = {"diagnostics": [store.encode_diagnostic(d, REGISTRY_FILE) for d in self.diagnostics], "files": self.files}
+        except store.Unstorable:
+            return
+        self.cache.put(key, value)
+
+    def get(self) -> Registry:
+        if self._loaded is None:
+            self._loaded, diagnostics, self.files = load_registry(self.root, self.root_real)
+            self.diagnostics = list(diagnostics)
+        return self._loaded
+
+
+def _plain_bytes(path: Path) -> bytes | None:
+    """The bytes of a regular file that the loader reads as is; None for anything else (a link, a
+    directory, a file too big, an unreadable one), which the cache leaves to the loader."""
+    try:
+        info = os.lstat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+            return None
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError:
+        return None
+    return raw if len(raw) <= MAX_FILE_BYTES else None
+
+
+def _cluster_key(cache: Cache, registry_key: bytes, directory: Path) -> str | None:
+    """The address of a cluster directory's result: its name, each file's name and bytes, and the
+    registry's. None when one of its entries is not a plain file (left to the loader each time)."""
+    from thidua.repository.cache import file_digest
+
+    parts: list[tuple[str, bytes]] = []
+    try:
+        names = sorted(entry.name for entry in os.scandir(directory))
+    except OSError:
+        return None
+    for name in names:
+        if name.startswith("."):
+            continue
+        if name != CLUSTER_FILE and not YEAR_FILE.match(name) and Path(name).suffix not in YAML_SUFFIXES:
+            continue  # the loader ignores it
+        raw = _plain_bytes(directory / name)
+        if raw is None:
+            return None
+        parts.append((name, raw))
+    return cache.key(b"cluster", registry_key, directory.name.encode("utf-8", "surrogateescape"), file_digest(parts))
+
+
+def _summary(data: ClusterData) -> dict[str, Any]:
+    """What the cache keeps of a loaded cluster (before the cross-cluster check adds to it)."""
+    from thidua.repository.cache import encode, encode_diagnostic
+
+    docs = []
+    for doc in data.documents.values():
+        name = doc.path.name
+        docs.append([name, doc.was_counted(), [encode_diagnostic(d, name)[1:] for d in doc.diagnostics]])
+    by_path = {doc.display: doc for doc in data.documents.values()}
+    members = []
+    for m in data.memberships:
+        doc = by_path[m.path]
+        positions = [[list(path), line, column] for path, (line, column) in doc.positions.items()]
+        members.append([doc.path.name, m.id, list(m.organiser), m.number, m.members, positions, encode(m.basis)])
+    return {"documents": docs, "memberships": members}
+
+
+def _from_summary(directory: Path, shown: str, entry: dict[str, Any]) -> ClusterData:
+    """The cluster as its cache entry describes it: diagnostics and memberships, no models."""
+    from thidua.repository.cache import decode, decode_diagnostic
+
+    data = ClusterData(directory.name, directory, display=shown)
+    for name, counted, diagnostics in entry["documents"]:
+        doc = Document(directory / name, _child_display(shown, name), counted=counted)
+        doc.diagnostics = [decode_diagnostic([name, *item], doc.display) for item in diagnostics]
+        data.documents[doc.display] = doc
+    for name, cid, organiser, number, members, positions, basis in entry["memberships"]:
+        doc = data.documents[_child_display(shown, name)]
+        doc.positions = {tuple(path): (line, column) for path, line, column in positions}
+        data.memberships.append(Membership(cid, tuple(organiser), number, members, doc.display, decode(basis)))
+    return data
+
+
+def _with_models(cached: ClusterData, registry: Registry, root_real: Path, wanted: _Wanted) -> ClusterData:
+    """A cached cluster with the models a command needs: only those files are parsed, and their
+    diagnostics (which a partial read cannot know) stay the cached ones."""
+    loaded_years = {m.number for m in cached.memberships}
+    years = loaded_years if wanted.years is None else loaded_years & wanted.years
+    parsed = load_cluster(cached.directory, registry, root_real, cached.display, models=True, years=years)
+    cached.file = parsed.file
+    cached.years = {year: cy for year, cy in parsed.years.items() if year in years}
+    return cached
+
+
+def _narrowed(data: ClusterData, wanted: _Wanted) -> ClusterData:
+    if not wanted.cluster(data.id):
+        data.years = {}
+    elif wanted.years is not None:
+        data.years = {year: cy for year, cy in data.years.items() if year in wanted.years}
+    return data
+
+
+def _load_repository(root: Path, only: Iterable[str] | None, wanted: _Wanted, overrides: Overrides | None = None, cache: Cache | None = None) -> Repository:
+    from thidua.domain.across import check_across_clusters
+
     root_real = root.resolve()
-    registry, diagnostics, files = load_registry(root, root_real)
-    repo = Repository(root, registry, diagnostics=list(diagnostics), files=files)
+    registry = _Registry(root, root_real, cache)
+    registry.read()
+    repo = Repository(root, None, diagnostics=list(registry.diagnostics), files=registry.files)  # type: ignore[arg-type]
     clusters_dir = root / CLUSTERS_DIR
-    wanted = set(only) if only else None
+    chosen = set(only) if only else None
     jobs_list: list[tuple[Path, str]] = []
     if _escapes(clusters_dir, root_real):
         repo.diagnostics.append(Diagnostic(display_path(clusters_dir), None, None, "TD020", "error", {}))
     elif clusters_dir.is_dir():
         clusters_shown = display_path(clusters_dir)
         for entry in sorted(clusters_dir.iterdir()):
-            if entry.name.startswith(".") or (wanted is not None and entry.name not in wanted):
+            if entry.name.startswith(".") or (chosen is not None and entry.name not in chosen):
                 continue
             shown = _child_display(clusters_shown, entry.name)
             if entry.is_symlink() and _escapes(entry, root_real):
@@ -588,27 +782,93 @@ def _load_repository(root: Path, only: Iterable[str] | None, models: bool, overr
                 continue
             if not entry.is_dir():
                 if entry.suffix in YAML_SUFFIXES:
-                    repo.diagnostics.append(Diagnostic(shown, None, None, "TD022", "error", {"name": shorten(entry.name)}))
+                    repo.diagnostics.append(Diagnostic(shown, None, None, "TD022", "error", {"name": _yaml().shorten(entry.name)}))
                 continue
             jobs_list.append((entry, shown))
-    if overrides:  # a check before a write: one pass, in this process, with the texts at hand
-        loaded: Iterable[ClusterData] = (load_cluster(d, registry, root_real, shown, models, overrides) for d, shown in jobs_list)
-    else:
-        workers = jobs_for(_count_files([directory for directory, _ in jobs_list]), models) if len(jobs_list) > 1 else 1
-        loaded = _load_clusters(jobs_list, registry, root_real, workers, models)
-    for data in loaded:
+    found: dict[Path, ClusterData] = {}
+    keys: dict[Path, str] = {}
+    if cache is not None and registry.key is not None:
+        touched = {path.parent for path in overrides or {}}  # their texts are not the files': never cached
+        found, keys = _from_cache(cache, registry.key, [job for job in jobs_list if Path(os.path.abspath(job[0])) not in touched])
+    cached = set(found)
+    missing = [(directory, shown) for directory, shown in jobs_list if directory not in found]
+    for data in _load_missing(missing, registry, root_real, wanted, overrides):
+        key = keys.get(data.directory)
+        if cache is not None and key is not None:
+            _store(cache, key, data)
+        found[data.directory] = _narrowed(data, wanted)
+    for directory, _ in jobs_list:
+        data = found[directory]
+        if directory in cached and wanted.cluster(data.id):
+            data = _with_models(data, registry.get(), root_real, wanted)  # a cached cluster whose models are asked for
         repo.clusters[data.id] = data
+    repo.registry = registry.get() if wanted.models else _LazyRegistry(registry)  # type: ignore[assignment]
     for data in repo.clusters.values():
         for doc in data.documents.values():
             repo.diagnostics.extend(doc.diagnostics)
-        repo.files += sum(1 for doc in data.documents.values() if doc.parsed is not None or doc.path.exists())
+        repo.files += sum(1 for doc in data.documents.values() if doc.was_counted())
     all_years = [m for data in repo.clusters.values() for m in data.memberships]
     documents = {d: doc for data in repo.clusters.values() for d, doc in data.documents.items()}
-    for cluster_year, issue in checks.check_across_clusters(all_years):  # type: ignore[arg-type]
-        documents[cluster_year.path].add_issue(issue)
-        repo.diagnostics.append(documents[cluster_year.path].diagnostics[-1])
+    for membership, issue in check_across_clusters(all_years):
+        documents[membership.path].add_issue(issue)
+        repo.diagnostics.append(documents[membership.path].diagnostics[-1])
     repo.diagnostics.sort(key=Diagnostic.sort_key)
     return repo
+
+
+class _LazyRegistry:
+    """``Repository.registry`` of a ``models=False`` load: loaded when first used, never when the
+    cache answered everything (validate then reads no model)."""
+
+    def __init__(self, registry: _Registry) -> None:
+        self._registry = registry
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._registry.get(), name)
+
+
+def _from_cache(cache: Cache, registry_key: bytes, jobs_list: list[tuple[Path, str]]) -> tuple[dict[Path, ClusterData], dict[Path, str]]:
+    found: dict[Path, ClusterData] = {}
+    keys: dict[Path, str] = {}
+    for directory, shown in jobs_list:
+        key = _cluster_key(cache, registry_key, directory)
+        if key is None:
+            continue
+        keys[directory] = key
+        entry = cache.get(key)
+        if entry is None:
+            continue
+        try:
+            found[directory] = _from_summary(directory, shown, entry)
+        except (KeyError, TypeError, ValueError, IndexError):
+            continue  # a foreign or damaged entry: loaded again, and replaced
+    return found, keys
+
+
+def _store(cache: Cache, key: str, data: ClusterData) -> None:
+    from thidua.repository.cache import Unstorable
+
+    try:
+        value = _summary(data)
+    except Unstorable:
+        return
+    cache.put(key, value)
+
+
+def _load_missing(jobs_list: list[tuple[Path, str]], registry: _Registry, root_real: Path, wanted: _Wanted, overrides: Overrides | None) -> Iterator[ClusterData]:
+    """The clusters the cache did not answer, loaded: those whose models are kept in this process,
+    the others (diagnostics and memberships only) in worker processes when there are many."""
+    if not jobs_list:
+        return
+    units = registry.get()
+    if overrides:  # a check before a write: one pass, in this process, with the texts at hand
+        yield from (load_cluster(d, units, root_real, shown, wanted.models, overrides) for d, shown in jobs_list)
+        return
+    with_models = [(d, shown) for d, shown in jobs_list if wanted.cluster(d.name)]
+    light = [(d, shown) for d, shown in jobs_list if not wanted.cluster(d.name)]
+    for group, models in ((with_models, True), (light, False)):
+        workers = jobs_for(_count_files([directory for directory, _ in group]), models) if len(group) > 1 else 1
+        yield from _load_clusters(group, units, root_real, workers, models)
 
 
 def _count_files(directories: list[Path]) -> int:

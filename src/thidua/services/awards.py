@@ -52,6 +52,7 @@ def recommend_awards(
     docx: Path | None = None,
     force: bool = False,
     pdf: bool = False,
+    cache: bool = True,
 ) -> AwardsReport:
     """Award recommendations for ``year``; with ``docx``, also write the Tờ trình and Biên bản of
     each cluster-year into that directory (an existing file is kept unless ``force``)."""
@@ -70,7 +71,11 @@ def recommend_awards(
 
         if soffice() is None:  # said before anything is written
             raise DataError("awards.pdf.no_soffice")
-    repo = load_repository(root)
+    from thidua.repository.cache import open_cache
+
+    # Every cluster's file for ``year`` (the national quota is shared), and the history behind the
+    # dossiers only when they are asked for.
+    repo = load_repository(root, cache=open_cache(root, cache), keep_years=None if docx is not None else {year})
     wanted = list(clusters or [])
     check_clusters(repo, wanted)
     every = repo.cluster_years(year)

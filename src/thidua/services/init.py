@@ -25,6 +25,7 @@ TEMPLATE_FILES = {
     ".github/workflows/thidua.yml": "github-workflow.yml",
     ".pre-commit-config.yaml": "pre-commit-config.yaml",
     "README.md": "README.md",
+    ".gitignore": "gitignore",  # the cache folder (.thidua-cache/) stays out of the history
 }
 IGNORED_WHEN_EMPTY = {".git"}  # a fresh clone of an empty repository still counts as empty
 

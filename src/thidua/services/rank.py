@@ -61,16 +61,23 @@ def rank_year(
     *,
     explain: str | None = None,
     stability: Settings | None = None,
+    cache: bool = True,
 ) -> RankResult:
-    """Standings of ``year`` (all clusters, or only ``clusters``), as ``thidua rank`` reports them."""
+    """Standings of ``year`` (all clusters, or only ``clusters``), as ``thidua rank`` reports them.
+
+    Only the files of ``year`` and the year before (last year's places) of the clusters asked for
+    are parsed into models; the rest of the repository is read for what makes those files clean
+    or not (from the cache when ``cache``; see ``thidua.repository.cache``).
+    """
     from thidua.domain.explain import explain as explain_member
     from thidua.domain.stability import analyse
     from thidua.domain.standings import Status, standings
+    from thidua.repository.cache import open_cache
     from thidua.repository.loader import load_repository
 
     root = data_root(data)
-    repo = load_repository(root)
     wanted = list(dict.fromkeys(clusters or []))
+    repo = load_repository(root, cache=open_cache(root, cache), keep=wanted or None, keep_years={year, year - 1})
     check_clusters(repo, wanted)
     found = standings(repo, year, wanted or None)
     result = RankResult(year, root, found)

@@ -58,6 +58,7 @@ def propose_rotation(
     write: bool = False,
     force: bool = False,
     dry_run: bool = False,
+    cache: bool = True,
 ) -> RotationResult:
     """Propose who chairs ``cluster`` after ``from_year`` (default: its latest year file); with
     ``write`` create that year's file, with ``dry_run`` only say what would be written."""
@@ -68,14 +69,16 @@ def propose_rotation(
         raise UsageError("rotate.err.years_with_write")
     if force and not (write or dry_run):
         raise UsageError("rotate.err.force_without_write")
+    from thidua.repository.cache import open_cache
+
     root = data_root(data)
-    repo = load_repository(root)
+    repo = load_repository(root, cache=open_cache(root, cache), keep=[cluster])  # the other clusters: only whether they are clean
     source = _source_year(repo, cluster, from_year)
     _check_history(repo, source)
     proposals = schedule(repo.history(cluster), source.number, years or 1)
     result = RotationResult(cluster, proposals, schedule=years is not None)
     if write or dry_run:
-        result.preview, text = _next_file(root, repo.clusters[cluster].directory, proposals[0], force, dry_run, repo.diagnostics)
+        result.preview, text = _next_file(root, repo.clusters[cluster].directory, proposals[0], force, dry_run, repo.diagnostics, cache)
         if not dry_run:
             result.written = _write(result.preview.target, text, force)
             result.preview = None
@@ -117,7 +120,7 @@ def _check_history(repo: Repository, source: ClusterYear) -> None:
         raise UnusableData(refused, "rotate.err.history", year=source.number)
 
 
-def _next_file(root: Path, directory: Path, proposal: Proposal, force: bool, dry_run: bool, before: list[Diagnostic]) -> tuple[Preview, str]:
+def _next_file(root: Path, directory: Path, proposal: Proposal, force: bool, dry_run: bool, before: list[Diagnostic], cache: bool = False) -> tuple[Preview, str]:
     """The next year's file, built from the source year's (or, when that year has a file, that file
     with the offices it leaves out filled in), and checked: the repository read with it in memory
     must still validate (``before``: its diagnostics today), so what is written always passes
@@ -146,7 +149,7 @@ def _next_file(root: Path, directory: Path, proposal: Proposal, force: bool, dry
         text = nextyear.fill(text, proposal) if proposal.record is not None else nextyear.build(text, proposal, source.name)
     except (OSError, nextyear.YAMLError) as exc:  # read after validation: changed or unreadable meanwhile
         raise SourceChanged(display_path(base), exc) from None
-    problems = errors_if_written(root, target, text, before)
+    problems = errors_if_written(root, target, text, before, cache)
     if problems:
         key = "rotate.err.would_not_validate_dry" if dry_run else "rotate.err.would_not_validate"
         raise WouldNotValidate(problems, key, path=display_path(target), count=len(problems))

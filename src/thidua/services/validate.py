@@ -35,12 +35,15 @@ def _concerns(diagnostic: Diagnostic, files: set[str]) -> bool:
     return any(isinstance(value, str) and value in files for value in diagnostic.params.values())
 
 
-def validate_paths(paths: list[Path], strict: bool = False, only_files: set[str] | None = None) -> ValidationResult:
+def validate_paths(paths: list[Path], strict: bool = False, only_files: set[str] | None = None, cache: bool = False) -> ValidationResult:
     """Validate the data directories holding ``paths``, reporting only what lies under them.
 
     Each data root is loaded whole, so cross-file checks see every file even when one file is
-    asked about. ``only_files`` narrows the report further (``--changed-since``).
+    asked about. ``only_files`` narrows the report further (``--changed-since``). With ``cache``,
+    the results of unchanged cluster directories come from ``thidua.repository.cache``.
     """
+    from thidua.repository.cache import open_cache
+
     roots: dict[Path, list[str]] = {}
     result = ValidationResult()
     for path in paths:
@@ -51,7 +54,7 @@ def validate_paths(paths: list[Path], strict: bool = False, only_files: set[str]
         scope = display_path(path.absolute()) if path.absolute() != root else ""
         roots.setdefault(root, []).append(scope)
     for root, scopes in roots.items():
-        repo = load_repository(root, models=False)  # validate keeps no models: flat memory, parallel
+        repo = load_repository(root, models=False, cache=open_cache(root, cache))  # no models: flat memory, parallel
         found = repo.diagnostics
         if "" not in scopes:
             found = [d for d in found if _within(d, scopes)]
@@ -71,9 +74,11 @@ def validate(
     *,
     strict: bool = False,
     changed_since: str | None = None,
+    cache: bool = True,
 ) -> ValidationResult:
     """``thidua validate``: every problem in ``paths`` (default: ``data``, else $THIDUA_DATA, else
-    data/); with ``changed_since`` (a git ref) only those in files changed since then."""
+    data/); with ``changed_since`` (a git ref) only those in files changed since then. ``cache``:
+    reuse what earlier runs found in unchanged clusters (``.thidua-cache/``, ``$THIDUA_CACHE_DIR``)."""
     from thidua.repository.loader import default_data_dir
     from thidua.services.errors import NotADataRepository
 
@@ -82,17 +87,20 @@ def validate(
         if not path.exists() and not path.is_symlink():
             raise NotADataRepository(path)
     only = changed_files(changed_since, targets) if changed_since is not None else None
-    return validate_paths(targets, strict=strict, only_files=only)
+    return validate_paths(targets, strict=strict, only_files=only, cache=cache)
 
 
-def errors_if_written(root: Path, path: Path, text: str, before: Iterable[Diagnostic]) -> list[Diagnostic]:
+def errors_if_written(root: Path, path: Path, text: str, before: Iterable[Diagnostic], cache: bool = False) -> list[Diagnostic]:
     """The errors the repository at ``root`` would have once ``path`` holds ``text``, found by
     loading it with that text in memory (nothing is written): every error in ``path`` itself, and
     every error elsewhere that is not among ``before`` (TD306 in another cluster that shares a member).
     """
     known = set(before)
     shown = display_path(path)
-    after = load_repository(root, models=False, overrides={path: text}).diagnostics
+    from thidua.repository.cache import open_cache
+
+    # With ``cache``, the other clusters come from it; the one holding ``path`` is read with ``text``.
+    after = load_repository(root, models=False, overrides={path: text}, cache=open_cache(root, cache)).diagnostics
     return [d for d in after if d.severity == "error" and (d.file == shown or d not in known)]
 
 
