@@ -108,11 +108,11 @@ def test_golden_markdown() -> None:
 def test_unknown_cluster_is_a_usage_error() -> None:
     result = run("2023", "--cluster", "dbhs")
     assert result.exit_code == 2
-    assert "unknown cluster 'dbhs'" in result.stderr and result.stdout == ""
+    assert "no cluster 'dbhs'" in result.stderr and result.stdout == ""
 
 
 def test_unknown_format_and_missing_data_dir_are_usage_errors(tmp_path: Path) -> None:
-    assert run("2023", "--format", "csv").exit_code == 2
+    assert run("2023", "--format", "xml").exit_code == 2
     result = runner.invoke(app, ["awards", "2023", "--data", str(tmp_path / "nope")])
     assert result.exit_code == 2
 

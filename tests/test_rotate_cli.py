@@ -113,7 +113,7 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
 
 def test_unknown_cluster_suggests_the_right_one() -> None:
     result = run("--cluster", "dbs")
-    assert "unknown cluster 'dbs'; did you mean 'dbsh'?" in result.stderr
+    assert "no cluster 'dbs'; did you mean 'dbsh'?" in result.stderr
 
 
 def test_a_source_year_with_errors_exits_1_and_points_to_validate(data: Path) -> None:

@@ -45,6 +45,7 @@ CATALOGUE_MODULES = (
     "thidua.output.messages_units",
     "thidua.output.messages_site",
     "thidua.output.messages_sheet",
+    "thidua.output.messages_cli",
 )
 _catalogue: dict[str, dict[str, str]] | None = None
 

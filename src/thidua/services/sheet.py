@@ -51,10 +51,10 @@ def _year_path(root: Path, cluster: str, year: int) -> Path:
 
 
 def _cluster_year(repo: Repository, root: Path, cluster: str, year: int) -> ClusterYear:
-    data = repo.clusters.get(cluster)
-    if data is None:
-        raise SheetError("sheet.unknown_cluster", cluster=cluster, root=root)
-    cy = data.years.get(year)
+    from thidua.services.common import check_clusters
+
+    check_clusters(repo, [cluster])
+    cy = repo.clusters[cluster].years.get(year)
     if cy is None:
         raise SheetError("sheet.no_year", cluster=cluster, year=year, path=display_path(_year_path(root, cluster, year)))
     return cy
