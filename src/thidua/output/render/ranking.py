@@ -147,7 +147,7 @@ def text_report(standings: list[Standing], explanation: Explanation | None = Non
         out.append(table_text(title(standing), headers, rows, align, caption=wrap(safe_join(ranking_notes(standing)), width), terminal=terminal))
         if explanation is not None and explanation.ranking is standing.ranking:
             prose(explain_head(explanation))
-            out.append(table_text("", *explain_table(explanation), terminal=terminal, keep=(0,)))
+            out.append(table_text("", *explain_table(explanation), terminal=terminal, keep=()))
             prose(explain_lines(explanation))
         stability = (stabilities or {}).get(standing.cluster)
         if stability is not None:

@@ -56,7 +56,16 @@ def _width(text: str) -> int:
     return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def plain_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], align: str = "", width: int | None = None) -> str:
+def wrapped_column(rows: Sequence[Sequence[Any]], align: str, count: int, keep: Sequence[int]) -> int | None:
+    """The column a too-wide table wraps: its widest left-aligned column, never one in ``keep``."""
+    left = [i for i in range(count) if align[i:i + 1] != "r" and i not in keep]
+    if not left:
+        return None
+    return max(left, key=lambda i: max([_width(safe_text(str(row[i]))) for row in rows if i < len(row)] + [0]))
+
+
+def plain_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], align: str = "", width: int | None = None,
+                keep: Sequence[int] = ()) -> str:
     """Columns padded with spaces; ``align`` is one letter per column, 'r' for right.
 
     With ``width``, a table wider than that wraps its widest left-aligned column at word
@@ -68,9 +77,8 @@ def plain_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], align: st
     widths = [max(_width(row[i]) for row in cells) for i in range(len(headers))]
     room = None
     if width and sum(widths) + 2 * (len(widths) - 1) > width:
-        left = [i for i in range(len(widths)) if align[i:i + 1] != "r"]
-        if left:
-            widest = max(left, key=lambda i: widths[i])
+        widest = wrapped_column(rows, align, len(widths), keep)
+        if widest is not None:
             room = (widest, max(20, width - (sum(widths) - widths[widest]) - 2 * (len(widths) - 1)))
     out = []
     for n, row in enumerate(cells):
@@ -130,12 +138,15 @@ def abbreviation(header: str, taken: set[str]) -> str:
     return label
 
 
-def fit_headers(headers: Sequence[str], rows: Sequence[Sequence[Any]], width: int, overhead: int) -> tuple[list[str], str]:
+def fit_headers(headers: Sequence[str], rows: Sequence[Sequence[Any]], width: int, overhead: int, wraps: int | None = None) -> tuple[list[str], str]:
     """Headers shortened, longest first, until the table fits ``width`` columns (cells are never
-    cut); and the legend of each abbreviation, to print under the table."""
+    cut; column ``wraps`` counts as at most 24 wide, since it wraps); and the legend of each
+    abbreviation, to print under the table."""
     shown = [safe_text(str(h)) for h in headers]
     cells = [[safe_text(str(c)) for c in row] for row in rows]
     content = [max([_width(row[i]) for row in cells if i < len(row)] + [1]) for i in range(len(shown))]
+    if wraps is not None:
+        content[wraps] = min(content[wraps], 24)
     legend: dict[str, str] = {}
 
     def total() -> int:
@@ -151,7 +162,7 @@ def fit_headers(headers: Sequence[str], rows: Sequence[Sequence[Any]], width: in
             break
         legend[label] = shown[i]
         shown[i] = label
-    return shown, "; ".join(f"{k} = {v}" for k, v in legend.items())
+    return shown, "; ".join(f"{h} = {legend[h]}" for h in shown if h in legend)  # in column order
 
 
 def table_text(title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]], align: str = "", caption: str = "",
@@ -162,9 +173,9 @@ def table_text(title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]]
     or shrink instead. Ends with a blank line in both modes.
     """
     width = width or text_width(terminal)
-    headers, legend = fit_headers(headers, rows, width, 3 if terminal else 2)
+    headers, legend = fit_headers(headers, rows, width, 3 if terminal else 2, wrapped_column(rows, align, len(headers), keep))
     if legend:
-        caption = legend + ("\n" + caption if caption else "")
+        caption = wrap(legend, width) + ("\n" + caption if caption else "")
     if terminal:
         from rich.console import Console
         from rich.markup import escape
@@ -181,7 +192,7 @@ def table_text(title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]]
         buffer = io.StringIO()
         Console(file=buffer, highlight=False, force_terminal=True, width=width).print(table)
         return buffer.getvalue() + "\n"
-    text = (safe_lines(title) + "\n" if title else "") + plain_table(headers, rows, align, width)
+    text = (safe_lines(title) + "\n" if title else "") + plain_table(headers, rows, align, width, keep)
     if caption:
         text += safe_lines(caption) + "\n"
     return text + "\n"
