@@ -86,15 +86,25 @@ def command_path(ctx: Any) -> str:
     return ".".join(reversed(names)) or "thidua"
 
 
-def help_text(path: str, param: str | None = None, fallback: str | None = None) -> str:
-    """The help of a command (``param`` None) or of one of its parameters, in the current language."""
+def help_text(path: str, param: str | None = None, fallback: str | None = None, lang: str | None = None) -> str:
+    """The help of a command (``param`` None) or of one of its parameters, in ``lang`` (default: the current language)."""
     from thidua.output.i18n import catalogue, t
 
     keys = [f"cli.help.{path}.{param}", f"cli.help.{param}"] if param else [f"cli.help.{path}"]
     for key in keys:
         if key in catalogue():
-            return t(key)
+            return t(key, lang=lang)
     return fallback or ""
+
+
+def localize(command: Any, lang: str, path: str = "thidua") -> Any:
+    """``command`` and everything under it with its help set in ``lang`` (for the generated reference)."""
+    command.help = help_text(path, fallback=command.help, lang=lang)
+    for param in command.params:
+        param.help = help_text(path, param.name, getattr(param, "help", None), lang=lang)
+    for name, sub in getattr(command, "commands", {}).items():
+        localize(sub, lang, name if path == "thidua" else f"{path}.{name}")
+    return command
 
 
 def _choices(param: Any) -> list[str]:

@@ -70,7 +70,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Data directory (default: $THIDUA_DATA, else data/).",
         "vi": "Thư mục dữ liệu (mặc định: $THIDUA_DATA, nếu không có thì data/).",
     },
-    "cli.help.cluster": {"en": "Only this cluster id (repeatable).", "vi": "Chỉ cụm có mã này (lặp lại được)."},
+    "cli.help.cluster": {"en": "Only this cluster id.", "vi": "Chỉ cụm có mã này."},
     "cli.help.lang": {
         "en": "Language of messages and help: vi or en (default: $THIDUA_LANG, then $LANG).",
         "vi": "Ngôn ngữ của thông báo và trợ giúp: vi hoặc en (mặc định: $THIDUA_LANG, rồi $LANG).",
