@@ -38,7 +38,9 @@ def rotate(
     from thidua.output.report import rotate_written
     from thidua.services.rotate import propose_rotation
 
-    result = propose_rotation(cluster, data_option(data), from_year=from_year, years=years, write=write, force=force, dry_run=dry_run)
+    # --force replaces the year file with --write, the report with --output; alone it is refused
+    file_force = force if (write or output is None) else False
+    result = propose_rotation(cluster, data_option(data), from_year=from_year, years=years, write=write, force=file_force, dry_run=dry_run)
     rotate_written(result)
     if dry_run:
         return
