@@ -187,7 +187,6 @@ def cli_reference() -> str:
     import typer
 
     from thidua.cli.app import app
-
     from thidua.cli.shell import localize
 
     group: Any = localize(typer.main.get_command(app), "en")  # the help lives in the message catalogue

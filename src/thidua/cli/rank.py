@@ -7,7 +7,6 @@ with validation errors was skipped, or nothing to rank for YEAR; 2 usage errors.
 from __future__ import annotations
 
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer

@@ -243,12 +243,12 @@ def render_help(command: Any, ctx: Any) -> str:
             if not _is_flag(p):
                 names += f" {metavar(p)}"
             rows.append((names, help_text(path, p.name, p.help) + _notes(p)))
-        lines += ["", f"{t('cli.options')}:"] + _rows(rows, width)
+        lines += ["", f"{t('cli.options')}:", *_rows(rows, width)]
     if is_group:
         listed = [(name, help_text(f"{path}.{name}".removeprefix("thidua."), fallback=sub.help).split(". ")[0].rstrip("."))
                   for name, sub in command.commands.items() if not sub.hidden]
-        lines += ["", f"{t('cli.commands')}:"] + _rows(listed, width)
-    lines += [""] + _wrap(t("cli.global"), width, 0)
+        lines += ["", f"{t('cli.commands')}:", *_rows(listed, width)]
+    lines += ["", *_wrap(t("cli.global"), width, 0)]
     if is_group:
         lines += _wrap(t("cli.more"), width, 0)
     return "\n".join(lines) + "\n"
@@ -322,7 +322,7 @@ class ThiduaGroup(TyperGroup):
             code = super().main(argv, prog_name or "thidua", complete_var, False, windows_expand_args, **extra)
         except _click.exceptions.UsageError as exc:
             fail(usage_line(exc, argv))
-        except _click.exceptions.Abort:
+        except typer.Abort:
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from thidua.services.common import check_clusters, data_root
-from thidua.services.errors import DataError, UnknownName, UsageError
+from thidua.services.errors import DataError, UnknownName
 
 if TYPE_CHECKING:
     from thidua.domain.explain import Explanation

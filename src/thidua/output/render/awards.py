@@ -12,7 +12,16 @@ from typing import Any
 from thidua.domain.awards import AwardsResult
 from thidua.domain.textsafe import markdown_text, safe_join, safe_text
 from thidua.output.i18n import say, t
-from thidua.output.render.text import csv_text, json_text, markdown_table, message_json, number, table_text, text_width, wrap
+from thidua.output.render.text import (
+    csv_text,
+    json_text,
+    markdown_table,
+    message_json,
+    number,
+    table_text,
+    text_width,
+    wrap,
+)
 
 
 def _title(result: AwardsResult) -> str:

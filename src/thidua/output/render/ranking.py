@@ -14,7 +14,7 @@ from thidua.domain.models import IndicatorKind
 from thidua.domain.ranking import Entry
 from thidua.domain.stability import Stability
 from thidua.domain.standings import Standing, Status
-from thidua.domain.textsafe import markdown_text, safe_join, safe_text
+from thidua.domain.textsafe import markdown_text, safe_join
 from thidua.output.i18n import t
 from thidua.output.render.explain import explain_head, explain_lines, explain_table, explanation_csv, explanation_json
 from thidua.output.render.rank_text import (
