@@ -25,6 +25,7 @@ from thidua.output.docx import (
     signer_lines,
     vn_number,
 )
+from thidua.output.render.text import day as show_day
 
 
 def _plain(text: str) -> str:
@@ -55,7 +56,7 @@ def cluster_context(result: AwardsResult) -> dict[str, Any]:
         "seat": seat(result) or "……",
         "place_and_date": place_and_date(result),
         "meeting": {
-            "date": day.strftime("%d/%m/%Y") if day else "……",
+            "date": show_day(day) if day else "……",
             "date_words": date_words(day),
             "place": (review.place if review and review.place else None) or "……",
         },

@@ -44,6 +44,16 @@ def day(value: Any) -> str:
     return value.strftime("%d/%m/%Y") if value is not None else "–"
 
 
+def ordinal(n: int, lang: str | None = None) -> str:
+    """1st, 2nd, 3rd, 11th… in English (grammar, computed); "thứ 1" in Vietnamese (catalogued)."""
+    from thidua.output.i18n import t
+
+    lang = lang or language()
+    if lang == "en":
+        return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+    return t("rank.ordinal", lang=lang, n=n)
+
+
 def is_terminal(stream: Any = None) -> bool:
     stream = stream or sys.stdout
     if os.environ.get("TERM") == "dumb":
