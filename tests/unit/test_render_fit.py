@@ -66,3 +66,17 @@ def test_prose_wraps_only_between_words(words: list[str]) -> None:
     wrapped = wrap(text, 30)
     assert wrapped.split() == text.split(), "no word is cut or joined"
     assert all(len(line) <= 30 for line in wrapped.splitlines())
+
+
+def test_the_units_renderer_speaks_the_language_it_is_given(monkeypatch) -> None:
+    import datetime as dt
+
+    from thidua.domain.units import UnitEntry
+    from thidua.output.i18n import Translator
+    from thidua.output.render import units
+
+    monkeypatch.setattr("thidua.output.i18n._current", "en")
+    fields = UnitEntry.__dataclass_fields__ if hasattr(UnitEntry, "__dataclass_fields__") else {}
+    assert "id" in fields or hasattr(UnitEntry, "model_fields")
+    assert units.headers(Translator("vi"))[0] == "Mã định danh" and units.headers(Translator("en"))[0] == "Id"
+    assert units.text([], dt.date(2024, 1, 1), None, tr=Translator("vi")).startswith("Đơn vị ngày 01/01/2024")

@@ -112,7 +112,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "cli.help.rank": {
         "en": "Rank each cluster's members for YEAR by the cluster's own indicators and rules.",
-        "vi": "Xếp hạng thành viên của từng cụm trong NĂM theo tiêu chí và quy định của chính cụm đó.",
+        "vi": "Xếp hạng thành viên của từng cụm trong năm YEAR theo tiêu chí và quy định của chính cụm đó.",
     },
     "cli.help.rank.format": _formats(
         "json, csv, markdown, or xlsx (a workbook, with --output)",
@@ -259,12 +259,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "cli.help.sheet.export": {
         "en": "Write the scoring workbook of CLUSTER for YEAR (.xlsx), existing scores pre-filled.",
-        "vi": "Ghi sổ chấm điểm của CỤM cho NĂM (.xlsx), điền sẵn điểm đã có.",
+        "vi": "Ghi sổ chấm điểm của cụm CLUSTER cho năm YEAR (.xlsx), điền sẵn điểm đã có.",
     },
     "cli.help.sheet.export.cluster": {"en": "Cluster id, e.g. dbsh.", "vi": "Mã cụm, ví dụ dbsh."},
     "cli.help.sheet.export.output": {
         "en": "Workbook to write (default: CLUSTER-YEAR.xlsx).",
-        "vi": "Sổ tính cần ghi (mặc định: CỤM-NĂM.xlsx).",
+        "vi": "Sổ tính cần ghi (mặc định: CLUSTER-YEAR.xlsx).",
     },
     "cli.help.sheet.export.layout": {
         "en": "per-member: a sheet per member; matrix: members across one sheet.",
