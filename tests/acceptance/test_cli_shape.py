@@ -117,6 +117,8 @@ def test_data_before_or_after_the_command_gives_the_same_output(tmp_path: Path) 
 def test_a_bad_language_is_a_usage_error() -> None:
     result = cli("rank", "2023", "--lang", "fr")
     assert (result.exit_code, result.stderr) == (2, "thidua: --lang: use vi or en, not 'fr'\n")
+    missing = cli("rank", "2023", "--lang")
+    assert (missing.exit_code, missing.stderr) == (2, "thidua: option --lang needs a value\n")
 
 
 # --------------------------------------------------------------------------- usage errors

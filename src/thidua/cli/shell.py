@@ -31,9 +31,9 @@ FORMAT_OPTIONS = ("--format", "-f")
 class LanguageError(Exception):
     """``--lang`` names no language thidua speaks."""
 
-    def __init__(self, value: str) -> None:
+    def __init__(self, value: str | None) -> None:
         super().__init__(value)
-        self.value = value
+        self.value = value  # None: --lang without a value
 
 
 def take_language(args: list[str]) -> tuple[str | None, list[str]]:
@@ -48,7 +48,9 @@ def take_language(args: list[str]) -> tuple[str | None, list[str]]:
         if arg == "--":
             rest += args[i:]
             break
-        if arg == "--lang" and i + 1 < len(args):
+        if arg == "--lang":
+            if i + 1 == len(args):
+                raise LanguageError(None)
             lang, i = args[i + 1], i + 2
             continue
         if arg.startswith("--lang="):
@@ -311,7 +313,7 @@ class ThiduaGroup(TyperGroup):
             set_language(default_language())
             from thidua.output.i18n import t
 
-            fail(t("cli.bad_lang", value=exc.value))
+            fail(t("cli.bad_lang", value=exc.value) if exc.value is not None else t("cli.needs_value", name="--lang"))
         set_language(lang or default_language())
         argv = old_format_names(argv)
         if not argv and self.no_args_is_help:
