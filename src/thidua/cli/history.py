@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from thidua.cli.errors import reports_errors
-from thidua.cli.options import DataOption, ForceOption, OutputOption, data_option, emit
+from thidua.cli.options import DataOption, ForceOption, OutputOption, data_option, emit, terminal
 
 
 class HistoryFormat(StrEnum):
@@ -42,4 +42,4 @@ def history(
     elif format is HistoryFormat.markdown:
         emit(render.markdown(found), output, force)
     else:
-        emit(render.text(found), output, force)
+        emit(render.text(found, terminal=terminal(output)), output, force)

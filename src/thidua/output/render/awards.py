@@ -82,7 +82,7 @@ def text(results: list[AwardsResult], terminal: bool = False) -> str:
         if result.ranking is None:
             out.append(safe_text(_title(result)) + "\n" + footer + "\n\n")
             continue
-        out.append(table_text(_title(result), _headers(), rows(result), align="rlr", caption=footer, terminal=terminal))
+        out.append(table_text(_title(result), _headers(), rows(result), align="rlr", caption=footer, terminal=terminal, keep=(1, 3)))
     return "".join(out)
 
 

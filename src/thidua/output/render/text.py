@@ -66,38 +66,33 @@ def _width(text: str) -> int:
     return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def wrapped_column(rows: Sequence[Sequence[Any]], align: str, count: int, keep: Sequence[int]) -> int | None:
-    """The column a too-wide table wraps: its widest left-aligned column, never one in ``keep``."""
-    left = [i for i in range(count) if align[i:i + 1] != "r" and i not in keep]
-    if not left:
-        return None
-    return max(left, key=lambda i: max([_width(safe_text(str(row[i]))) for row in rows if i < len(row)] + [0]))
-
-
 def plain_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], align: str = "", width: int | None = None,
                 keep: Sequence[int] = ()) -> str:
     """Columns padded with spaces; ``align`` is one letter per column, 'r' for right.
 
-    With ``width``, a table wider than that wraps its widest left-aligned column at word
-    boundaries (a cell spans lines; no word is cut).
+    With ``width``, a table wider than that narrows its widest left-aligned columns (never one in
+    ``keep``, never below 12) and wraps their cells at word boundaries: a cell spans lines, no word
+    is cut.
     """
     import textwrap
 
     cells = [[safe_text(str(h)) for h in headers]] + [[safe_text(str(c)) for c in row] for row in rows]
     widths = [max(_width(row[i]) for row in cells) for i in range(len(headers))]
-    room = None
-    if width and sum(widths) + 2 * (len(widths) - 1) > width:
-        widest = wrapped_column(rows, align, len(widths), keep)
-        if widest is not None:
-            room = (widest, max(20, width - (sum(widths) - widths[widest]) - 2 * (len(widths) - 1)))
+    gaps = 2 * (len(widths) - 1)
+    narrow = [i for i in range(len(widths)) if align[i:i + 1] != "r" and i not in keep]
+    while width and sum(widths) + gaps > width:
+        wide = [i for i in narrow if widths[i] > 12]
+        if not wide:
+            break
+        i = max(wide, key=lambda k: widths[k])
+        widths[i] -= 1
     out = []
     for n, row in enumerate(cells):
         parts_of = [[cell] for cell in row]
-        if room is not None and n > 0:
-            i, fill = room
-            parts_of[i] = textwrap.wrap(row[i], width=fill, break_long_words=False, break_on_hyphens=False) or [""]
-        if room is not None:
-            widths[room[0]] = min(widths[room[0]], max(room[1], max(_width(p) for p in parts_of[room[0]])))
+        if n > 0:
+            for i in narrow:
+                if _width(row[i]) > widths[i]:
+                    parts_of[i] = textwrap.wrap(row[i], width=widths[i], break_long_words=False, break_on_hyphens=False) or [""]
         for k in range(max(len(p) for p in parts_of)):
             parts = []
             for i, lines in enumerate(parts_of):
@@ -148,15 +143,15 @@ def abbreviation(header: str, taken: set[str]) -> str:
     return label
 
 
-def fit_headers(headers: Sequence[str], rows: Sequence[Sequence[Any]], width: int, overhead: int, wraps: int | None = None) -> tuple[list[str], str]:
+def fit_headers(headers: Sequence[str], rows: Sequence[Sequence[Any]], width: int, overhead: int, wraps: Sequence[int] = ()) -> tuple[list[str], str]:
     """Headers shortened, longest first, until the table fits ``width`` columns (cells are never
-    cut; column ``wraps`` counts as at most 24 wide, since it wraps); and the legend of each
+    cut; the columns in ``wraps`` count as at most 24 wide, since it wraps); and the legend of each
     abbreviation, to print under the table."""
     shown = [safe_text(str(h)) for h in headers]
     cells = [[safe_text(str(c)) for c in row] for row in rows]
     content = [max([_width(row[i]) for row in cells if i < len(row)] + [1]) for i in range(len(shown))]
-    if wraps is not None:
-        content[wraps] = min(content[wraps], 24)
+    for i in wraps:
+        content[i] = min(content[i], 24)
     legend: dict[str, str] = {}
 
     def total() -> int:
@@ -183,7 +178,7 @@ def table_text(title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]]
     or shrink instead. Ends with a blank line in both modes.
     """
     width = width or text_width(terminal)
-    headers, legend = fit_headers(headers, rows, width, 3 if terminal else 2, wrapped_column(rows, align, len(headers), keep))
+    headers, legend = fit_headers(headers, rows, width, 3 if terminal else 2, [i for i in range(len(headers)) if align[i:i + 1] != "r" and i not in keep])
     if legend:
         caption = wrap(legend, width) + ("\n" + caption if caption else "")
     if terminal:
