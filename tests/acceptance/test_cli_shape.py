@@ -166,6 +166,12 @@ def test_usage_errors_are_one_line_in_the_chosen_language(args: list[str], en: s
     assert (vietnamese.exit_code, vietnamese.stderr, vietnamese.stdout) == (2, vi + "\n", "")
 
 
+def test_a_group_without_its_command_shows_its_help() -> None:
+    result = cli("sheet", "--lang", "vi")
+    assert result.exit_code == 2 and result.stdout.startswith("Cách dùng: thidua sheet") and result.stderr == ""
+    assert cli().stdout.startswith("Usage: thidua [OPTIONS] COMMAND")
+
+
 def test_usage_errors_from_a_real_process_have_no_box() -> None:
     env = {**os.environ, "THIDUA_DATA": str(DATA), "LANG": "C", "COLUMNS": "100"}
     env.pop("THIDUA_LANG", None)

@@ -322,6 +322,9 @@ class ThiduaGroup(TyperGroup):
             extra.setdefault("color", True)  # keep the help's colour when forced (click strips it when piped)
         try:
             code = super().main(argv, prog_name or "thidua", complete_var, False, windows_expand_args, **extra)
+        except _click.exceptions.NoArgsIsHelpError as exc:  # `thidua sheet`: which sub-command?
+            print(exc.ctx.get_help() if exc.ctx else exc.message)
+            sys.exit(2)
         except _click.exceptions.UsageError as exc:
             fail(usage_line(exc, argv))
         except typer.Abort:
