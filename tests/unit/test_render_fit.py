@@ -80,3 +80,13 @@ def test_the_units_renderer_speaks_the_language_it_is_given(monkeypatch) -> None
     assert "id" in fields or hasattr(UnitEntry, "model_fields")
     assert units.headers(Translator("vi"))[0] == "Mã định danh" and units.headers(Translator("en"))[0] == "Id"
     assert units.text([], dt.date(2024, 1, 1), None, tr=Translator("vi")).startswith("Đơn vị ngày 01/01/2024")
+
+
+def test_an_id_is_never_broken_and_columns_stay_aligned() -> None:
+    from thidua.output.render.text import plain_table
+
+    out = plain_table(["Id", "Name", "In", "Note"], [["phuong-phuc-xa-ba-dinh-ha-noi", "Phường Phúc Xá", "quan-ba-dinh-ha-noi", "a b c d e f g h i j k l m n"]],
+                      width=60, keep=(0, 1))
+    header, rule, row = out.splitlines()[:3]
+    assert "quan-ba-dinh-ha-noi" in row and "Phường Phúc Xá" in row
+    assert row.index("quan-ba-dinh-ha-noi") == header.index("In") == rule.index("-", header.index("In"))

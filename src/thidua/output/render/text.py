@@ -71,7 +71,7 @@ def plain_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], align: st
     """Columns padded with spaces; ``align`` is one letter per column, 'r' for right.
 
     With ``width``, a table wider than that narrows its widest left-aligned columns (never one in
-    ``keep``, never below 12) and wraps their cells at word boundaries: a cell spans lines, no word
+    ``keep``, never below 12 nor its longest word) and wraps their cells at word boundaries: a cell spans lines, no word
     is cut.
     """
     import textwrap
@@ -80,8 +80,10 @@ def plain_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], align: st
     widths = [max(_width(row[i]) for row in cells) for i in range(len(headers))]
     gaps = 2 * (len(widths) - 1)
     narrow = [i for i in range(len(widths)) if align[i:i + 1] != "r" and i not in keep]
+    # a column narrows down to 12, or to its longest word (an id is one word: never broken)
+    floor = {i: max([12] + [_width(word) for row in cells[1:] for word in row[i].split()]) for i in narrow}
     while width and sum(widths) + gaps > width:
-        wide = [i for i in narrow if widths[i] > 12]
+        wide = [i for i in narrow if widths[i] > floor[i]]
         if not wide:
             break
         i = max(wide, key=lambda k: widths[k])

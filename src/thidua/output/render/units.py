@@ -31,7 +31,7 @@ def text(entries: list[UnitEntry], on: dt.date, query: str | None, terminal: boo
     """The units found, as a table; the id (the one thing a clerk copies) is never cut or wrapped."""
     tr = tr or Translator()
     title = tr("units.title_query", day=day(on), query=query) if query else tr("units.title", day=day(on))
-    return table_text(title, headers(tr), rows(entries, tr), caption=tr("units.count", count=len(entries)), terminal=terminal, width=width, keep=(0,))
+    return table_text(title, headers(tr), rows(entries, tr), caption=tr("units.count", count=len(entries)), terminal=terminal, width=width, keep=(0, 1))
 
 
 def markdown(entries: list[UnitEntry], tr: Translator | None = None) -> str:
