@@ -187,8 +187,9 @@ def cli_reference() -> str:
     import typer
 
     from thidua.cli.app import app
+    from thidua.cli.shell import localize
 
-    group: Any = typer.main.get_command(app)
+    group: Any = localize(typer.main.get_command(app), "en")  # the help lives in the message catalogue
     ctx = group.context_class(group, info_name="thidua")  # no click import: typer may vendor it
     names = group.list_commands(ctx)
     out = [
@@ -208,7 +209,8 @@ def cli_reference() -> str:
         "",
         md(group.help or ""),
         "",
-        "Global options go before the command (`thidua --lang vi validate data/`).",
+        "Global options go before or after the command (`thidua --lang vi validate data/`,",
+        "`thidua rank 2023 --lang vi`). `thidua --lang vi COMMAND -h` shows the help in Vietnamese.",
         "",
         *_options_table([p for p in group.params if _is_option(p)]),
         "",
@@ -234,7 +236,7 @@ def cli_reference() -> str:
         if options:
             out += _options_table(options)
             out.append("")
-        out.append("`--help` shows this help and exits.")
+        out.append("`-h` / `--help` shows this help and exits.")
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -179,3 +179,9 @@ _ROW = re.compile(r"^\s*(\d+)  (\S.*?)(?:\s{2,}|$)")
 def ranked(text: str) -> list[tuple[int, str]]:
     """(rank, name) of every table row of a rank/awards table, in order: targeted checks without a golden."""
     return [(int(m.group(1)), m.group(2)) for line in text.splitlines() if (m := _ROW.match(line))]
+
+
+def flat(text: str) -> str:
+    """``text`` with every run of whitespace as one space: prose is wrapped at word boundaries to
+    the terminal's width, so sentences are compared without their line breaks."""
+    return " ".join(text.split())

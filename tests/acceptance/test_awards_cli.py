@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import support
-from support import DATA, GOLDEN, copy_data, ranked, runner
+from support import DATA, GOLDEN, copy_data, flat, ranked, runner
 from thidua.cli.app import app
 
 
@@ -80,10 +80,10 @@ def test_table_in_vietnamese() -> None:  # one golden per format (table-2023.txt
     result = runner.invoke(app, ["--lang", "vi", "awards", "2024", "--data", str(DATA)])
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert "   1  Điện Biên         95  Cờ thi đua của Chính phủ           xếp thứ 1/7, 95 điểm; chỉ tiêu 1" in lines
-    assert "   2  Lào Cai         93,5  Bằng khen của Thủ tướng Chính phủ  xếp thứ 2/7, 93,5 điểm; chỉ tiêu 1" in lines
+    assert "   1  Điện Biên    95  Cờ thi đua của Chính phủ           xếp thứ 1/7, 95 điểm;" in lines  # the reason wraps
+    assert "   2  Lào Cai    93,5  Bằng khen của Thủ tướng Chính phủ  xếp thứ 2/7, 93,5" in lines
     assert ranked(result.stdout) == [(1, "Điện Biên"), (2, "Lào Cai"), (3, "Sơn La"), (4, "Cao Bằng"), (5, "Lạng Sơn"), (6, "Lai Châu"), (7, "Hà Giang")]
-    assert "Kết quả đã quyết định: khớp với đề xuất (2)" in lines
+    assert flat("Kết quả đã quyết định: khớp với đề xuất (2)") in flat(result.stdout)
     assert lines.count("- chưa nhập điểm năm 2024: chưa có đề xuất khen thưởng") == 2
 
 
@@ -101,11 +101,11 @@ def test_golden_markdown() -> None:
 def test_unknown_cluster_is_a_usage_error() -> None:
     result = run("2023", "--cluster", "dbhs")
     assert result.exit_code == 2
-    assert "unknown cluster 'dbhs'" in result.stderr and result.stdout == ""
+    assert "no cluster 'dbhs'" in result.stderr and result.stdout == ""
 
 
 def test_unknown_format_and_missing_data_dir_are_usage_errors(tmp_path: Path) -> None:
-    assert run("2023", "--format", "csv").exit_code == 2
+    assert run("2023", "--format", "xml").exit_code == 2
     result = runner.invoke(app, ["awards", "2023", "--data", str(tmp_path / "nope")])
     assert result.exit_code == 2
 
@@ -124,7 +124,7 @@ def test_a_cluster_year_with_errors_is_skipped_and_the_others_still_run(data: Pa
     assert result.stderr.strip().splitlines() == [
         f"thidua: skipped dbsh 2023: {shown}:243:13: TD502 award 'bang-khen-thu-tuong' given to 'hung-yen-x', who is not a member this year; run `thidua validate {shown}`"
     ]
-    assert "hai-duong-cap-huyen" in result.stdout and "dbsh ·" not in result.stdout
+    assert flat("hai-duong-cap-huyen") in flat(result.stdout) and "dbsh ·" not in result.stdout
 
 
 def test_a_tie_at_the_line_in_real_files(data: Path) -> None:

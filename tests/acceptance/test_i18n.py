@@ -193,9 +193,7 @@ def test_tables_are_still_drawn_without_colour(monkeypatch: pytest.MonkeyPatch, 
     monkeypatch.setenv("FORCE_COLOR", "1")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("TERM", "xterm-256color")
-    monkeypatch.setattr(text, "is_terminal", lambda stream=None: True)
-    text.print_table("Xếp hạng", ["#", "Thành viên"], [[1, "Nam Định"]], align="rl")
-    out = capsys.readouterr().out
+    out = text.table_text("Xếp hạng", ["#", "Thành viên"], [[1, "Nam Định"]], align="rl", terminal=True)
     assert "Nam Định" in out and "┃" in out, "a rich table, drawn"
     assert colour_codes(out) == []
 

@@ -29,12 +29,12 @@ def run(*args: str):
 
 
 @pytest.mark.parametrize(("args", "line"), [
-    (["rank", "2023", "-c", "dbhs"], "thidua: unknown cluster 'dbhs'; did you mean 'dbsh'?\n"),
-    (["awards", "2023", "-c", "dbhs"], "thidua: unknown cluster 'dbhs'; did you mean 'dbsh'?\n"),
-    (["rotate", "-c", "dbhs"], "thidua: unknown cluster 'dbhs'; did you mean 'dbsh'?\n"),
-    (["rank", "2023", "-c", "nope"], "thidua: unknown cluster 'nope'\n"),
-    (["awards", "2023", "-c", "nope"], "thidua: unknown cluster 'nope'\n"),
-    (["rotate", "-c", "nope"], "thidua: unknown cluster 'nope'\n"),
+    (["rank", "2023", "-c", "dbhs"], "thidua: no cluster 'dbhs'; did you mean 'dbsh'?\n"),
+    (["awards", "2023", "-c", "dbhs"], "thidua: no cluster 'dbhs'; did you mean 'dbsh'?\n"),
+    (["rotate", "-c", "dbhs"], "thidua: no cluster 'dbhs'; did you mean 'dbsh'?\n"),
+    (["rank", "2023", "-c", "nope"], "thidua: no cluster 'nope'\n"),
+    (["awards", "2023", "-c", "nope"], "thidua: no cluster 'nope'\n"),
+    (["rotate", "-c", "nope"], "thidua: no cluster 'nope'\n"),
 ])
 def test_every_command_says_the_same_line_for_an_unknown_cluster(args: list[str], line: str) -> None:
     result = run(*args)
@@ -68,7 +68,7 @@ def test_a_missing_data_directory_is_the_same_error_for_every_command(tmp_path: 
     for args in (["rank", "2023"], ["awards", "2023"], ["rotate", "-c", "dbsh"], ["validate"], ["fmt", str(tmp_path / "nowhere")]):
         result = runner.invoke(app, ["--lang", "en", *args], env={"THIDUA_DATA": str(tmp_path / "nowhere")})
         assert result.exit_code == 2, args
-        assert result.stderr.startswith("thidua: path does not exist: "), args
+        assert result.stderr.startswith(("thidua: no data directory at ", "thidua: path does not exist: ")), args
 
 
 def _decorated(function: ast.FunctionDef) -> bool:

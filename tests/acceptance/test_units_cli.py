@@ -163,10 +163,8 @@ def test_on_a_narrow_terminal_the_id_is_never_cut(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setenv("COLUMNS", "60")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("TERM", "xterm-256color")
-    monkeypatch.setattr(render, "is_terminal", lambda stream=None: True)
     monkeypatch.setattr("thidua.output.i18n._current", "en")
     day = dt.date(2024, 1, 1)
-    render.print_units(unit_search(DATA).find("phuc xa", on=day), day, "phuc xa")
-    out = capsys.readouterr().out
+    out = render.text(unit_search(DATA).find("phuc xa", on=day), day, "phuc xa", terminal=True, width=60)
     assert "┃" in out, "a rich table"
     assert "phuong-phuc-xa-ba-dinh-ha-noi" in out

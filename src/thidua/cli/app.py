@@ -1,11 +1,14 @@
 """The ``thidua`` command: a thin typer shell over the library.
 
-Only typer is imported at start-up; each command imports what it needs when it runs.
+Only typer is imported at start-up; each command imports what it needs when it runs. The frame
+(help in the reader's language, ``-h``, global options on either side of the command, one-line
+usage errors) is ``cli/shell.py``; the words are in ``output/messages_cli.py``.
 """
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -16,18 +19,13 @@ from thidua.cli.history import history
 from thidua.cli.rank import rank
 from thidua.cli.rotate import rotate
 from thidua.cli.sheet import sheet_app
+from thidua.cli.shell import ThiduaCommand, build_app
 from thidua.cli.site import site
 from thidua.cli.tools import fmt, init, schema
 from thidua.cli.units import units
 from thidua.cli.validate import validate
 
-app = typer.Typer(
-    name="thidua",
-    help="Records, rankings, rotations and awards of Vietnam's emulation clusters (cụm / khối thi đua).",
-    no_args_is_help=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-)
+app = build_app(name="thidua", no_args_is_help=True, add_completion=True, pretty_exceptions_enable=False)
 
 
 def _version(value: bool) -> None:
@@ -38,27 +36,28 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
-    lang: Annotated[str | None, typer.Option("--lang", help="Language of messages: vi or en (default: $THIDUA_LANG, then $LANG).", show_default=False)] = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
+    lang: Annotated[str | None, typer.Option("--lang", metavar="vi|en", show_default=False)] = None,
+    data: Annotated[Path | None, typer.Option("--data", metavar="DIR", show_default=False)] = None,
 ) -> None:
     """thidua: emulation clusters, computed by their own rules."""
-    from thidua.output.i18n import LANGUAGES, default_language, set_language
+    from thidua.cli.options import set_global_data
 
-    if lang is not None and lang not in LANGUAGES:
-        raise typer.BadParameter("use vi or en", param_hint="--lang")
-    set_language(lang or default_language())  # read the environment once, not per message
+    # --lang is read by the frame before anything runs (cli.shell.take_language); --data given
+    # before the command is the default of every command's own --data
+    set_global_data(data)
 
 
-app.command()(validate)
-app.command()(rank)
-app.command()(rotate)
-app.command()(awards)
-app.command()(units)
-app.command()(schema)
-app.command()(init)
-app.command()(fmt)
-app.command()(history)
-app.command()(site)
+app.command(cls=ThiduaCommand)(validate)
+app.command(cls=ThiduaCommand)(rank)
+app.command(cls=ThiduaCommand)(rotate)
+app.command(cls=ThiduaCommand)(awards)
+app.command(cls=ThiduaCommand)(units)
+app.command(cls=ThiduaCommand)(schema)
+app.command(cls=ThiduaCommand)(init)
+app.command(cls=ThiduaCommand)(fmt)
+app.command(cls=ThiduaCommand)(history)
+app.command(cls=ThiduaCommand)(site)
 app.add_typer(sheet_app)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -10,48 +9,56 @@ from typing import Annotated
 import typer
 
 from thidua.cli.errors import reports_errors
-from thidua.cli.options import ClusterOption, DataOption, NoCacheOption, usage_error
+from thidua.cli.options import (
+    ClusterOption,
+    DataOption,
+    ForceOption,
+    NoCacheOption,
+    OutputOption,
+    data_option,
+    emit,
+    terminal,
+)
 
 
 class AwardsFormat(StrEnum):
-    table = "table"
+    text = "text"
     json = "json"
+    csv = "csv"
     markdown = "markdown"
-    xlsx = "xlsx"
+    xlsx = "xlsx"  # a workbook: needs --output
 
 
 @reports_errors
 def awards(
-    year: Annotated[int, typer.Argument(help="The emulation year (năm thi đua), e.g. 2023.", min=1945, max=2100)],
+    year: Annotated[int, typer.Argument(min=1945, max=2100)],
     cluster: ClusterOption = None,
-    format: Annotated[AwardsFormat, typer.Option("--format", "-f", help="table, json, markdown, or xlsx (a workbook, with --output).")] = AwardsFormat.table,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="The workbook to write with --format xlsx (--force replaces it).", show_default=False)] = None,
-    docx: Annotated[Path | None, typer.Option("--docx", help="Also write the dossier (Tờ trình, Biên bản, Báo cáo thành tích, .docx) of each cluster-year into this directory.", show_default=False)] = None,
-    pdf: Annotated[bool, typer.Option("--pdf", help="With --docx: also convert each document to PDF (needs LibreOffice).")] = False,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite existing .docx files.")] = False,
+    format: Annotated[AwardsFormat, typer.Option("--format", "-f")] = AwardsFormat.text,
+    output: OutputOption = None,
+    docx: Annotated[Path | None, typer.Option("--docx", metavar="DIR", show_default=False)] = None,
+    pdf: Annotated[bool, typer.Option("--pdf")] = False,
+    force: ForceOption = False,
     data: DataOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
     """Walk each cluster's award ladder over its ranking: who is proposed for what, and why."""
-    from thidua.output.i18n import t
     from thidua.output.render import awards as render
     from thidua.output.report import awards_documents, awards_notes
     from thidua.services.awards import recommend_awards
+    from thidua.services.errors import UsageError
 
-    if (format is AwardsFormat.xlsx) != (output is not None):
-        usage_error(t("xlsx.needs_output"))
-    report = recommend_awards(year, cluster, data, docx=docx, force=force, pdf=pdf, cache=not no_cache)
+    if format is AwardsFormat.xlsx and output is None:
+        raise UsageError("xlsx.needs_output")
+    report = recommend_awards(year, cluster, data_option(data), docx=docx, force=force, pdf=pdf, cache=not no_cache)
     awards_notes(report)
-    if format is AwardsFormat.xlsx and output is not None:
-        from thidua.cli.sheet import write_workbook
+    if format is AwardsFormat.xlsx:
         from thidua.output.xlsx.report import awards_workbook
 
-        write_workbook(output, awards_workbook(report.results), force)
-    elif format is AwardsFormat.json:
-        sys.stdout.write(render.json_output(report.results))
-    elif format is AwardsFormat.markdown:
-        sys.stdout.write(render.markdown(report.results))
+        emit(awards_workbook(report.results), output, force)
+    elif format is AwardsFormat.text:
+        emit(render.text(report.results, terminal=terminal(output)), output, force)
     else:
-        render.print_tables(report.results)
+        report_of = {AwardsFormat.json: render.json_output, AwardsFormat.csv: render.csv, AwardsFormat.markdown: render.markdown}
+        emit(report_of[format](report.results), output, force)
     awards_documents(report)
     raise typer.Exit(0 if report.ok else 1)

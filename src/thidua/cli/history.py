@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from thidua.cli.options import DataOption, data_root, usage_error
+from thidua.cli.errors import reports_errors
+from thidua.cli.options import DataOption, ForceOption, OutputOption, data_option, emit, terminal
 
 
 class HistoryFormat(StrEnum):
@@ -17,26 +17,29 @@ class HistoryFormat(StrEnum):
     markdown = "markdown"
 
 
+@reports_errors
 def history(
-    unit: Annotated[str, typer.Argument(help="A unit id from data/provinces.yaml or a cluster's units, e.g. nam-dinh.")],
-    format: Annotated[HistoryFormat, typer.Option("--format", "-f", help="text, json or markdown.")] = HistoryFormat.text,
+    unit: Annotated[str, typer.Argument(metavar="UNIT")],
+    format: Annotated[HistoryFormat, typer.Option("--format", "-f")] = HistoryFormat.text,
+    output: OutputOption = None,
+    force: ForceOption = False,
     data: DataOption = None,
 ) -> None:
     """A unit's record across the years: clusters, places, awards, chair terms; follows the 2025 mergers."""
-    from thidua.output.i18n import t
     from thidua.output.render import history as render
     from thidua.repository.loader import load_repository
+    from thidua.services.common import data_root
+    from thidua.services.errors import UnknownUnit
     from thidua.services.history import history as build
 
-    repo = load_repository(data_root(data))
+    repo = load_repository(data_root(data_option(data)))
     found = build(repo, unit)
     if found is None:
-        close = repo.registry.suggest(unit)
-        hint = t("history.did_you_mean", ids=", ".join(close)) if close else ""
-        usage_error(t("history.unknown_unit", unit=unit, hint=hint))
+        close = repo.registry.suggest(unit)  # best first
+        raise UnknownUnit(unit, close[0] if close else None)
     if format is HistoryFormat.json:
-        sys.stdout.write(render.json_output(found))
+        emit(render.json_output(found), output, force)
     elif format is HistoryFormat.markdown:
-        sys.stdout.write(render.markdown(found))
+        emit(render.markdown(found), output, force)
     else:
-        sys.stdout.write(render.text(found))
+        emit(render.text(found, terminal=terminal(output)), output, force)

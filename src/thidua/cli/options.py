@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import sys
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
-DataOption = Annotated[
-    Path | None,
-    typer.Option("--data", help="Data directory (default: $THIDUA_DATA, else data/).", show_default=False),
-]
-ClusterOption = Annotated[
-    list[str] | None,
-    typer.Option("--cluster", "-c", help="Only this cluster id (repeatable).", show_default=False),
-]
+DataOption = Annotated[Path | None, typer.Option("--data", metavar="DIR", show_default=False)]
+ClusterOption = Annotated[list[str] | None, typer.Option("--cluster", "-c", metavar="ID", show_default=False)]
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", show_default=False)]
+ForceOption = Annotated[bool, typer.Option("--force")]
+
+_global: dict[str, Path | None] = {"data": None}
 
 NoCacheOption = Annotated[
     bool,
@@ -24,27 +20,49 @@ NoCacheOption = Annotated[
 ]
 
 
-class TableFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    xlsx = "xlsx"  # a workbook: needs --output
+def set_global_data(data: Path | None) -> None:
+    """``thidua --data DIR COMMAND``: the directory every command uses unless it is given its own."""
+    _global["data"] = data
 
 
-# For the commands not yet wrapped in ``cli.errors.reports_errors`` (history, site): the same
-# line and exit code the handler gives.
-def usage_error(message: str) -> NoReturn:
-    """Exit 2 with one line on stderr: a usage error, not a data error."""
-    print(f"thidua: {message}", file=sys.stderr)
-    raise typer.Exit(2)
+def data_option(data: Path | None) -> Path | None:
+    """The command's ``--data``, else the one given before the command, else None (the default)."""
+    return data if data is not None else _global["data"]
 
 
-def data_root(data: Path | None) -> Path:
-    from thidua.services.common import data_root as resolve
-    from thidua.services.errors import NotADataRepository
+def terminal(output: Path | None) -> bool:
+    """Whether the text report is drawn for a terminal (rich tables, its width) or plain."""
+    from thidua.output.render.text import is_terminal
+
+    return output is None and is_terminal()
+
+
+def emit(content: str | bytes, output: Path | None, force: bool = False) -> None:
+    """The one way a report leaves: stdout, or ``--output`` written atomically (refused without --force)."""
+    import sys
+
+    if output is None:
+        if isinstance(content, bytes):
+            sys.stdout.buffer.write(content)
+        else:
+            sys.stdout.write(content)
+        sys.stdout.flush()
+        return
+    from thidua.output.i18n import t
+    from thidua.repository.writer import RefusedOverwrite, atomic_write
+    from thidua.services.errors import UsageError, WriteFailed
 
     try:
-        return resolve(data)
-    except NotADataRepository as exc:
-        usage_error(exc.message())
+        atomic_write(output, content, overwrite=force)
+    except RefusedOverwrite:
+        raise UsageError("write.exists", path=output) from None
+    except OSError as exc:
+        raise WriteFailed(output, exc.strerror or exc) from None
+    print(t("write.wrote", path=output), file=sys.stderr)
+
+
+def github_default() -> str:
+    """``github`` on GitHub Actions, else ``text``: the default of --format for diagnostics."""
+    import os
+
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"

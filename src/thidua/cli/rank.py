@@ -6,31 +6,47 @@ with validation errors was skipped, or nothing to rank for YEAR; 2 usage errors.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from thidua.cli.errors import reports_errors
-from thidua.cli.options import ClusterOption, DataOption, NoCacheOption, TableFormat
+from thidua.cli.options import (
+    ClusterOption,
+    DataOption,
+    ForceOption,
+    NoCacheOption,
+    OutputOption,
+    data_option,
+    emit,
+    terminal,
+)
+
+
+class RankFormat(StrEnum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    xlsx = "xlsx"  # a workbook: needs --output
 
 
 @reports_errors
 def rank(
-    year: Annotated[int, typer.Argument(help="The emulation year (năm thi đua), e.g. 2023.", min=1945, max=2100, show_default=False)],
+    year: Annotated[int, typer.Argument(min=1945, max=2100, show_default=False)],
     cluster: ClusterOption = None,
     data: DataOption = None,
-    format: Annotated[TableFormat, typer.Option("--format", "-f", help="table (rich on a terminal, plain when piped), json, csv, markdown, or xlsx (a workbook, with --output).")] = TableFormat.table,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="The workbook to write with --format xlsx.", show_default=False)] = None,
-    explain: Annotated[str | None, typer.Option("--explain", "-e", metavar="MEMBER", help="Explain one member's place: id or Vietnamese name.", show_default=False)] = None,
-    stability: Annotated[bool, typer.Option("--stability", help="Test how stable the ranking is under changed weights and scores.")] = False,
-    samples: Annotated[int, typer.Option("--samples", help="Stability: number of random trials.", min=1, max=100_000)] = 1000,
-    seed: Annotated[int, typer.Option("--seed", help="Stability: random seed; the same seed gives the same output.")] = 1,
-    tolerance: Annotated[float, typer.Option("--tolerance", help="Stability: each score moves by up to ± this many points.", min=0.0, max=1000.0)] = 0.5,
-    weight_spread: Annotated[float, typer.Option("--weight-spread", help="Stability: each weight is multiplied by 1 ± up to this share.", min=0.0, max=0.95)] = 0.2,
-    force: Annotated[bool, typer.Option("--force", help="With --output: replace an existing file.")] = False,
-    differences: Annotated[bool, typer.Option("--differences", help="List every self-score the appraisal changed, with its reason.")] = False,
+    format: Annotated[RankFormat, typer.Option("--format", "-f")] = RankFormat.text,
+    output: OutputOption = None,
+    explain: Annotated[str | None, typer.Option("--explain", "-e", metavar="MEMBER", show_default=False)] = None,
+    stability: Annotated[bool, typer.Option("--stability")] = False,
+    samples: Annotated[int, typer.Option("--samples", min=1, max=100_000)] = 1000,
+    seed: Annotated[int, typer.Option("--seed")] = 1,
+    tolerance: Annotated[float, typer.Option("--tolerance", min=0.0, max=1000.0)] = 0.5,
+    weight_spread: Annotated[float, typer.Option("--weight-spread", min=0.0, max=0.95)] = 0.2,
+    force: ForceOption = False,
+    differences: Annotated[bool, typer.Option("--differences")] = False,
     no_cache: NoCacheOption = False,
 ) -> None:
     """Rank each cluster's members for YEAR by the cluster's own indicators and rules."""
@@ -40,21 +56,20 @@ def rank(
     from thidua.services.errors import UsageError
     from thidua.services.rank import rank_year
 
-    if format is TableFormat.csv and explain and stability:
+    if format is RankFormat.csv and explain and stability:
         raise UsageError("rank.csv_both")
-    if (format is TableFormat.xlsx) != (output is not None):
+    if format is RankFormat.xlsx and output is None:
         raise UsageError("xlsx.needs_output")
     settings = Settings(samples=samples, seed=seed, weight_spread=weight_spread, tolerance=tolerance) if stability else None
-    result = rank_year(year, cluster, data, explain=explain, stability=settings, cache=not no_cache)
+    result = rank_year(year, cluster, data_option(data), explain=explain, stability=settings, cache=not no_cache)
     rank_notes(result)
-    if format is TableFormat.xlsx and output is not None:
-        from thidua.cli.sheet import write_workbook
+    if format is RankFormat.xlsx:
         from thidua.output.xlsx.report import ranking_workbook
 
-        write_workbook(output, ranking_workbook(result.shown), force)
-    elif format is TableFormat.table:
-        render.print_report(result.shown, result.explanation, result.stabilities, differences)
+        emit(ranking_workbook(result.shown), output, force)
+    elif format is RankFormat.text:
+        emit(render.text_report(result.shown, result.explanation, result.stabilities, differences, terminal=terminal(output)), output, force)
     else:
-        report = {TableFormat.json: render.json_report, TableFormat.csv: render.csv_report, TableFormat.markdown: render.markdown_report}
-        sys.stdout.write(report[format](result.shown, result.explanation, result.stabilities, differences))
+        report = {RankFormat.json: render.json_report, RankFormat.csv: render.csv_report, RankFormat.markdown: render.markdown_report}
+        emit(report[format](result.shown, result.explanation, result.stabilities, differences), output, force)
     raise typer.Exit(0 if result.ok else 1)

@@ -19,15 +19,15 @@ else:  # the choices typer shows and checks, from the one list of file kinds
 
 KindOption = Annotated[
     SchemaKind,
-    typer.Option("--kind", "-k", help="Which file: cluster-year (data/clusters/<id>/<year>.yaml), cluster (cluster.yaml) or registry (provinces.yaml)."),
+    typer.Option("--kind", "-k"),
 ]
 
 
 @reports_errors
 def schema(
     kind: KindOption = SchemaKind("cluster-year"),
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.", show_default=False)] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite --output if it exists.")] = False,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of a data file, generated from the models."""
     from thidua.output.report import wrote
@@ -41,9 +41,9 @@ def schema(
 
 @reports_errors
 def init(
-    directory: Annotated[Path, typer.Argument(help="Directory of the new data repository (created if missing).")],
-    force: Annotated[bool, typer.Option("--force", help="Also in a non-empty directory: add the missing files, keep every existing one.")] = False,
-    templates: Annotated[bool, typer.Option("--templates", help="Also copy the award dossier's Word templates into templates/ to edit them.")] = False,
+    directory: Annotated[Path, typer.Argument()],
+    force: Annotated[bool, typer.Option("--force")] = False,
+    templates: Annotated[bool, typer.Option("--templates")] = False,
 ) -> None:
     """Create a data repository: registry, an example cluster, schemas, CI workflow, pre-commit, README."""
     from thidua.output.report import init_report
@@ -54,8 +54,8 @@ def init(
 
 @reports_errors
 def fmt(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files or directories (default: $THIDUA_DATA, else data/).", show_default=False)] = None,
-    check: Annotated[bool, typer.Option("--check", help="Change nothing: print a diff of each file that would change and exit 1.")] = False,
+    paths: Annotated[list[Path] | None, typer.Argument(show_default=False)] = None,
+    check: Annotated[bool, typer.Option("--check")] = False,
 ) -> None:
     """Rewrite data files in canonical form, keeping comments (key order, quoted codes, NFC, indentation)."""
     from thidua.output.report import fmt_report

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from thidua.cli.errors import reports_errors
-from thidua.cli.options import DataOption
+from thidua.cli.options import DataOption, ForceOption, OutputOption, data_option, emit, terminal
 from thidua.services.errors import UsageError
 
 if TYPE_CHECKING:
@@ -31,15 +31,19 @@ class UnitLevel(StrEnum):
 class UnitsFormat(StrEnum):
     text = "text"
     json = "json"
+    csv = "csv"
+    markdown = "markdown"
 
 
 @reports_errors
 def units(
-    query: Annotated[str | None, typer.Argument(help="Name (with or without diacritics, either tone-mark convention), code or id.", show_default=False)] = None,
-    on: Annotated[str | None, typer.Option("--on", metavar="DATE", help="Units valid on this day: 2024-01-01 or 01/01/2024 (default: today).", show_default=False)] = None,
-    level: Annotated[UnitLevel | None, typer.Option("--level", "-l", help="Only this level.", show_default=False)] = None,
-    within: Annotated[str | None, typer.Option("--in", metavar="UNIT", help="Only units in this province or district (an id).", show_default=False)] = None,
-    format: Annotated[UnitsFormat, typer.Option("--format", "-f", help="text (rich on a terminal, plain when piped) or json.")] = UnitsFormat.text,
+    query: Annotated[str | None, typer.Argument(show_default=False)] = None,
+    on: Annotated[str | None, typer.Option("--on", metavar="DATE", show_default=False)] = None,
+    level: Annotated[UnitLevel | None, typer.Option("--level", "-l", show_default=False)] = None,
+    within: Annotated[str | None, typer.Option("--in", metavar="UNIT", show_default=False)] = None,
+    format: Annotated[UnitsFormat, typer.Option("--format", "-f")] = UnitsFormat.text,
+    output: OutputOption = None,
+    force: ForceOption = False,
     data: DataOption = None,
 ) -> None:
     """Find the id of a province, district, commune or agency, as valid on a day."""
@@ -48,23 +52,29 @@ def units(
     from thidua.output.render import units as render
     from thidua.repository.loader import display_path
     from thidua.services.common import data_root
+    from thidua.services.errors import did_you_mean
     from thidua.services.units import unit_search
 
     day = _day(on)
-    root = data_root(data)
+    root = data_root(data_option(data))
     search = unit_search(root)
     errors = [d for d in search.diagnostics if d.severity == "error"]
     if errors:
         print(f"thidua: {t('units.registry_problems', path=display_path(root / REGISTRY_FILE), count=len(errors))}", file=sys.stderr)
     if within is not None and not search.knows(within):
-        close = search.suggest(within)
-        suggestion = t("units.did_you_mean", options=", ".join(f"'{c}'" for c in close)) if close else ""
+        close = search.suggest(within)  # best first
+        suggestion = did_you_mean(close[0] if close else None)
         raise UsageError("units.unknown_in", unit=within, suggestion=suggestion)
     found = search.find(query, on=day, level=level.value if level else None, within=within)
     if format is UnitsFormat.json:
-        render.write_json(found)
+        emit(render.json_units(found), output, force)
     elif found:
-        render.print_units(found, day, query)
+        if format is UnitsFormat.csv:
+            emit(render.csv(found), output, force)
+        elif format is UnitsFormat.markdown:
+            emit(render.markdown(found), output, force)
+        else:
+            emit(render.text(found, day, query, terminal=terminal(output)), output, force)
     if not found:
         from thidua.output.render.text import day as show_day
 

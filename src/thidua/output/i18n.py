@@ -50,6 +50,7 @@ CATALOGUE_MODULES = (
     "thidua.output.messages_clusters",
     "thidua.output.messages_votes",
     "thidua.output.messages_scores",
+    "thidua.output.messages_cli",
 )
 _catalogue: dict[str, dict[str, str]] | None = None
 
@@ -95,17 +96,14 @@ def show(value: object, lang: str, local: bool = False) -> object:
     import datetime as dt
 
     from thidua.domain.message import Ordinal, Percent
-    from thidua.output.render.text import day, number
+    from thidua.output.render.text import day, number, ordinal
 
     if isinstance(value, Message):
         return say(value, lang)
     if isinstance(value, Percent):
         return number(value.value * 100, 2, lang) + "%"
     if isinstance(value, Ordinal):
-        n = value.n
-        if lang == "en":  # English suffixes are grammar, not vocabulary: computed, not catalogued
-            return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
-        return t("awards.ordinal", lang=lang, n=n)
+        return ordinal(value.n, lang)
     if isinstance(value, (dt.date, dt.datetime)):
         return day(value)
     if isinstance(value, (list, tuple)):

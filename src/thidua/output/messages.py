@@ -457,8 +457,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "severity.warning": {"en": "warning", "vi": "cảnh báo"},
     "severity.info": {"en": "note", "vi": "ghi chú"},
     "label.hint": {"en": "hint", "vi": "gợi ý"},
+    "label.docs": {"en": "see", "vi": "xem"},
     "cli.no_path": {"en": "path does not exist: {path}", "vi": "đường dẫn không tồn tại: {path}"},
-    "cluster.unknown": {"en": "unknown cluster '{cluster}'{suggestion}", "vi": "không có cụm '{cluster}'{suggestion}"},
+    "cluster.unknown": {"en": "no cluster '{cluster}'", "vi": "không có cụm '{cluster}'"},
+    "unit.unknown": {"en": "no unit '{unit}'", "vi": "không có đơn vị '{unit}'"},
     "cli.not_data": {
         "en": "{path} is not inside a data directory (no provinces.yaml above it)",
         "vi": "{path} không nằm trong thư mục dữ liệu (không có provinces.yaml phía trên)",

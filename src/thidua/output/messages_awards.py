@@ -9,7 +9,6 @@ from __future__ import annotations
 
 CATALOGUE: dict[str, dict[str, str]] = {
     # ------------------------------------------------------------------ quotas
-    "awards.ordinal": {"en": "no. {n}", "vi": "thứ {n}"},
     "awards.quota.count": {"en": "quota {quota}", "vi": "chỉ tiêu {quota}"},
     "awards.quota.share": {
         "en": "quota {share} of {members} = {exact}, {rounding}: {quota}",

@@ -62,7 +62,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "{title}: không xếp hạng, dữ liệu có lỗi trong {files}; chạy `{command}`",
     },
     # ------------------------------------------------------------------ command messages
-    "rank.did_you_mean": {"en": "; did you mean {options}?", "vi": "; có phải là {options}?"},
     "rank.no_year": {
         "en": "no cluster has a file for {year} in {root}",
         "vi": "không có cụm nào có tệp năm {year} trong {root}",
@@ -72,8 +71,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "{clusters}: không có tệp năm {year}",
     },
     "rank.unknown_member": {
-        "en": "'{member}' is not a member of any cluster in {year}{suggestion}",
-        "vi": "'{member}' không là thành viên cụm nào năm {year}{suggestion}",
+        "en": "'{member}' is not a member of any cluster in {year}",
+        "vi": "'{member}' không là thành viên cụm nào năm {year}",
     },
     "rank.ambiguous_member": {
         "en": "'{member}' could be {options}: write the id, or narrow with --cluster",

@@ -77,10 +77,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "TD721.hint": {"en": "nothing was written; fix the finding above", "vi": "chưa ghi gì; sửa lỗi nêu ở trên"},
     # ------------------------------------------------------------------ the command
-    "sheet.unknown_cluster": {"en": "no cluster '{cluster}' in {root}", "vi": "không có Cụm '{cluster}' trong {root}"},
     "sheet.no_year": {"en": "no year file for {cluster} {year} ({path})", "vi": "không có tệp năm của {cluster} năm {year} ({path})"},
-    "sheet.exists": {"en": "{path} exists; use --force to replace it", "vi": "{path} đã có; dùng --force để ghi đè"},
-    "sheet.written": {"en": "wrote {path}", "vi": "đã ghi {path}"},
     "sheet.imported": {
         "en": "{path}: {scores} scores of {members} members imported",
         "vi": "{path}: đã nhập {scores} điểm của {members} thành viên",

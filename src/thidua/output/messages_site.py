@@ -4,8 +4,6 @@ from __future__ import annotations
 
 CATALOGUE: dict[str, dict[str, str]] = {
     # ------------------------------------------------------------------ history
-    "history.unknown_unit": {"en": "unknown unit '{unit}'{hint}", "vi": "không có đơn vị '{unit}'{hint}"},
-    "history.did_you_mean": {"en": " (did you mean: {ids}?)", "vi": " (có phải: {ids}?)"},
     "history.title": {"en": "History of {name} ({unit})", "vi": "Quá trình thi đua của {name} ({unit})"},
     "history.successor": {"en": "Merged into {name} ({unit}) from 01/07/2025: see its history.", "vi": "Đã sáp nhập vào {name} ({unit}) từ 01/07/2025: xem quá trình của đơn vị này."},
     "history.predecessors": {"en": "Includes the records of its predecessors: {names}.", "vi": "Gồm cả hồ sơ của các đơn vị trước sáp nhập: {names}."},

@@ -26,7 +26,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "--in: no province or district with id '{unit}'{suggestion}",
         "vi": "--in: không có tỉnh hoặc huyện nào có mã định danh '{unit}'{suggestion}",
     },
-    "units.did_you_mean": {"en": "; did you mean {options}?", "vi": "; có phải là {options}?"},
     "units.registry_problems": {
         "en": "{path} has {count} error(s); `thidua validate` lists them",
         "vi": "{path} có {count} lỗi; chạy `thidua validate` để xem",

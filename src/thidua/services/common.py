@@ -19,7 +19,7 @@ def data_root(data: Path | str | None) -> Path:
 
     root = Path(data) if data is not None else default_data_dir()
     if not root.is_dir():
-        raise NotADataRepository(root)
+        raise NotADataRepository(root, data_directory=True)
     return root
 
 

@@ -26,6 +26,8 @@ __all__ = [
     "RefusedOverwrite",
     "ThiduaError",
     "UnknownCluster",
+    "UnknownName",
+    "UnknownUnit",
     "UnusableData",
     "UsageError",
     "WouldNotValidate",
@@ -71,25 +73,49 @@ class UsageError(ThiduaError):
 
 
 class NotADataRepository(UsageError):
-    """``path`` is not a directory to read data from."""
+    """``path`` is not a directory to read data from: a file ("not a directory"), or nothing there
+    (a hint at ``--data``, ``$THIDUA_DATA`` and ``thidua init``)."""
 
-    def __init__(self, path: Path) -> None:
-        super().__init__("cli.no_path", path=path)
+    def __init__(self, path: Path, data_directory: bool = False) -> None:
+        missing = "cli.no_data" if data_directory else "cli.no_path"
+        super().__init__("cli.not_a_directory" if path.exists() else missing, path=path)
         self.path = path
 
 
-class UnknownCluster(UsageError):
-    """No cluster ``id`` in the repository; ``suggestion`` is the closest id, if one is close."""
+def did_you_mean(suggestion: str | None) -> str:
+    """``; did you mean 'dbsh'?``, the one suggestion every unknown name gets (or "")."""
+    from thidua.output.i18n import t
 
-    def __init__(self, cluster: str, suggestion: str | None) -> None:
-        super().__init__("cluster.unknown", cluster=cluster, suggestion=suggestion)
-        self.cluster, self.suggestion = cluster, suggestion
+    return "; " + t("word.did_you_mean", options=f"'{suggestion}'") if suggestion else ""
+
+
+class UnknownName(UsageError):
+    """A name the repository does not have (a cluster, a member, a unit); ``suggestion`` is the
+    closest one it has, when one is close."""
+
+    def __init__(self, key: str, name: str, suggestion: str | None, /, **params: Any) -> None:
+        super().__init__(key, **params)
+        self.name, self.suggestion = name, suggestion
 
     def message(self) -> str:
         from thidua.output.i18n import t
 
-        hint = "; " + t("word.did_you_mean", options=f"'{self.suggestion}'") if self.suggestion else ""
-        return t(self.key, cluster=self.cluster, suggestion=hint)
+        return t(self.key, **self.params) + did_you_mean(self.suggestion)
+
+
+class UnknownCluster(UnknownName):
+    """No cluster ``id`` in the repository; ``suggestion`` is the closest id, if one is close."""
+
+    def __init__(self, cluster: str, suggestion: str | None) -> None:
+        super().__init__("cluster.unknown", cluster, suggestion, cluster=cluster)
+        self.cluster = cluster
+
+
+class UnknownUnit(UnknownName):
+    """No unit ``id`` in the registry nor in any cluster."""
+
+    def __init__(self, unit: str, suggestion: str | None) -> None:
+        super().__init__("unit.unknown", unit, suggestion, unit=unit)
 
 
 class ChangedSinceError(UsageError):

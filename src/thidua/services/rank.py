@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from thidua.services.common import check_clusters, data_root
-from thidua.services.errors import DataError, UsageError
+from thidua.services.errors import DataError, UnknownName
 
 if TYPE_CHECKING:
     from thidua.domain.explain import Explanation
@@ -21,8 +21,8 @@ class NothingToRank(DataError):
     """No cluster asked for has a file for the year."""
 
 
-class UnknownMember(UsageError):
-    """``--explain`` names no member, or several."""
+class UnknownMember(UnknownName):
+    """``--explain`` names no member (``suggestion``: the closest), or several (``options``)."""
 
 
 class MemberNotRanked(DataError):
@@ -108,13 +108,10 @@ def rank_year(
 def _member(text: str, found: list[Standing], year: int) -> tuple[Standing, str]:
     """The (standing, member id) that ``explain`` names; UnknownMember when none or several."""
     from thidua.domain.explain import resolve_member
-    from thidua.output.i18n import t
-
     matches, close = resolve_member(text, found)
     if not matches:
-        suggestion = t("rank.did_you_mean", options=", ".join(f"'{m}'" for m in close)) if close else ""
-        raise UnknownMember("rank.unknown_member", member=text, year=year, suggestion=suggestion)
+        raise UnknownMember("rank.unknown_member", text, close[0] if close else None, member=text, year=year)
     if len(matches) > 1:
         options = ", ".join(f"'{m}' ({s.cluster_year.units.full_name(m) if s.cluster_year else m}, {s.cluster})" for s, m in matches)
-        raise UnknownMember("rank.ambiguous_member", member=text, options=options)
+        raise UnknownMember("rank.ambiguous_member", text, None, member=text, options=options)
     return matches[0]

@@ -51,10 +51,14 @@ def _year_path(root: Path, cluster: str, year: int) -> Path:
 
 
 def _cluster_year(repo: Repository, root: Path, cluster: str, year: int) -> ClusterYear:
-    data = repo.clusters.get(cluster)
-    if data is None:
-        raise SheetError("sheet.unknown_cluster", cluster=cluster, root=root)
-    cy = data.years.get(year)
+    if cluster not in repo.clusters:  # only this cluster was loaded: suggest from the directories
+        from thidua.domain.suggest import closest
+        from thidua.services.errors import UnknownCluster
+
+        folder = root / "clusters"
+        ids = [d.name for d in folder.iterdir() if d.is_dir()] if folder.is_dir() else []
+        raise UnknownCluster(cluster, closest(cluster, ids))
+    cy = repo.clusters[cluster].years.get(year)
     if cy is None:
         raise SheetError("sheet.no_year", cluster=cluster, year=year, path=display_path(_year_path(root, cluster, year)))
     return cy

@@ -34,6 +34,7 @@ from thidua.domain.models import (
 from thidua.domain.scoring import counted_scores
 from thidua.domain.textsafe import document_text
 from thidua.output.docx import BLANK, keep_together, typographic
+from thidua.output.render.text import day as show_day
 from thidua.output.render.text import number
 
 BOUND_WORDS = ("thành phố", "thị xã", "ủy ban nhân dân", "trung ương")
@@ -301,7 +302,7 @@ def cluster_context(result: AwardsResult, document: str = "to-trinh") -> dict[st
         "seat": seat(result) or BLANK,
         "header": _header(result, f"{symbol}-{w['abbr']}", issuer(result), bind_names(cy.cluster.name.upper(), result)),
         "meeting": {
-            "date": day.strftime("%d/%m/%Y") if day else BLANK,
+            "date": show_day(day) if day else BLANK,
             "date_words": date_words(day),
             "place": (review.place if review and review.place else None) or BLANK,
             "chair": f"đại diện lãnh đạo {chair_body}" if chair_body else f"đại diện {BLANK}",

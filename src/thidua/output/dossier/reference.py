@@ -10,6 +10,7 @@ import datetime as dt
 
 from thidua.domain.legal_bases import LEGAL_PERIODS
 from thidua.output.dossier.context import FIELDS
+from thidua.output.render.text import day as show_day
 
 
 def _cell(text: str) -> str:
@@ -27,7 +28,7 @@ def legal_bases_markdown() -> str:
     lines = ["| meeting on or after | cited (Căn cứ …) | checked against | not confirmed |", "|---|---|---|---|"]
     for index, period in enumerate(LEGAL_PERIODS):
         until = LEGAL_PERIODS[index + 1].start - dt.timedelta(days=1) if index + 1 < len(LEGAL_PERIODS) else None
-        when = ("up to " + until.strftime("%d/%m/%Y")) if index == 0 and until else period.start.strftime("%d/%m/%Y") + (f" – {until.strftime('%d/%m/%Y')}" if until else " on")
+        when = ("up to " + show_day(until)) if index == 0 and until else show_day(period.start) + (f" – {show_day(until)}" if until else " on")
         for number, text in enumerate(period.texts):
             unconfirmed = "; ".join(x for x in (text.unconfirmed, ('period: ' + period.start_unconfirmed) if number == 0 and period.start_unconfirmed else None) if x)
             lines.append(f"| {when if number == 0 else ''} | {_cell(text.text)} | {_cell(text.source or '—')} | {_cell(unconfirmed or '—')} |")

@@ -7,7 +7,6 @@ awards and the organiser's cap follow it.
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 from thidua.domain.awards import AwardsResult
@@ -15,7 +14,16 @@ from thidua.domain.models import AwardKind
 from thidua.domain.textsafe import markdown_text, safe_join, safe_text
 from thidua.output.i18n import say, t
 from thidua.output.render.scores import band_name
-from thidua.output.render.text import json_text, markdown_table, message_json, number, print_table
+from thidua.output.render.text import (
+    csv_text,
+    json_text,
+    markdown_table,
+    message_json,
+    number,
+    table_text,
+    text_width,
+    wrap,
+)
 
 
 def _title(result: AwardsResult) -> str:
@@ -84,13 +92,27 @@ def footer_lines(result: AwardsResult) -> list[str]:
     return lines
 
 
-def print_tables(results: list[AwardsResult]) -> None:
+def text(results: list[AwardsResult], terminal: bool = False) -> str:
+    """One table per cluster-year (rich on a terminal, plain otherwise), reasons wrapped at word boundaries."""
+    width = text_width(terminal)
+    out = []
     for result in results:
-        footer = safe_join(footer_lines(result))  # names are joined into lines raw: escape each line
+        footer = wrap(safe_join(footer_lines(result)), width)  # names are joined into lines raw: escape each line
         if result.ranking is None:
-            sys.stdout.write(safe_text(_title(result)) + "\n" + footer + "\n\n")
+            out.append(safe_text(_title(result)) + "\n" + footer + "\n\n")
             continue
-        print_table(_title(result), _headers(), rows(result), align="rlr", caption=footer)
+        out.append(table_text(_title(result), _headers(), rows(result), align="rlr", caption=footer, terminal=terminal, keep=(1, 3)))
+    return "".join(out)
+
+
+def csv(results: list[AwardsResult]) -> str:
+    """One row per member of every cluster-year, the table's columns first."""
+    table = []
+    for result in results:
+        if result.ranking is None:
+            continue
+        table += [[result.cluster, str(result.year), *row] for row in rows(result)]
+    return csv_text(["cluster", "year", *_headers()], table)
 
 
 def markdown(results: list[AwardsResult]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -11,6 +12,7 @@ from thidua.domain.diagnostics import Diagnostic
 from thidua.domain.message import as_data
 from thidua.domain.textsafe import github_data, github_property, json_safe, markdown_cell, markdown_code, safe_text
 from thidua.domain.usable import Unusable
+from thidua.output.docs_links import rule_url
 from thidua.output.i18n import say, say_hint, t
 
 JSON_VERSION = 1
@@ -56,6 +58,9 @@ def summary_line(diagnostics: Sequence[Diagnostic], files: int) -> str:
     return t("validate.summary", files=files, errors=c["error"], warnings=c["warning"], infos=c["info"])
 
 
+_RULE = re.compile(r"TD\d{3}")
+
+
 def render_text(diagnostics: Sequence[Diagnostic], files: int) -> str:
     """``file:line:col: severity CODE message`` then an indented hint: the compiler convention."""
     lines = []
@@ -64,6 +69,8 @@ def render_text(diagnostics: Sequence[Diagnostic], files: int) -> str:
         hint = say_hint(d.message)
         if hint:
             lines.append(safe_text(f"    {t('label.hint')}: {hint}"))
+        if _RULE.fullmatch(d.code):
+            lines.append(f"    {t('label.docs')}: {rule_url(d.code)}")
     lines.append(summary_line(diagnostics, files))
     return "\n".join(lines) + "\n"
 

@@ -8,7 +8,7 @@ from typing import Any
 from thidua.domain.history import UnitHistory, YearRecord
 from thidua.domain.textsafe import safe_text
 from thidua.output.i18n import t
-from thidua.output.render.text import json_text, markdown_table, number, plain_table
+from thidua.output.render.text import json_text, markdown_table, number, table_text, text_width, wrap
 
 
 def place_text(record: YearRecord, lang: str | None = None) -> str:
@@ -55,11 +55,14 @@ def _notes(history: UnitHistory) -> list[str]:
     return notes
 
 
-def text(history: UnitHistory) -> str:
+def text(history: UnitHistory, terminal: bool = False) -> str:
+    """The title, the table (80 columns when piped: the unit's name whole, the widest column
+    wrapped), then the notes wrapped at word boundaries."""
+    width = text_width(terminal)
     out = [safe_text(t("history.title", name=history.full_name, unit=history.unit)), ""]
     if history.records:
-        out.append(plain_table(_headers(), _rows(history)).rstrip("\n"))
-    out += [safe_text(n) for n in _notes(history)]
+        out.append(table_text("", _headers(), _rows(history), align="l" * 6, terminal=terminal, keep=(2, 5)).rstrip("\n"))
+    out += [wrap(safe_text(n), width) for n in _notes(history)]
     return "\n".join(out) + "\n"
 
 

@@ -10,18 +10,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from thidua.domain.standings import Standing
-from thidua.output.i18n import language, say, t
-from thidua.output.render.text import number
+from thidua.output.i18n import say, t
+from thidua.output.render.text import number, ordinal
+
+__all__ = ["ordinal"]  # re-exported: the one ordinal lives in render/text.py
 
 Table = tuple[list[str], list[list[str]], str]  # headers, rows, alignment letters
-
-
-def ordinal(n: int) -> str:
-    """1st, 2nd, 3rd, 11th… in English; "thứ 1" in Vietnamese."""
-    if language() == "vi":
-        return t("rank.ordinal", n=n)
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 def percent(share: float) -> str:

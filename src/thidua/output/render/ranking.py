@@ -7,7 +7,6 @@ and the stability report (``render.stability``) when asked. Sentences come from 
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 from thidua.domain.explain import Explanation
@@ -15,7 +14,7 @@ from thidua.domain.models import IndicatorKind, RankingBasis
 from thidua.domain.ranking import Entry
 from thidua.domain.stability import Stability
 from thidua.domain.standings import Standing, Status
-from thidua.domain.textsafe import markdown_text, safe_join, safe_text
+from thidua.domain.textsafe import markdown_text, safe_join
 from thidua.output.i18n import t
 from thidua.output.render import scores
 from thidua.output.render.explain import explain_head, explain_lines, explain_table, explanation_csv, explanation_json
@@ -38,7 +37,7 @@ from thidua.output.render.stability import (
     stability_lines,
     stability_table,
 )
-from thidua.output.render.text import csv_text, is_terminal, json_text, markdown_table, number, print_table
+from thidua.output.render.text import csv_text, json_text, markdown_table, number, table_text, text_width, wrap
 
 # --------------------------------------------------------------------------- the ranking table
 
@@ -144,37 +143,37 @@ def status_line(standing: Standing) -> str:
 # --------------------------------------------------------------------------- the terminal
 
 
-def _print_table(heading: str, table: Table, caption: str = "") -> None:
-    headers, rows, align = table
-    print_table(heading, headers, rows, align, caption=caption)
-    if is_terminal():  # the plain renderer ends with a blank line; rich does not
-        sys.stdout.write("\n")
+def text_report(standings: list[Standing], explanation: Explanation | None = None, stabilities: dict[str, Stability] | None = None,
+                differences: bool = False, terminal: bool = False) -> str:
+    """Tables (rich on a terminal, plain otherwise) and prose wrapped at word boundaries; one block per cluster-year."""
+    width = text_width(terminal)
+    out: list[str] = []
 
+    def prose(lines: list[str]) -> None:
+        out.append(wrap(safe_join(lines), width) + "\n\n")
 
-def print_report(standings: list[Standing], explanation: Explanation | None = None, stabilities: dict[str, Stability] | None = None, differences: bool = False) -> None:
-    """Tables with rich on a terminal, plain text when piped; one block per cluster-year."""
-    out = sys.stdout
     for standing in standings:
         if standing.status is Status.no_scores:
-            out.write(safe_text(status_line(standing)) + "\n\n")
+            prose([status_line(standing)])
             continue
         if standing.status is not Status.ranked:
             continue  # said on stderr by the command
-        _print_table(title(standing), ranking_table(standing), safe_join(ranking_notes(standing)))
+        headers, rows, align = ranking_table(standing)
+        out.append(table_text(title(standing), headers, rows, align, caption=wrap(safe_join(ranking_notes(standing)), width), terminal=terminal))
         if differences and standing.cluster_year is not None:
-            out.write(safe_join(scores.differences_lines(standing.cluster_year)) + "\n\n")
+            prose(scores.differences_lines(standing.cluster_year))
         if explanation is not None and explanation.ranking is standing.ranking:
-            out.write(safe_join(explain_head(explanation)) + "\n\n")
+            prose(explain_head(explanation))
             if explanation.contributions:  # none when the year has no points
-                _print_table("", explain_table(explanation))
-            out.write(safe_join(explain_lines(explanation)) + "\n\n")
+                out.append(table_text("", *explain_table(explanation), terminal=terminal, keep=()))
+            prose(explain_lines(explanation))
         stability = (stabilities or {}).get(standing.cluster)
         if stability is not None:
             extra = standing.cluster_year.cluster.award_titles if standing.cluster_year else None
-            out.write(safe_join(stability_head(stability, standing)) + "\n\n")
-            _print_table("", stability_table(stability, extra))
-            out.write(safe_join(stability_lines(stability, extra)) + "\n\n")
-        out.flush()
+            prose(stability_head(stability, standing))
+            out.append(table_text("", *stability_table(stability, extra), terminal=terminal, keep=(0,)))
+            prose(stability_lines(stability, extra))
+    return "".join(out)
 
 
 # --------------------------------------------------------------------------- Markdown
@@ -282,20 +281,25 @@ def csv_report(standings: list[Standing], explanation: Explanation | None = None
 
 
 def ranking_csv(standings: list[Standing]) -> str:
-    """One row per ranked member; a column per indicator group found in any cluster-year."""
-    groups = sorted({g for s in standings if s.ranking for e in s.ranking.entries for g in e.groups})
-    fixed = ["cluster", "year", "rank", "member", "name", "total", "scored", "bonus", "deductions", "votes", "previous_rank", "previous_member", "change", "new", "decided_by", "tied_with", "scores_illustrative"]
+    """One row per ranked member, columns in the table's order: rank, member, total, the indicator
+    groups (in the cluster-year's order), then the rest."""
+    groups = list(dict.fromkeys(
+        i.group for s in standings if s.ranking for i in s.ranking.cluster_year.year.indicators if i.group and i.kind is IndicatorKind.scored
+    ))
+    head = ["cluster", "year", "rank", "member", "name", "total"]
+    tail = ["scored", "bonus", "deductions", "votes", "previous_rank", "previous_member", "change", "new", "decided_by", "tied_with", "scores_illustrative"]
     banded = any(s.cluster_year is not None and scores.has_bands(s.cluster_year) for s in standings)
     rows = []
     for standing in standings:
         for e in standing.ranking.entries if standing.ranking else []:
             item = entry_json(standing, e)
-            row = [standing.cluster, standing.year, *[cell(item[k]) for k in fixed[2:-2]], ";".join(e.tied_with), cell(is_illustrative(standing))]
+            row = [standing.cluster, standing.year, *[cell(item[k]) for k in head[2:]]]
             row += [cell(item["groups"].get(g)) for g in groups]
             if banded:
                 row.append(cell(e.band))
+            row += [cell(item[k]) for k in tail[:-2]] + [";".join(e.tied_with), cell(is_illustrative(standing))]
             rows.append(row)
-    return csv_text(fixed + [f"group:{g}" for g in groups] + (["band"] if banded else []), rows)
+    return csv_text(head + [f"group:{g}" for g in groups] + (["band"] if banded else []) + tail, rows)
 
 
 def differences_csv(standings: list[Standing]) -> str:

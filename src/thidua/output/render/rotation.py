@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 from thidua.domain.rotation import CHAIR, Proposal, label
-from thidua.domain.textsafe import safe_join, safe_text
+from thidua.domain.textsafe import markdown_text, safe_join, safe_text
 from thidua.output.i18n import say, t
 from thidua.output.render.text import day as show_day
-from thidua.output.render.text import is_terminal, json_text, message_json, print_table
+from thidua.output.render.text import json_text, markdown_table, message_json, table_text, text_width, wrap
 
 
 def _unit(proposal: Proposal, unit_id: str | None) -> dict[str, str] | None:
@@ -69,15 +68,9 @@ def _why_lines(proposal: Proposal) -> list[str]:
 # --------------------------------------------------------------------------- terminal
 
 
-def _table(title: str, headers: list[str], rows: list[list[Any]], caption: str = "") -> None:
-    """print_table, followed by a blank line in both modes (plain text already ends with one)."""
-    print_table(title, headers, rows, caption=caption)
-    if is_terminal():
-        sys.stdout.write("\n")
-
-
-def print_proposal(proposal: Proposal) -> None:
+def proposal_text(proposal: Proposal, terminal: bool = False) -> str:
     """One proposal in full: leadership, flag, every candidate considered, members, notes."""
+    width = text_width(terminal)
     units = proposal.units
     title = t("rotate.title", cluster=f"{proposal.cluster_name} ({proposal.cluster})", from_year=proposal.from_year, to_year=proposal.to_year)
     head = [title, _policy_line(proposal), _basis(proposal)]
@@ -85,7 +78,7 @@ def print_proposal(proposal: Proposal) -> None:
         head.append(t("rotate.recorded_year", year=proposal.to_year))
     if proposal.appointment is not None:
         head.append(_appointment_line(proposal))
-    sys.stdout.write(safe_join(head) + "\n\n")
+    out = [wrap(safe_join(head), width) + "\n\n"]
     outgoing = [proposal.outgoing_chair, *proposal.outgoing_vice_chairs]
     incoming = [proposal.chair, *proposal.vice_chairs]
     rows = []
@@ -95,32 +88,72 @@ def print_proposal(proposal: Proposal) -> None:
         new = incoming[index] if index < len(incoming) else None
         rows.append([role, _cell(proposal, old), _cell(proposal, new)])
     headers = [t("rotate.col.role"), t("rotate.col.outgoing", year=proposal.from_year), t("rotate.col.incoming", year=proposal.to_year)]
-    _table("", headers, rows)
-    sys.stdout.write(safe_text(_flag(proposal)) + "\n\n")
+    out.append(table_text("", headers, rows, terminal=terminal, keep=(1, 2)))
+    out.append(wrap(safe_text(_flag(proposal)), width) + "\n\n")
     if proposal.steps:
         steps = [[_role(s.role), _cell(proposal, s.unit), t("rotate.chosen") if s.chosen else t("rotate.skipped"), say(s.why)] for s in proposal.steps]
-        _table(t("rotate.candidates"), [t("rotate.col.role"), t("rotate.col.candidate"), t("rotate.col.decision"), t("rotate.col.why")], steps)
+        out.append(table_text(t("rotate.candidates"), [t("rotate.col.role"), t("rotate.col.candidate"), t("rotate.col.decision"), t("rotate.col.why")], steps, terminal=terminal))
     names = ", ".join(f"{units.name(m)} ({m})" for m in proposal.members) or "–"
-    sys.stdout.write(safe_text(t("rotate.members", year=proposal.to_year, count=len(proposal.members), names=names)) + "\n")
+    out.append(wrap(safe_text(t("rotate.members", year=proposal.to_year, count=len(proposal.members), names=names)), width) + "\n")
     if proposal.notes:
-        sys.stdout.write("\n" + safe_join([t("rotate.notes"), *(f"- {say(n)}" for n in proposal.notes)]) + "\n")
+        out.append("\n" + wrap(safe_join([t("rotate.notes"), *(f"- {say(n)}" for n in proposal.notes)]), width) + "\n")
+    return "".join(out)
 
 
-def print_schedule(proposals: list[Proposal]) -> None:
+def schedule_text(proposals: list[Proposal], terminal: bool = False) -> str:
     """``--years N``: one row per year, then why, year by year."""
+    width = text_width(terminal)
     first = proposals[0]
     title = t("rotate.schedule_title", cluster=f"{first.cluster_name} ({first.cluster})", from_year=first.from_year)
-    sys.stdout.write(safe_join([title, _policy_line(first)]) + "\n\n")
+    out = [wrap(safe_join([title, _policy_line(first)]), width) + "\n\n"]
     rows = []
     for p in proposals:
         vices = ", ".join(_cell(p, v) for v in p.vice_chairs) or t("rotate.nobody")
         basis = t(f"rotate.basis_short.{p.basis}") + (" *" if p.proposal_only else "")
         rows.append([p.to_year, _cell(p, p.chair), vices, basis])
     headers = [t("rotate.col.year"), t("rotate.col.chair"), t("rotate.col.vices"), t("rotate.col.basis")]
-    _table("", headers, rows, caption="* " + t("rotate.proposal_only") if any(p.proposal_only for p in proposals) else "")
+    caption = "* " + t("rotate.proposal_only") if any(p.proposal_only for p in proposals) else ""
+    out.append(table_text("", headers, rows, caption=caption, terminal=terminal, keep=(1, 2)))  # names are never wrapped
     for p in proposals:
-        sys.stdout.write(safe_join([t("rotate.year_heading", year=p.to_year), _flag(p)]) + "\n")
-        sys.stdout.write("".join(safe_text(line) + "\n" for line in _why_lines(p)) + "\n")
+        out.append(wrap(safe_join([t("rotate.year_heading", year=p.to_year), _flag(p)]), width) + "\n")
+        out.append("".join(wrap(safe_text(line), width) + "\n" for line in _why_lines(p)) + "\n")
+    return "".join(out)
+
+
+def markdown(proposals: list[Proposal], schedule: bool) -> str:
+    """The proposal (or the schedule) as Markdown: the same tables and sentences."""
+    first = proposals[0]
+    if not schedule:
+        p = first
+        title = t("rotate.title", cluster=f"{p.cluster_name} ({p.cluster})", from_year=p.from_year, to_year=p.to_year)
+        outgoing = [p.outgoing_chair, *p.outgoing_vice_chairs]
+        incoming = [p.chair, *p.vice_chairs]
+        rows = []
+        for index in range(max(len(outgoing), len(incoming), 1 + p.rules.vice_chairs)):
+            old = outgoing[index] if index < len(outgoing) else None
+            new = incoming[index] if index < len(incoming) else None
+            rows.append([_role(CHAIR if index == 0 else "vice_chair"), _cell(p, old), _cell(p, new)])
+        parts = [f"## {markdown_text(title)}\n\n", f"{markdown_text(_policy_line(p))}\n\n{markdown_text(_basis(p))}\n\n"]
+        parts.append(markdown_table([t("rotate.col.role"), t("rotate.col.outgoing", year=p.from_year), t("rotate.col.incoming", year=p.to_year)], rows))
+        parts.append(f"\n{markdown_text(_flag(p))}\n")
+        if p.steps:
+            steps = [[_role(s.role), _cell(p, s.unit), t("rotate.chosen") if s.chosen else t("rotate.skipped"), say(s.why)] for s in p.steps]
+            parts.append(f"\n### {markdown_text(t('rotate.candidates'))}\n\n")
+            parts.append(markdown_table([t("rotate.col.role"), t("rotate.col.candidate"), t("rotate.col.decision"), t("rotate.col.why")], steps))
+        if p.notes:
+            parts.append(f"\n### {markdown_text(t('rotate.notes'))}\n\n" + "".join(f"- {markdown_text(say(n))}\n" for n in p.notes))
+        return "".join(parts)
+    title = t("rotate.schedule_title", cluster=f"{first.cluster_name} ({first.cluster})", from_year=first.from_year)
+    rows = []
+    for p in proposals:
+        vices = ", ".join(_cell(p, v) for v in p.vice_chairs) or t("rotate.nobody")
+        rows.append([str(p.to_year), _cell(p, p.chair), vices, t(f"rotate.basis_short.{p.basis}") + (" *" if p.proposal_only else "")])
+    parts = [f"## {markdown_text(title)}\n\n{markdown_text(_policy_line(first))}\n\n"]
+    parts.append(markdown_table([t("rotate.col.year"), t("rotate.col.chair"), t("rotate.col.vices"), t("rotate.col.basis")], rows))
+    for p in proposals:
+        parts.append(f"\n### {markdown_text(t('rotate.year_heading', year=p.to_year))}\n\n{markdown_text(_flag(p))}\n\n")
+        parts.append("".join(f"- {markdown_text(line.strip())}\n" for line in _why_lines(p)))
+    return "".join(parts)
 
 
 # --------------------------------------------------------------------------- JSON

@@ -40,13 +40,17 @@ class SiteModel:
 
 
 def environment() -> Environment:
-    return Environment(
+    from thidua.output.render.text import day
+
+    env = Environment(
         loader=PackageLoader("thidua.output.site", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["day"] = day  # dd/mm/yyyy: the one date format
+    return env
 
 
 def _translator(lang: str) -> Callable[..., str]:
