@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from support import flat
 from thidua.cli.app import app
 from thidua.services.validate import validate_paths
 
@@ -61,7 +62,7 @@ def test_ranking_counts_final_else_appraised_and_computed_points(data: Path) -> 
 
 
 def test_explain_shows_the_stages_the_reason_and_the_computation(data: Path) -> None:
-    text = run(data, "rank", "2024", "--cluster", "demo", "--explain", "thai-binh")
+    text = flat(run(data, "rank", "2024", "--cluster", "demo", "--explain", "thai-binh"))
     assert "Marked down on Giảm tỷ lệ hộ nghèo: self-score 15 → appraised 14; reason: Chưa đạt chỉ tiêu giảm nghèo đa chiều" in text
     assert "final score 14.5 after the explanation: Số liệu hộ nghèo cập nhật sau rà soát cuối năm" in text
     assert "Tốc độ tăng trưởng GRDP: above target: ½ × 20 + (excess 7.69% ÷ the leader's 23.08%) × ½ × 20 = 13.33" in text
@@ -77,18 +78,18 @@ def test_explain_shows_the_stages_the_reason_and_the_computation(data: Path) -> 
 
 def test_explain_in_vietnamese(data: Path) -> None:
     result = runner.invoke(app, ["--lang", "vi", "rank", "2024", "--cluster", "demo", "--explain", "ninh-binh", "--data", str(data)])
-    assert "Bị trừ điểm ở Giảm tỷ lệ hộ nghèo: tự chấm 14 → thẩm định 12; lý do: Tỷ lệ hộ nghèo giảm 0,8 %, chỉ tiêu 1 %" in result.stdout
-    assert "Tốc độ tăng trưởng GRDP: dưới hoặc bằng chỉ tiêu: ½ × 20 × 6 / 6,5 % = 9,23" in result.stdout
-    assert "Điểm trừ: vi phạm bị kiểm điểm: 2 × 1 = 2" in result.stdout
+    assert flat("Bị trừ điểm ở Giảm tỷ lệ hộ nghèo: tự chấm 14 → thẩm định 12; lý do: Tỷ lệ hộ nghèo giảm 0,8 %, chỉ tiêu 1 %") in flat(result.stdout)
+    assert flat("Tốc độ tăng trưởng GRDP: dưới hoặc bằng chỉ tiêu: ½ × 20 × 6 / 6,5 % = 9,23") in flat(result.stdout)
+    assert flat("Điểm trừ: vi phạm bị kiểm điểm: 2 × 1 = 2") in flat(result.stdout)
 
 
 def test_differences_view_in_text_and_csv(data: Path) -> None:
-    text = run(data, "rank", "2024", "--cluster", "demo", "--differences")
+    text = flat(run(data, "rank", "2024", "--cluster", "demo", "--differences"))
     assert "Self-scores changed by the appraisal (2):" in text
     assert "- Ninh Bình, Giảm tỷ lệ hộ nghèo: self 14 → appraised 12, final — (-2); reason: Tỷ lệ hộ nghèo giảm 0,8 %, chỉ tiêu 1 %" in text
     csv = run(data, "rank", "2024", "--cluster", "demo", "--differences", "--format", "csv")
     lines = str(csv).splitlines()
-    assert lines[0] == "cluster,year,member,name,indicator,indicator_name,self,appraised,final,change,reason,explanation"
+    assert lines[0] == "\ufeffcluster,year,member,name,indicator,indicator_name,self,appraised,final,change,reason,explanation"
     assert len(lines) == 3 and lines[2].startswith("demo,2024,ninh-binh,Ninh Bình,giam-ngheo,")
 
 
@@ -97,8 +98,9 @@ def test_ranking_text_and_csv_show_groups_and_bands(data: Path) -> None:
     assert "Criteria groups: I. Phát triển kinh tế (max 60); II. Văn hóa - xã hội (max 30)" in text
     assert "Hoàn thành xuất sắc" in text
     csv = str(run(data, "rank", "2024", "--cluster", "demo", "--format", "csv")).splitlines()
-    assert csv[0].endswith(",group:kinh-te,group:thi-dua,group:xa-hoi,band")
-    assert csv[1].endswith(",xuat-sac")
+    head = csv[0].split(",")  # the table's order: the groups as declared, then the band
+    assert ",total,group:kinh-te,group:xa-hoi,group:thi-dua,band,scored," in csv[0]
+    assert csv[1].split(",")[head.index("band")] == "xuat-sac"
 
 
 def test_an_award_step_requiring_a_band_passes_over_members_without_it(data: Path) -> None:
