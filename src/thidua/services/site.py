@@ -14,13 +14,14 @@ from typing import Any
 
 from thidua.domain.awards import AwardsResult
 from thidua.domain.awards_catalogue import award_title
-from thidua.domain.history import Outcome, UnitHistory, predecessors, successor
+from thidua.domain.history import Outcome, predecessors, successor
 from thidua.domain.models import ClusterYear
 from thidua.domain.ranking import Ranking
 from thidua.domain.standings import Standing, Status
 from thidua.output.site.builder import SiteModel, write_site
 from thidua.repository.loader import Repository
-from thidua.services.history import evaluate, every_cluster_year, history, known_units, outcomes
+from thidua.services.history import evaluate, every_cluster_year, known_units, outcomes
+from thidua.services.history import histories as unit_histories
 
 MARKER = ".thidua-site"
 
@@ -119,17 +120,13 @@ def gather(repo: Repository, built: str, revision: str | None, base_url: str | N
         })
     for entry in award_rows.values():
         entry["rows"].sort(key=lambda r: (-r["year"], r["cluster"], r["kind"] != "decided"))
-    histories: dict[str, UnitHistory] = {}
     wanted = known_units(repo)
     for uid in list(wanted):  # successors and predecessors get a page too, so the links resolve
         nxt = successor(uid, repo.registry)
         for extra in ([nxt] if nxt else []) + predecessors(uid, repo.registry):
             if extra not in wanted:
                 wanted.append(extra)
-    for uid in wanted:
-        found = history(repo, uid, computed)
-        if found is not None:
-            histories[uid] = found
+    histories = unit_histories(repo, wanted, computed)
     return SiteModel(clusters=clusters, years=years, histories=histories, awards=award_rows, built=built, revision=revision, base_url=base_url)
 
 
