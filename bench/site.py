@@ -3,6 +3,7 @@
     python bench/site.py                         # 2,000 / 10,000 / 20,000 files, 3 paired runs each
     python bench/site.py --files 2000 --repeat 5 # one size (a quick look while developing)
     python bench/site.py --keep /dev/shm/sitebench   # generate there once, reuse on the next run
+    python bench/site.py --files 20000 --repeat 1 --warm 0   # one pair (a loaded machine: ~15 minutes)
 
 The target: the site build takes no more than twice ``thidua validate`` on the same files and its
 peak memory stays under 500 MB, on the 20,000-file repository.
@@ -50,15 +51,13 @@ def repository(base: Path, files: int, seed: int) -> Path:
     return target
 
 
-def measure(data: Path, out: Path, scratch: Path, repeat: int) -> dict[str, object]:
+def measure(data: Path, out: Path, scratch: Path, repeat: int, warm: int) -> dict[str, object]:
     specs = [
         core.Spec("validate", "thidua validate DIR", core.thidua_cmd("validate", str(data))),
         core.Spec("site", "thidua site -o OUT --data DIR", core.thidua_cmd("site", "-o", str(out), "--data", str(data))),
     ]
-    # one untimed round: bytecode compiled, files in the page cache, the output directory ours
-    for spec in specs:
-        core.checked(spec, scratch)
-    t = core.interleaved(f"{data.name}", specs, repeat, scratch)
+    # untimed rounds: bytecode compiled, files in the page cache, the output directory ours
+    t = core.interleaved(f"{data.name}", specs, repeat, scratch, warm=warm)
     wall = core.paired("site / validate", t["site"], t["validate"])
     cpu = core.paired("site / validate, CPU", t["site"], t["validate"], cpu=True)
     pages = sum(1 for _ in out.rglob("*.html"))
@@ -69,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--files", type=int, action="append", help="cluster-year files (repeatable; default 2000, 10000 and 20000)")
     parser.add_argument("--repeat", type=int, default=3, help="paired repetitions per size (default 3)")
+    parser.add_argument("--warm", type=int, default=1, help="untimed rounds first (default 1)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", type=Path, default=None, help="generate the repositories here and reuse them (default: a temporary directory in tmpfs)")
     args = parser.parse_args(argv)
@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             for files in sizes:
                 data = repository(base, files, args.seed)
-                got = measure(data, scratch / f"site-{files}", scratch, args.repeat)
+                got = measure(data, scratch / f"site-{files}", scratch, args.repeat, args.warm)
                 rows.append((files, got))
                 shutil.rmtree(scratch / f"site-{files}", ignore_errors=True)
         except core.BenchmarkError as stop:
