@@ -76,8 +76,8 @@ def standings(repo: Repository, year: int, only: list[str] | None = None) -> lis
     return out
 
 
-def standing(repo: Repository, cy: ClusterYear) -> Standing:
-    """Rank one loaded cluster-year, or say why not."""
+def standing(repo: Repository, cy: ClusterYear, compare: bool = True) -> Standing:
+    """Rank one loaded cluster-year, or say why not; ``compare=False`` skips last year's ranks (a third of the work)."""
     base = Standing(cy.id, cy.cluster.name, cy.number, Status.invalid, cy)
     refused = unusable(repo, cy.id, cy.number)
     if refused is not None:
@@ -93,7 +93,7 @@ def standing(repo: Repository, cy: ClusterYear) -> Standing:
         base.error_files = [cy.path]
         return base
     base.status = Status.ranked
-    previous = _previous_ranking(repo, cy)
+    previous = _previous_ranking(repo, cy) if compare else None
     if previous is not None:
         base.previous_year = previous.year
         base.previous = previous_ranks(base.ranking, previous)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from thidua.domain.awards import AwardsResult, recommend
-from thidua.domain.history import Outcome, UnitHistory, unit_history
+from thidua.domain.history import Outcome, UnitHistory, predecessors, unit_history
 from thidua.domain.models import ClusterYear
 from thidua.domain.ranking import MissingScores
 from thidua.domain.standings import Standing, Status, standing
@@ -15,8 +15,11 @@ def every_cluster_year(repo: Repository) -> list[ClusterYear]:
 
 
 def evaluate(repo: Repository, cy: ClusterYear) -> tuple[Standing, AwardsResult | None]:
-    """The standing of a cluster-year and, when it is ranked, what its ladder recommends."""
-    found = standing(repo, cy)
+    """The standing of a cluster-year and, when it is ranked, what its ladder recommends.
+
+    Without the comparison with last year's ranks: a history shows places, not movements.
+    """
+    found = standing(repo, cy, compare=False)
     if found.status is not Status.ranked or found.ranking is None:
         return found, None
     try:
@@ -49,15 +52,43 @@ def history(repo: Repository, unit_id: str, computed: dict[tuple[str, int], Outc
     return unit_history(unit_id, every_cluster_year(repo), repo.registry, computed if computed is not None else outcomes(repo))
 
 
+def histories(repo: Repository, unit_ids: list[str], computed: dict[tuple[str, int], Outcome]) -> dict[str, UnitHistory]:
+    """The history of each unit that a registry knows (others are left out), as ``history`` gives it.
+
+    Each unit reads only the cluster-years that name it or a predecessor (an index built once),
+    not every cluster-year of the repository: the same records, in the same order.
+    """
+    years = every_cluster_year(repo)
+    index: dict[str, list[int]] = {}
+    for position, cy in enumerate(years):
+        for uid in _named(cy):
+            index.setdefault(uid, []).append(position)
+    out: dict[str, UnitHistory] = {}
+    for uid in unit_ids:
+        if repo.registry.get(uid) is None:  # a cluster's own unit: found by walking the cluster-years
+            found = unit_history(uid, years, repo.registry, computed)
+        else:
+            ids = [uid, *predecessors(uid, repo.registry)]
+            positions = sorted({p for i in ids for p in index.get(i, [])})
+            found = unit_history(uid, [years[p] for p in positions], repo.registry, computed)
+        if found is not None:
+            out[uid] = found
+    return out
+
+
+def _named(cy: ClusterYear) -> dict[str, None]:
+    """Ids a cluster-year has a record for: members, chair, vice-chairs, awarded units (as ``unit_history`` reads them)."""
+    lead = cy.year.leadership
+    named: dict[str, None] = dict.fromkeys(cy.members)
+    for other in [lead.chair, *(lead.vice_chairs or []), *(d.member for d in cy.year.awards)]:
+        if other:
+            named.setdefault(other)
+    return named
+
+
 def known_units(repo: Repository) -> list[str]:
     """Ids of every unit that sat in a cluster, led one or received an award, in any year."""
     seen: dict[str, None] = {}
     for cy in every_cluster_year(repo):
-        for member in cy.members:
-            seen.setdefault(member)
-        lead = cy.year.leadership
-        others: list[str | None] = [lead.chair, *(lead.vice_chairs or []), *(d.member for d in cy.year.awards)]
-        for other in others:
-            if other:
-                seen.setdefault(other)
+        seen.update(_named(cy))
     return list(seen)

@@ -14,13 +14,14 @@ from typing import Any
 
 from thidua.domain.awards import AwardsResult
 from thidua.domain.awards_catalogue import award_title
-from thidua.domain.history import Outcome, UnitHistory, predecessors, successor
+from thidua.domain.history import Outcome, predecessors, successor
 from thidua.domain.models import ClusterYear
 from thidua.domain.ranking import Ranking
 from thidua.domain.standings import Standing, Status
 from thidua.output.site.builder import SiteModel, write_site
 from thidua.repository.loader import Repository
-from thidua.services.history import evaluate, every_cluster_year, history, known_units, outcomes
+from thidua.services.history import evaluate, every_cluster_year, known_units, outcome_of
+from thidua.services.history import histories as unit_histories
 
 MARKER = ".thidua-site"
 
@@ -86,9 +87,14 @@ def _year_page(cy: ClusterYear, evaluated: tuple[Standing, AwardsResult | None])
 
 
 def gather(repo: Repository, built: str, revision: str | None, base_url: str | None) -> SiteModel:
-    # each cluster-year is ranked and walked up its ladder once, for its page and every history
-    evaluated = {(cy.id, cy.number): evaluate(repo, cy) for cy in every_cluster_year(repo)}
-    computed: dict[tuple[str, int], Outcome] = outcomes(repo, evaluated)
+    # each cluster-year is ranked and walked up its ladder once, for its page and every history;
+    # its ranking is dropped as soon as both are made (20,000 rankings at once cost gigabytes)
+    computed: dict[tuple[str, int], Outcome] = {}
+    year_pages: dict[tuple[str, int], dict[str, Any]] = {}
+    for cy in every_cluster_year(repo):
+        evaluated = evaluate(repo, cy)
+        computed[(cy.id, cy.number)] = outcome_of(repo, cy, evaluated)
+        year_pages[(cy.id, cy.number)] = _year_page(cy, evaluated)[0]
     years: list[dict[str, Any]] = []
     clusters: list[dict[str, Any]] = []
     award_rows: dict[str, dict[str, Any]] = {}
@@ -100,7 +106,7 @@ def gather(repo: Repository, built: str, revision: str | None, base_url: str | N
         titles = {s.award: award_title(s.award, file.award_titles) for s in file.rules.awards}
         cluster_years = []
         for cy in repo.history(cid):
-            page, _result = _year_page(cy, evaluated[(cy.id, cy.number)])
+            page = year_pages.pop((cy.id, cy.number))
             years.append(page)
             decided = {(d["member"], d["award"]) for d in page["decided"]}
             listed = [{**d, "title": d["award_title"], "kind": "decided"} for d in page["decided"]]
@@ -121,17 +127,13 @@ def gather(repo: Repository, built: str, revision: str | None, base_url: str | N
         })
     for entry in award_rows.values():
         entry["rows"].sort(key=lambda r: (-r["year"], r["cluster"], r["kind"] != "decided"))
-    histories: dict[str, UnitHistory] = {}
     wanted = known_units(repo)
     for uid in list(wanted):  # successors and predecessors get a page too, so the links resolve
         nxt = successor(uid, repo.registry)
         for extra in ([nxt] if nxt else []) + predecessors(uid, repo.registry):
             if extra not in wanted:
                 wanted.append(extra)
-    for uid in wanted:
-        found = history(repo, uid, computed)
-        if found is not None:
-            histories[uid] = found
+    histories = unit_histories(repo, wanted, computed)
     return SiteModel(clusters=clusters, years=years, histories=histories, awards=award_rows, built=built, revision=revision, base_url=base_url)
 
 

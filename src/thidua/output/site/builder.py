@@ -7,13 +7,16 @@ Pages are addressed relative to a language root: Vietnamese at the site root, En
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, PackageLoader, StrictUndefined, Template, pass_context, select_autoescape
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
 
 from thidua.domain.history import UnitHistory
 from thidua.output.i18n import say, t
@@ -39,7 +42,7 @@ class SiteModel:
     pages: list[str] = field(default_factory=list)
 
 
-def environment() -> Environment:
+def environment(lang: str = "vi") -> Environment:
     from thidua.output.render.text import day
 
     env = Environment(
@@ -50,12 +53,40 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["day"] = day  # dd/mm/yyyy: the one date format
+    # Links and badges are Python functions, not jinja macros: a page calls them hundreds of
+    # times, and a macro call costs ~20 times more. They escape what they insert.
+    env.globals.update(unit=_unit_link, award=_award_link, illustrative_badge=_badge, _=_translator(lang))
     return env
 
 
+@pass_context
+def _unit_link(ctx: Context, unit_id: str, name: str) -> Markup:
+    if unit_id in ctx["unit_pages"]:
+        return Markup('<a href="%sunits/%s.html">%s</a>') % (ctx["root"], unit_id, name)
+    return escape(name)
+
+
+@pass_context
+def _award_link(ctx: Context, award_id: str, title: str) -> Markup:
+    return Markup('<a href="%sawards/%s.html">%s</a>') % (ctx["root"], award_id, title)
+
+
+@pass_context
+def _badge(ctx: Context) -> Markup:
+    say_ = ctx["_"]
+    return Markup('<span class="badge" title="%s">%s</span>') % (say_("site.illustrative"), say_("site.illustrative_short"))
+
+
 def _translator(lang: str) -> Callable[..., str]:
+    plain: dict[str, str] = {}  # the same few dozen labels, thousands of times
+
     def translate(key: str, **params: Any) -> str:
-        return t(key, lang=lang, **params)
+        if params:
+            return t(key, lang=lang, **params)
+        found = plain.get(key)
+        if found is None:
+            found = plain[key] = t(key, lang=lang)
+        return found
 
     return translate
 
@@ -71,7 +102,6 @@ def _context(model: SiteModel, lang: str, path: str) -> dict[str, Any]:
         canonical = model.base_url.rstrip("/") + "/" + ("en/" if lang == "en" else "") + path
     return {
         "lang": lang,
-        "_": _translator(lang),
         "root": root,
         "assets": site_root + "assets/",
         "other": other,
@@ -110,25 +140,39 @@ def _localise_year(page: dict[str, Any], lang: str) -> dict[str, Any]:
     return out
 
 
-def pages(model: SiteModel, lang: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    """(path under the language root, template, page variables) of every page."""
+Page = tuple[str, str, Callable[[], dict[str, Any]]]  # path, template, its variables (made when rendered)
+
+
+def pages(model: SiteModel, lang: str) -> list[Page]:
+    """(path under the language root, template, page variables) of every page; variables are made lazily."""
     groups: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for c in model.clusters:
         groups.setdefault(c["level"], {}).setdefault(c["organiser"], []).append(c)
     order = ["central", "ministry", "province"]
-    grouped = [(level, sorted(groups[level].items())) for level in sorted(groups, key=lambda lv: order.index(lv) if lv in order else 9)]
-    unit_list = sorted(({"id": uid, "name": h.label} for uid, h in model.histories.items()), key=lambda u: search_key(u["name"]))
-    award_list = [{"id": aid, "title": a["title"]} for aid, a in sorted(model.awards.items())]
-    yield "index.html", "home.html", {"groups": grouped, "unit_list": unit_list, "award_list": award_list}
-    for c in model.clusters:
-        yield f"clusters/{c['id']}/index.html", "cluster.html", {"c": c, "sources": c["sources"]}
-    for page in model.years:
-        yield f"clusters/{page['id']}/{page['year']}.html", "cluster_year.html", {"cy": _localise_year(page, lang), "sources": page["sources"]}
-    for uid, history in model.histories.items():
+
+    def home() -> dict[str, Any]:
+        grouped = [(level, sorted(groups[level].items())) for level in sorted(groups, key=lambda lv: order.index(lv) if lv in order else 9)]
+        unit_list = sorted(({"id": uid, "name": h.label} for uid, h in model.histories.items()), key=lambda u: search_key(u["name"]))
+        award_list = [{"id": aid, "title": a["title"]} for aid, a in sorted(model.awards.items())]
+        return {"groups": grouped, "unit_list": unit_list, "award_list": award_list}
+
+    def unit_page(history: UnitHistory) -> dict[str, Any]:
         chart = place_chart(history.places, t("site.chart_label", lang=lang, name=history.full_name), t("col.year", lang=lang), t("col.place", lang=lang))
-        yield f"units/{uid}.html", "unit.html", {"h": history, "rows": _history_rows(history, lang), "chart": chart}
-    for aid, award in model.awards.items():
-        yield f"awards/{aid}.html", "award.html", {"a": award}
+        return {"h": history, "rows": _history_rows(history, lang), "chart": chart}
+
+    out: list[Page] = [("index.html", "home.html", home)]
+    out += [(f"clusters/{c['id']}/index.html", "cluster.html", partial(dict, c=c, sources=c["sources"])) for c in model.clusters]
+    out += [
+        (f"clusters/{page['id']}/{page['year']}.html", "cluster_year.html", partial(_year_variables, page, lang))
+        for page in model.years
+    ]
+    out += [(f"units/{uid}.html", "unit.html", partial(unit_page, history)) for uid, history in model.histories.items()]
+    out += [(f"awards/{aid}.html", "award.html", partial(dict, a=award)) for aid, award in model.awards.items()]
+    return out
+
+
+def _year_variables(page: dict[str, Any], lang: str) -> dict[str, Any]:
+    return {"cy": _localise_year(page, lang), "sources": page["sources"]}
 
 
 def search_index(model: SiteModel, lang: str) -> list[dict[str, str]]:
@@ -144,18 +188,82 @@ def search_index(model: SiteModel, lang: str) -> list[dict[str, str]]:
     return entries
 
 
-def write_site(model: SiteModel, out: Path) -> int:
-    """Write every page in both languages, the assets and the search index; the number of pages."""
-    env = environment()
+def write_pages(model: SiteModel, out: Path, lang: str, start: int = 0, stop: int | None = None) -> int:
+    """Render and write pages ``start:stop`` of a language, one at a time (none is kept in memory)."""
+    env = environment(lang)
+    base = out if lang == "vi" else out / "en"
+    templates: dict[str, Template] = {}
+    made: set[Path] = set()
     count = 0
+    for path, name, variables in pages(model, lang)[start:stop]:
+        template = templates.get(name) or templates.setdefault(name, env.get_template(name))
+        target = base / path
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        with target.open("w", encoding="utf-8") as handle:
+            handle.writelines(template.generate({**_context(model, lang, path), **variables()}))
+        count += 1
+    return count
+
+
+_shared: dict[str, Any] = {}  # the model and output directory, inherited by forked workers
+
+
+def _write_chunk(job: tuple[str, int, int]) -> int:
+    return write_pages(_shared["model"], _shared["out"], *job)
+
+
+def _jobs(pages_count: int, jobs: int | None) -> int:
+    import os
+
+    if jobs is None:
+        forced = os.environ.get("THIDUA_JOBS", "").strip()
+        if forced.isdigit() and int(forced) >= 1:
+            jobs = int(forced)
+        else:
+            try:
+                jobs = len(os.sched_getaffinity(0))
+            except AttributeError:  # not on Linux
+                jobs = os.cpu_count() or 1
+    return jobs if pages_count >= PARALLEL_MIN_PAGES else 1
+
+
+PARALLEL_MIN_PAGES = 400  # below this, starting workers costs more than it saves
+
+
+def write_site(model: SiteModel, out: Path, jobs: int | None = None) -> int:
+    """Write every page in both languages, the assets and the search index; the number of pages.
+
+    Large sites are rendered by forked worker processes (``$THIDUA_JOBS``, else every CPU), each
+    writing its own chunk of pages; where processes cannot be forked, one process writes them all.
+    """
+    totals = {lang: len(pages(model, lang)) for lang in LANGS}
+    workers = _jobs(sum(totals.values()), jobs)
+    count = 0
+    done = False
+    if workers > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        if "fork" in multiprocessing.get_all_start_methods():
+            size = max(16, sum(totals.values()) // (workers * 8))
+            chunks = [(lang, i, min(i + size, n)) for lang, n in totals.items() for i in range(0, n, size)]
+            _shared.update(model=model, out=out)
+            try:
+                with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                    count = sum(pool.map(_write_chunk, chunks))
+                done = True
+            except (OSError, BrokenProcessPool):
+                count = 0  # no processes here: the serial path below writes every page again
+            finally:
+                _shared.clear()
+    if not done:
+        count = sum(write_pages(model, out, lang) for lang in LANGS)
     for lang in LANGS:
         base = out if lang == "vi" else out / "en"
-        for path, template, variables in pages(model, lang):
-            html = env.get_template(template).render({**_context(model, lang, path), **variables})
-            target = base / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(html, encoding="utf-8")
-            count += 1
+        base.mkdir(parents=True, exist_ok=True)
         index = search_index(model, lang)
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         (base / "search-index.json").write_text(text + "\n", encoding="utf-8")
