@@ -258,8 +258,10 @@ def test_csv_starts_with_a_bom_and_follows_the_table() -> None:
     assert awards.startswith("\ufeffcluster,year,Rank,Member,Total,") and "Nam Định" in awards
 
 
-def test_validate_text_links_each_rule_to_its_docs(tmp_path: Path) -> None:
+def test_validate_text_links_each_rule_to_its_docs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from thidua.output.docs_links import rule_url
+
+    monkeypatch.setenv("THIDUA_DOCS_URL", "https://thidua.example.vn/docs")  # where a province publishes them
 
     bad = tmp_path / "data"
     (bad / "clusters" / "x").mkdir(parents=True)
@@ -270,7 +272,9 @@ def test_validate_text_links_each_rule_to_its_docs(tmp_path: Path) -> None:
     codes = {line.split()[2] for line in result.stdout.splitlines() if ": error TD" in line}
     assert codes
     for code in codes:
-        assert f"    see: {rule_url(code)}" in result.stdout
+        assert f"    see: {rule_url(code, 'https://thidua.example.vn/docs/')}" in result.stdout
+    monkeypatch.delenv("THIDUA_DOCS_URL")
+    assert "see:" not in cli("validate", str(bad)).stdout, "no placeholder address is shown as a link"
 
 
 def test_json_is_the_same_in_both_languages_but_for_message_and_hint() -> None:

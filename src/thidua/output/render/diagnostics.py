@@ -12,7 +12,7 @@ from thidua.domain.diagnostics import Diagnostic
 from thidua.domain.message import as_data
 from thidua.domain.textsafe import github_data, github_property, json_safe, markdown_cell, markdown_code, safe_text
 from thidua.domain.usable import Unusable
-from thidua.output.docs_links import rule_url
+from thidua.output.docs_links import docs_base, rule_url
 from thidua.output.i18n import say, say_hint, t
 
 JSON_VERSION = 1
@@ -64,13 +64,14 @@ _RULE = re.compile(r"TD\d{3}")
 def render_text(diagnostics: Sequence[Diagnostic], files: int) -> str:
     """``file:line:col: severity CODE message`` then an indented hint: the compiler convention."""
     lines = []
+    base = docs_base()
     for d in diagnostics:  # the file name is data too (a directory can be named anything)
         lines.append(safe_text(f"{_where(d)}: {t('severity.' + d.severity)} {d.code} {say(d.message)}"))
         hint = say_hint(d.message)
         if hint:
             lines.append(safe_text(f"    {t('label.hint')}: {hint}"))
-        if _RULE.fullmatch(d.code):
-            lines.append(f"    {t('label.docs')}: {rule_url(d.code)}")
+        if base is not None and _RULE.fullmatch(d.code):
+            lines.append(f"    {t('label.docs')}: {safe_text(rule_url(d.code, base))}")
     lines.append(summary_line(diagnostics, files))
     return "\n".join(lines) + "\n"
 
