@@ -123,13 +123,42 @@ def test_ranking_workbook_has_the_band_column(data: Path, tmp_path: Path) -> Non
     assert heads[-1] == "Xếp loại" and sheet.cell(4, len(heads)).value == "Hoàn thành xuất sắc"
 
 
-def test_the_proposal_shows_each_members_band(data: Path) -> None:
+def _documents(data: Path, year: int = 2024):
     from thidua.domain.awards import recommend
-    from thidua.output.docx import to_trinh
+    from thidua.output.dossier.build import bao_cao, bien_ban, to_trinh
     from thidua.repository.loader import load_repository
 
-    repo = load_repository(data)
-    cy = repo.clusters["demo"].years[2024]
-    table = next(t for t in to_trinh(recommend(cy)).tables if t.rows[0].cells[0].text == "TT")
-    assert [c.text for c in table.rows[0].cells] == ["TT", "Đơn vị", "Tổng điểm", "Xếp hạng", "Xếp loại", "Đề nghị khen thưởng"]
-    assert [r.cells[4].text for r in table.rows[1:]] == ["Hoàn thành xuất sắc", "Hoàn thành", "Hoàn thành", "Hoàn thành"]
+    result = recommend(load_repository(data).clusters["demo"].years[year])
+    return to_trinh(result), bien_ban(result), bao_cao(result, "nam-dinh", "co-thi-dua-chinh-phu")
+
+
+def _ranking_table(document):
+    return next(t for t in document.tables if t.rows[0].cells[0].text == "TT" and t.rows[0].cells[1].text == "Đơn vị" and "Xếp hạng" in [c.text for c in t.rows[0].cells])
+
+
+def test_the_proposal_shows_each_members_band(data: Path) -> None:
+    proposal, minutes, report = _documents(data)
+    for document in (proposal, minutes):
+        table = _ranking_table(document)
+        assert [c.text for c in table.rows[0].cells] == ["TT", "Đơn vị", "Tổng điểm", "Xếp hạng", "Xếp loại", "Đề nghị khen thưởng"]
+        assert [r.cells[4].text for r in table.rows[1:]] == ["Hoàn thành xuất sắc", "Hoàn thành", "Hoàn thành", "Hoàn thành"]
+        assert [r.cells[5].text for r in table.rows[1:2]] == ["Cờ thi đua của Chính phủ"]
+        widths = [round(c.width.mm) for c in table.rows[0].cells]
+        assert sum(widths) == 165 and max(widths) == widths[5] and min(widths[1], widths[4], widths[5]) >= 25, widths
+    sentence = next(p.text for p in report.paragraphs if "xếp thứ" in p.text)
+    assert "xếp thứ 1/4 đơn vị thành viên, xếp loại Hoàn thành xuất sắc; được" in sentence, sentence
+
+
+def test_a_cluster_without_bands_has_no_band_column(data: Path) -> None:
+    year = data / "clusters" / "demo" / "2024.yaml"
+    text = year.read_text(encoding="utf-8")
+    kept = [line for line in text.splitlines() if not line.startswith(("  bands:", "    - {id: "))]
+    year.write_text("\n".join(kept).replace(", band: xuat-sac", "").replace(", band: tot", "") + "\n", encoding="utf-8")
+    proposal, minutes, report = _documents(data)
+    for document in (proposal, minutes):
+        table = _ranking_table(document)
+        assert [c.text for c in table.rows[0].cells] == ["TT", "Đơn vị", "Tổng điểm", "Xếp hạng", "Đề nghị khen thưởng"]
+        assert len(table.rows[1].cells) == 5
+        assert "Xếp loại" not in "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    sentence = next(p.text for p in report.paragraphs if "xếp thứ" in p.text)
+    assert "xếp loại" not in sentence and "đơn vị thành viên; được" in sentence, sentence

@@ -34,6 +34,7 @@ from thidua.domain.models import (
 from thidua.domain.scoring import counted_scores
 from thidua.domain.textsafe import document_text
 from thidua.output.docx import BLANK, keep_together, typographic
+from thidua.output.render.scores import band_name
 from thidua.output.render.text import day as show_day
 from thidua.output.render.text import number
 
@@ -247,7 +248,7 @@ def _ranking(result: AwardsResult) -> list[dict[str, Any]]:
     for index, entry in enumerate(result.ranking.entries, start=1):
         award = proposals.get(entry.member)
         note = award_title(award, extra) if award else (f"Hội nghị quyết định ({award_title(ties[entry.member].award, extra)})" if entry.member in ties else "")
-        rows.append({"no": index, "id": entry.member, "rank": entry.rank if entry.placed else "–", "name": full_name(entry.member, result), "total": vn_number(entry.total) if entry.has_points else "", "award": note})
+        rows.append({"no": index, "id": entry.member, "rank": entry.rank if entry.placed else "–", "name": full_name(entry.member, result), "total": vn_number(entry.total) if entry.has_points else "", "band": band_name(result.cluster_year, entry.band), "award": note})
     return rows
 
 
@@ -312,6 +313,7 @@ def cluster_context(result: AwardsResult, document: str = "to-trinh") -> dict[st
         "members_line": members_line(result),
         "facts": [fact_text(f.label, f.value, f.unit) for f in cy.year.facts if f.member is None],
         "ranking": _ranking(result),
+        "bands": bool(cy.rules.bands),
         "scores_illustrative": cy.year.scores_illustrative,
         "illustrative_note": ILLUSTRATIVE.format(cum=w["cum"]),
         "proposals": _proposals(result),
@@ -349,7 +351,7 @@ def report_context(result: AwardsResult, member: str, award: str, history: Itera
                     "seat": unit.name if unit is not None else BLANK,
                 },
                 "award": award_title(award, cy.cluster.award_titles),
-                "entry": {"rank": entry.rank, "total": vn_number(entry.total) if entry.has_points else "", "of": len(result.ranking.entries) if result.ranking else 0} if entry else None,
+                "entry": {"rank": entry.rank, "total": vn_number(entry.total) if entry.has_points else "", "band": band_name(cy, entry.band), "of": len(result.ranking.entries) if result.ranking else 0} if entry else None,
                 "indicators": [
                     {"no": index, "name": i.name, "max": vn_number(i.max), "score": vn_number(scores[i.id])}
                     for index, i in enumerate((i for i in cy.year.indicators if i.id in scores), start=1)
@@ -391,7 +393,8 @@ FIELDS: tuple[tuple[str, str], ...] = (
     ("legal_bases", "list: the law, decree and circular in force on the meeting's day (without Căn cứ and ;)"),
     ("members, members_line", "list of {id, name, full_name}; the members in one line"),
     ("facts", "list: the cluster's published facts as text"),
-    ("ranking", "list of {no, id, rank, name, total, award} (total written the Vietnamese way; award: the proposal or the tie note)"),
+    ("ranking", "list of {no, id, rank, name, total, band, award} (total written the Vietnamese way; band: the band's name, empty without; award: the proposal or the tie note)"),
+    ("bands", "true when the year's rules define score bands (xếp loại): the ranking table then has a Xếp loại column"),
     ("scores_illustrative, illustrative_note", "true when the year's scores are illustrative; the note saying so"),
     ("proposals", "list of {award, count, members: [{name, rank, total}], ties: [text]} in ladder order"),
     ("votes.voters, votes.recorded, votes.rows, votes.illustrative", "ballots (…… if unknown); whether counts are recorded; list of {no, name, count, share}; illustrative votes"),
@@ -399,7 +402,7 @@ FIELDS: tuple[tuple[str, str], ...] = (
     ("signer.lines, signer.name", "the signature block's title lines (TM. CỤM THI ĐUA … KT. CHỦ TỊCH …); the signer's name or empty"),
     ("unit.id, unit.name, unit.full_name, unit.committee, unit.locality, unit.facts, unit.seat", "bao-cao-thanh-tich only: the proposed collective"),
     ("award", "bao-cao-thanh-tich only: the award's official title"),
-    ("entry.rank, entry.total, entry.of", "bao-cao-thanh-tich only: its place in the ranking (entry is none without scores)"),
+    ("entry.rank, entry.total, entry.band, entry.of", "bao-cao-thanh-tich only: its place in the ranking, its band's name (empty without bands) (entry is none without scores)"),
     ("indicators", "bao-cao-thanh-tich only: list of {no, name, max, score}"),
     ("previous_awards", "bao-cao-thanh-tich only: list of {year, award, unit, cluster, who} from the repository's history"),
 )

@@ -124,6 +124,16 @@ def rows_table(doc: Document, loop: str, widths: list[float], heads: tuple[str, 
 def ranking(doc: Document) -> None:
     """The ranking table (or a note that the scores are missing), and the illustrative note."""
     _tag(doc, "{%p if ranking %}")
+    _tag(doc, "{%p if bands %}")  # the rules define bands (xếp loại): one more column
+    rows_table(
+        doc,
+        "r in ranking",
+        [10, 44, 17, 15, 27, 52],
+        ("TT", "Đơn vị", "Tổng điểm", "Xếp hạng", "Xếp loại", "Đề nghị khen thưởng"),
+        (("{{ r.no }}", "center"), ("{{ r.name }}", "left"), ("{{ r.total }}", "center"), ("{{ r.rank }}", "center"), ("{{ r.band }}", "center"), ("{{ r.award }}", "left")),
+        together=True,
+    )
+    _tag(doc, "{%p else %}")
     rows_table(
         doc,
         "r in ranking",
@@ -132,6 +142,7 @@ def ranking(doc: Document) -> None:
         (("{{ r.no }}", "center"), ("{{ r.name }}", "left"), ("{{ r.total }}", "center"), ("{{ r.rank }}", "center"), ("{{ r.award }}", "left")),
         together=True,
     )
+    _tag(doc, "{%p endif %}")
     _tag(doc, "{%p if scores_illustrative %}")
     para(doc, "{{ illustrative_note }}", italic=True, size=12, before=4)
     _tag(doc, "{%p else %}")
@@ -295,7 +306,7 @@ def bao_cao() -> Document:
     _fill_para(doc, "{{ '- ' if unit.facts else '' }}", "các chỉ tiêu kinh tế - xã hội chủ yếu so với kế hoạch và cùng kỳ, có số liệu")
     subheading(doc, "2. Kết quả chấm điểm, xếp hạng trong {{ cluster.name }}")
     _tag(doc, "{%p if entry %}")
-    para(doc, "{{ unit.full_name }}{% if entry.total %} đạt {{ entry.total }} điểm,{% else %} được Hội nghị{% endif %} xếp thứ {{ entry.rank }}/{{ entry.of }} đơn vị thành viên; được {{ cluster.name }} suy tôn, đề nghị tặng {{ award }}.", indent=True)
+    para(doc, "{{ unit.full_name }}{% if entry.total %} đạt {{ entry.total }} điểm,{% else %} được Hội nghị{% endif %} xếp thứ {{ entry.rank }}/{{ entry.of }} đơn vị thành viên{% if entry.band %}, xếp loại {{ entry.band }}{% endif %}; được {{ cluster.name }} suy tôn, đề nghị tặng {{ award }}.", indent=True)
     _tag(doc, "{%p if indicators %}")
     rows_table(
         doc,
