@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from thidua.cli.errors import reports_errors
-from thidua.cli.options import DataOption, data_option, emit, github_default
+from thidua.cli.options import DataOption, ForceOption, OutputOption, data_option, emit, github_default
 from thidua.cli.shell import ThiduaCommand, build_app
 
 sheet_app = build_app(name="sheet", no_args_is_help=True)
@@ -82,6 +82,8 @@ def import_(
     dry_run: Annotated[bool, typer.Option("--dry-run")] = False,
     columns: Annotated[str | None, typer.Option("--columns", metavar="ROLE=HEADING;…", show_default=False)] = None,
     format: Annotated[FindingsFormat | None, typer.Option("--format", "-f", show_default=False)] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Read scores from a workbook into the year file (comments kept, validated first)."""
     import sys
@@ -108,8 +110,8 @@ def import_(
     with _sheet_errors():
         result = import_sheet(file, root, cluster, year, dry_run=dry_run, columns=mapping)
     chosen = format.value if format else github_default()
-    if result.diagnostics or chosen != "text":
-        emit(RENDERERS[chosen](result.diagnostics, 1), None)
+    if result.diagnostics or chosen != "text" or output is not None:  # the findings report: screen or --output
+        emit(RENDERERS[chosen](result.diagnostics, 1), output, force)
     if result.ok and result.path is not None:
         from thidua.repository.loader import display_path
 
