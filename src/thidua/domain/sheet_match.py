@@ -25,7 +25,7 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "appraised": ("Điểm thẩm định", "Thẩm định", "Điểm Cụm chấm", "Điểm khối chấm", "Appraised", "Appraised score"),
     "explanation": ("Giải trình", "Explanation"),
     "final": ("Điểm cuối", "Điểm", "Điểm chấm", "Điểm đạt", "Kết quả", "Final", "Score", "Points"),
-    "note": ("Ghi chú", "Note", "Notes", "Remarks"),
+    "note": ("Ghi chú", "Lý do", "Lý do thẩm định", "Note", "Notes", "Remarks", "Reason"),
 }
 TOTAL_LABELS = ("Tổng cộng", "Tổng điểm", "Tổng", "Cộng", "Total", "Grand total")
 PASS_MARKS = ("x", "✓", "✔", "☑", "đạt", "dat", "v")

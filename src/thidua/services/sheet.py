@@ -87,10 +87,13 @@ class Cell:
     column: int
 
 
+SheetScore = float | dict[str, float | str]  # a plain number (the final score) or the stages read
+
+
 @dataclass
 class ImportResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    scores: dict[str, dict[str, float]] = field(default_factory=dict)
+    scores: dict[str, dict[str, SheetScore]] = field(default_factory=dict)
     cluster: str | None = None
     year: int | None = None
     path: Path | None = None  # the year file
@@ -114,8 +117,9 @@ class _Reader:
         self.synonyms = synonyms
         self.columns = columns or {}
         self.diagnostics: list[Diagnostic] = []
-        self.values: dict[tuple[str, str], tuple[float, Cell]] = {}
-        self.totals: list[tuple[str, float, Cell]] = []
+        # (member, indicator) -> stage (self, appraised, final, explanation, note) -> (value, cell)
+        self.values: dict[tuple[str, str], dict[str, tuple[float | str, Cell]]] = {}
+        self.totals: list[tuple[str, str, float, Cell]] = []  # (member, stage, stated total, cell)
         self.indicators = {i.id: i for i in cy.year.indicators}
         members = list(dict.fromkeys(cy.members))
         self.members = Matcher({m: [cy.units.name(m), cy.units.full_name(m)] for m in members})
@@ -193,48 +197,60 @@ class _Reader:
             return None
         return number
 
-    def put(self, member: str, indicator: str, number: float, where: Cell) -> None:
-        known = self.values.get((member, indicator))
-        if known is not None and abs(known[0] - number) > 1e-9:
+    def put(self, member: str, indicator: str, number: float, where: Cell, stage: str = "final") -> None:
+        stages = self.values.setdefault((member, indicator), {})
+        known = stages.get(stage)
+        if known is not None and isinstance(known[0], float) and abs(known[0] - number) > 1e-9:
             first = known[1]
             self.report("TD715", where, value=_num(number), other=_num(known[0]), at=f"{_sheet_ref(first.sheet)}!{cell_name(first.row, first.column)}")
             return
-        self.values[(member, indicator)] = (number, where)
+        stages[stage] = (number, where)
+
+    def text(self, member: str, indicator: str, raw: object, where: Cell, stage: str) -> None:
+        """A Giải trình or Ghi chú cell: kept with the row's stages when it holds text."""
+        if raw is not None and str(raw).strip():
+            self.values.setdefault((member, indicator), {}).setdefault(stage, (str(raw).strip(), where))
+
+    def scores(self, member: str, indicator: str) -> dict[str, tuple[float | str, Cell]]:
+        return self.values.get((member, indicator), {})
+
+    def stated_total(self, member: str, stage: str, raw: object, where: Cell) -> None:
+        parsed = parse_value(raw)
+        if parsed.number is not None:
+            self.totals.append((member, stage, parsed.number, where))
+        elif not parsed.blank:
+            self.report("TD710", where, text=str(raw))
 
     # ---------------------------------------------------------------- layouts
     def per_member(self, sheet: Sheet, member: str, header: int, roles: Mapping[str, int]) -> None:
-        order = [r for r in ("appraised", "self", "final") if r in roles]
+        order = [r for r in SCORE_ROLES if r in roles]
         for row in range(header + 1, len(sheet.rows)):
             indicator, total = self.criterion(sheet, row, roles)
             if total:
                 role = next((r for r in ("final", "appraised", "self") if r in roles and sheet.cell(row, roles[r]) is not None), None)
                 if role is not None:
-                    raw = sheet.cell(row, roles[role])
-                    parsed = parse_value(raw)
-                    where = Cell(sheet.name, row, roles[role])
-                    if parsed.number is not None:
-                        self.totals.append((member, parsed.number, where))
-                    elif not parsed.blank:
-                        self.report("TD710", where, text=str(raw))
+                    self.stated_total(member, role, sheet.cell(row, roles[role]), Cell(sheet.name, row, roles[role]))
                 break
             if indicator is None:
                 continue
-            for role in order:
+            for role in order:  # every stage the sheet has a column for
                 raw = sheet.cell(row, roles[role])
                 if parse_value(raw).blank:
                     continue
                 where = Cell(sheet.name, row, roles[role])
                 number = self.value(member, indicator, raw, where)
                 if number is not None:
-                    self.put(member, indicator, number, where)
-                break
+                    self.put(member, indicator, number, where, role)
+            for role in ("explanation", "note"):
+                if role in roles:
+                    self.text(member, indicator, sheet.cell(row, roles[role]), Cell(sheet.name, row, roles[role]), role)
 
     def matrix(self, sheet: Sheet, header: int, roles: Mapping[int, str]) -> None:
         role_of = {role: col for col, role in roles.items()}
         head = sheet.rows[header]
         sub = sheet.rows[header + 1] if header + 1 < len(sheet.rows) else []
         sub_roles = header_roles(sub, self.synonyms)
-        has_sub = any(r in ("self", "appraised", "final") for r in sub_roles.values())
+        has_sub = any(r in SCORE_ROLES for r in sub_roles.values())
         columns: dict[int, tuple[str, str]] = {}  # col -> (member, role)
         current: str | None = None
         width = max(len(head), len(sub))
@@ -257,7 +273,7 @@ class _Reader:
                 continue
             if has_sub:
                 role = _sub_role(sub[col] if col < len(sub) else None, self.synonyms)
-                if role is not None:
+                if role in (*SCORE_ROLES, "explanation", "note"):
                     columns[col] = (current, role)
             elif text is not None:
                 columns[col] = (current, "final")
@@ -272,25 +288,26 @@ class _Reader:
             indicator, total = self.criterion(sheet, row, {r: c for r, c in role_of.items()})
             if total:
                 for member, cols in by_member.items():
-                    for col, _role in cols:
+                    for col, role in cols:
                         raw = sheet.cell(row, col)
-                        parsed = parse_value(raw)
-                        if parsed.number is not None:
-                            self.totals.append((member, parsed.number, Cell(sheet.name, row, col)))
+                        if parse_value(raw).number is not None:
+                            self.stated_total(member, role, raw, Cell(sheet.name, row, col))
                             break
                 break
             if indicator is None:
                 continue
             for member, cols in by_member.items():
-                for col, _role in cols:
+                for col, role in cols:
+                    where = Cell(sheet.name, row, col)
+                    if role in ("explanation", "note"):
+                        self.text(member, indicator, sheet.cell(row, col), where, role)
+                        continue
                     raw = sheet.cell(row, col)
                     if parse_value(raw).blank:
                         continue
-                    where = Cell(sheet.name, row, col)
                     number = self.value(member, indicator, raw, where)
                     if number is not None:
-                        self.put(member, indicator, number, where)
-                    break
+                        self.put(member, indicator, number, where, role)
 
 
 def _sub_role(text: object, synonyms: Mapping[str, tuple[str, ...]]) -> str | None:
@@ -331,6 +348,58 @@ def _total(cy: ClusterYear, scores: Mapping[str, float]) -> float:
     return total
 
 
+def sheet_score(read: Mapping[str, float | str], exported: bool = False) -> SheetScore | None:
+    """What a row of the sheet writes into the year file: a plain number when it holds only a
+    final (or an appraised, or one unnamed) score, else the stages it holds; None when no number.
+
+    ``Ghi chú``/``Lý do`` becomes the ``reason`` when the appraisal differs from the self-score,
+    else a ``note``. In a workbook thidua exported, *Điểm cuối* is the formula "thẩm định, else tự
+    chấm" unless a final score was recorded: a value equal to that is not a final score of its own.
+    """
+    numbers = {k: float(v) for k, v in read.items() if k in SCORE_ROLES and isinstance(v, float | int)}
+    texts = {k: str(v) for k, v in read.items() if k in ("explanation", "note") and isinstance(v, str)}
+    own, appraised, final = numbers.get("self"), numbers.get("appraised"), numbers.get("final")
+    derived = appraised if appraised is not None else own
+    if exported and final is not None and derived is not None and final == derived:
+        final = None
+    if own is None and appraised is None and final is None:
+        return None
+    if own is None and "explanation" not in texts and (appraised is None or final is None or appraised == final):
+        return final if final is not None else appraised
+    out: dict[str, float | str] = {}
+    if own is not None:
+        out["self"] = own
+    if appraised is not None:
+        out["appraised"] = appraised
+    if "note" in texts:
+        out["reason" if own is not None and appraised is not None and own != appraised else "note"] = texts["note"]
+    if "explanation" in texts:
+        out["explanation"] = texts["explanation"]
+    if final is not None:
+        out["final"] = final
+    return out
+
+
+STAGE_CELL = {"TD411": "appraised", "TD412": "self"}  # where a check of the written stages points in the sheet
+
+
+def _at_cells(errors: list[Diagnostic], cy: ClusterYear, reader: _Reader) -> list[Diagnostic]:
+    """The year file's TD411/TD412 about a score the sheet gave, located at the sheet's cell."""
+    members = {cy.name(m): m for m in dict.fromkeys(cy.members)}
+    out = []
+    for d in errors:
+        stage = STAGE_CELL.get(d.code)
+        member = members.get(str(d.params.get("name"))) if stage else None
+        found = reader.scores(member, str(d.params.get("indicator"))).get(stage or "") if member else None
+        if found is None:
+            out.append(d)
+            continue
+        where = found[1]
+        place = f"{reader.shown}:{_sheet_ref(where.sheet)}!{cell_name(where.row, where.column)}"
+        out.append(Diagnostic(place, None, None, d.code, d.severity, d.params))
+    return out
+
+
 def _legacy(book: Workbook, shown: str) -> Diagnostic | None:
     for sheet in book.sheets:
         for r, row in enumerate(sheet.rows):
@@ -343,8 +412,21 @@ def _legacy(book: Workbook, shown: str) -> Diagnostic | None:
     return None
 
 
-def set_scores(text: str, scores: Mapping[str, Mapping[str, float]]) -> str:
-    """The year file's text with ``scores`` put in (a ruamel round trip: comments and order kept)."""
+def _stage_value(value: float | str) -> float | int | str:
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _same(known: object, value: float | str) -> bool:
+    if isinstance(value, str):
+        return known == value
+    return isinstance(known, int | float) and not isinstance(known, bool) and float(known) == float(value)
+
+
+def set_scores(text: str, scores: Mapping[str, Mapping[str, SheetScore]]) -> str:
+    """The year file's text with ``scores`` put in (a ruamel round trip: comments and order kept).
+
+    A number goes in as the final score; a mapping of stages is merged into a staged score (a
+    stage the sheet left blank stays as recorded) or replaces a plain number, in flow style."""
     import re
 
     from ruamel.yaml import YAML
@@ -372,7 +454,16 @@ def set_scores(text: str, scores: Mapping[str, Mapping[str, float]]) -> str:
             block[member] = row
         for indicator, value in values.items():
             known = row.get(indicator)
-            if isinstance(known, CommentedMap):  # a score with its stages: the sheet's number is the final one
+            if isinstance(value, dict):
+                if isinstance(known, CommentedMap):
+                    for stage, given in value.items():
+                        if not _same(known.get(stage), given):
+                            known[stage] = _stage_value(given)
+                else:
+                    staged = CommentedMap((stage, _stage_value(given)) for stage, given in value.items())
+                    staged.fa.set_flow_style()
+                    row[indicator] = staged
+            elif isinstance(known, CommentedMap):  # a score with its stages: the sheet's number is the final one
                 counted = known.get("final", known.get("appraised"))
                 if not (isinstance(counted, (int, float)) and float(counted) == float(value)):
                     known["final"] = float(value)
@@ -454,12 +545,16 @@ def import_sheet(
         reader.report("TD704" if read_any else "TD703", Cell(sheet.name, 0, 0))
     if not book.sheets:
         reader.report("TD703", None)
-    for (member, indicator), (number, _where) in reader.values.items():
-        result.scores.setdefault(member, {})[indicator] = number
-    for member, stated, where in reader.totals:
+    exported = book.meta.get("format") == "thidua-sheet"
+    for (member, indicator), stages in reader.values.items():
+        score = sheet_score({stage: value for stage, (value, _where) in stages.items()}, exported)
+        if score is not None:
+            result.scores.setdefault(member, {})[indicator] = score
+    for member, stage, stated, where in reader.totals:
         if member not in result.scores:
             continue
-        computed = _total(cy, result.scores[member])
+        column = {ind: v[0] for (m, ind), row in reader.values.items() if m == member for s, v in row.items() if s == stage}
+        computed = _total(cy, {ind: float(v) for ind, v in column.items() if isinstance(v, float)})
         if abs(computed - stated) > TOTAL_TOLERANCE:
             reader.report("TD714", where, stated=_num(stated), computed=_num(round(computed, 6)), name=cy.name(member))
     if read_any:
@@ -474,10 +569,12 @@ def import_sheet(
     result.before = path.read_text(encoding="utf-8")
     formulas = {i.id for i in cy.year.indicators if i.formula is not None}  # their results stay as recorded
     result.after = set_scores(result.before, {m: {i: v for i, v in row.items() if i not in formulas} for m, row in result.scores.items()})
-    errors = errors_if_written(root, path, result.after, repo.diagnostics)
+    errors = _at_cells(errors_if_written(root, path, result.after, repo.diagnostics), cy, reader)
     if errors:
         result.diagnostics.extend(errors)
         for d in errors:
+            if d.file.startswith(f"{shown}:"):
+                continue  # already at its cell
             result.diagnostics.append(Diagnostic(shown, None, None, "TD721", "error", {"file": d.file, "code": d.code}))
         return result
     if not dry_run and result.changed:

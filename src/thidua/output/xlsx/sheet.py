@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from thidua.domain.models import ClusterYear, Indicator, IndicatorKind
+from thidua.domain.models import ClusterYear, Indicator, IndicatorKind, StagedScore
 from thidua.domain.sheet_match import cell_name, column_letters, roman
 
 META_SHEET = "_thidua"
@@ -47,6 +47,37 @@ def sections(cy: ClusterYear) -> list[Section]:
             key = indicator.group or ""
             groups.setdefault(key, Section(indicator.group or OTHER_LABEL, IndicatorKind.scored)).indicators.append(indicator)
     return [s for s in (*groups.values(), bonus, deduction) if s.indicators]
+
+
+@dataclass(frozen=True)
+class Stages:
+    """What one member's row shows for one criterion: the columns it fills."""
+
+    self_score: float | None = None
+    appraised: float | None = None
+    explanation: str | None = None
+    final: float | None = None  # None: the sheet's formula (thẩm định, else tự chấm)
+    note: str | None = None  # Ghi chú: the appraisal's reason, else the score's note
+
+    @property
+    def shown_final(self) -> float | None:
+        return self.final if self.final is not None else self.appraised if self.appraised is not None else self.self_score
+
+
+def stages(cy: ClusterYear) -> dict[str, dict[str, Stages]]:
+    """Member -> criterion -> the columns: a staged score fills its stages, a plain number (or a
+    computed indicator's result) the appraised column, as ranking counts it."""
+    from thidua.domain.scoring import counted_scores
+
+    counted = counted_scores(cy.year)
+    formulas = {i.id for i in cy.year.indicators if i.formula is not None}
+    out: dict[str, dict[str, Stages]] = {m: {i: Stages(appraised=v) for i, v in row.items()} for m, row in counted.items()}
+    for member, row in cy.year.scores.items():
+        for indicator, score in row.items():
+            if isinstance(score, StagedScore) and score.points_given and indicator not in formulas:
+                out.setdefault(member, {})[indicator] = Stages(
+                    score.self_score, score.appraised, score.explanation, score.final, score.reason or score.note)
+    return out
 
 
 def sheet_title(name: str, taken: set[str]) -> str:
@@ -99,7 +130,21 @@ def _validation(sheet: Any, row: int, col: int, maximum: float) -> None:
     })
 
 
-def _member_sheet(book: Any, fmt: _Formats, cy: ClusterYear, member: str, title: str, scores: Mapping[str, float]) -> None:
+def _number(sheet: Any, row: int, col: int, value: float | None, fmt: Any) -> None:
+    if value is None:
+        sheet.write_blank(row, col, None, fmt)
+    else:
+        sheet.write_number(row, col, value, fmt)
+
+
+def _text(sheet: Any, row: int, col: int, value: str | None, fmt: Any) -> None:
+    if value is None:
+        sheet.write_blank(row, col, None, fmt)
+    else:
+        sheet.write_string(row, col, value, fmt)
+
+
+def _member_sheet(book: Any, fmt: _Formats, cy: ClusterYear, member: str, title: str, scores: Mapping[str, Stages]) -> None:
     sheet = book.add_worksheet(title)
     sheet.set_column(0, 0, 6)
     sheet.set_column(1, 1, 60)
@@ -126,24 +171,27 @@ def _member_sheet(book: Any, fmt: _Formats, cy: ClusterYear, member: str, title:
         for indicator in section.indicators:
             number += 1
             weight = indicator.weight if section.kind is IndicatorKind.scored else 1.0
-            score = scores.get(indicator.id)
+            score = scores.get(indicator.id, Stages())
+            shown = score.shown_final
             sheet.write_number(row, 0, number, fmt.center)
             sheet.write_string(row, 1, indicator.name, fmt.text)
             sheet.write_number(row, 2, indicator.max, fmt.num)
-            sheet.write_blank(row, 3, None, fmt.input)
-            if score is None:
-                sheet.write_blank(row, 4, None, fmt.input)
-            else:
-                sheet.write_number(row, 4, score, fmt.input)
-            sheet.write_blank(row, 5, None, fmt.input_text)
+            _number(sheet, row, 3, score.self_score, fmt.input)
+            _number(sheet, row, 4, score.appraised, fmt.input)
+            _text(sheet, row, 5, score.explanation, fmt.input_text)
             r = row + 1
-            sheet.write_formula(row, 6, f'=IF(E{r}<>"",E{r},D{r})', fmt.num, "" if score is None else score)
-            sheet.write_blank(row, 7, None, fmt.input_text)
+            if score.final is not None:  # an agreed final score of its own
+                sheet.write_number(row, 6, score.final, fmt.input)
+                _validation(sheet, row, 6, indicator.max)
+            else:
+                sheet.write_formula(row, 6, f'=IF(E{r}<>"",E{r},D{r})', fmt.num, "" if shown is None else shown)
+            _text(sheet, row, 7, score.note, fmt.input_text)
             sheet.write_string(row, 8, indicator.id, fmt.text)
             _validation(sheet, row, 3, indicator.max)
             _validation(sheet, row, 4, indicator.max)
-            values["E"] += (score or 0.0) * weight
-            values["G"] += (score or 0.0) * weight
+            values["D"] += (score.self_score or 0.0) * weight
+            values["E"] += (score.appraised or 0.0) * weight
+            values["G"] += (shown or 0.0) * weight
             refs.append((row, weight))
             row += 1
         sheet.write_string(section_row, 0, roman(index), fmt.section)
@@ -168,7 +216,7 @@ def _member_sheet(book: Any, fmt: _Formats, cy: ClusterYear, member: str, title:
     sheet.freeze_panes(header + 1, 2)
 
 
-def _matrix_sheet(book: Any, fmt: _Formats, cy: ClusterYear, titles: Mapping[str, str], scores: Mapping[str, Mapping[str, float]]) -> None:
+def _matrix_sheet(book: Any, fmt: _Formats, cy: ClusterYear, titles: Mapping[str, str], scores: Mapping[str, Mapping[str, Stages]]) -> None:
     sheet = book.add_worksheet("Tổng hợp")
     members = list(dict.fromkeys(cy.members))
     last = 3 + 2 * len(members)  # the hidden id column
@@ -205,15 +253,13 @@ def _matrix_sheet(book: Any, fmt: _Formats, cy: ClusterYear, titles: Mapping[str
             sheet.write_number(row, 2, indicator.max, fmt.num)
             for m_index, member in enumerate(members):
                 col = 3 + 2 * m_index
-                score = scores.get(member, {}).get(indicator.id)
-                sheet.write_blank(row, col, None, fmt.input)
-                if score is None:
-                    sheet.write_blank(row, col + 1, None, fmt.input)
-                else:
-                    sheet.write_number(row, col + 1, score, fmt.input)
+                score = scores.get(member, {}).get(indicator.id, Stages())
+                _number(sheet, row, col, score.self_score, fmt.input)
+                _number(sheet, row, col + 1, score.appraised, fmt.input)
                 _validation(sheet, row, col, indicator.max)
                 _validation(sheet, row, col + 1, indicator.max)
-                values[col + 1] = values.get(col + 1, 0.0) + (score or 0.0) * weight
+                values[col] = values.get(col, 0.0) + (score.self_score or 0.0) * weight
+                values[col + 1] = values.get(col + 1, 0.0) + (score.appraised or 0.0) * weight
             sheet.write_string(row, last, indicator.id, fmt.text)
             refs.append((row, weight))
             row += 1
@@ -256,9 +302,7 @@ def scoring_workbook(cy: ClusterYear, layout: str = "per-member") -> bytes:
     book.set_custom_property("thidua_cluster", cy.id)
     book.set_custom_property("thidua_year", str(cy.number))
     fmt = _Formats(book)
-    from thidua.domain.scoring import counted_scores
-
-    scores = counted_scores(cy.year)  # the counted stage (final, else appraised); see docs/sheet.md
+    scores = stages(cy)  # each stage in its column; see docs/sheet.md
     taken: set[str] = set()
     titles = {m: sheet_title(cy.name(m), taken) for m in dict.fromkeys(cy.members)}
     if layout == "matrix":
