@@ -14,14 +14,36 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
 import typer
-from typer import _click
 from typer.core import TyperCommand, TyperGroup
+
+
+def _click_module() -> Any:
+    """The click that typer runs on: its vendored copy (typer ≥ 0.2x), else the click package it
+    depends on (older typer; the lowest-versions run). Never ``import click`` directly: a locked
+    install of a newer typer has no click."""
+    try:
+        return importlib.import_module("typer._click")
+    except ImportError:
+        return importlib.import_module("click")
+
+
+_click: Any = _click_module()
+
+
+class _NeverRaised(Exception):
+    pass
+
+
+# click < 8.2 prints the help of a group called without a command itself; newer raises this
+_NO_ARGS_IS_HELP: Any = getattr(_click.exceptions, "NoArgsIsHelpError", _NeverRaised)
+
 
 # Old names of formats, still accepted, shown nowhere.
 FORMAT_ALIASES = {"table": "text"}
@@ -322,7 +344,7 @@ class ThiduaGroup(TyperGroup):
             extra.setdefault("color", True)  # keep the help's colour when forced (click strips it when piped)
         try:
             code = super().main(argv, prog_name or "thidua", complete_var, False, windows_expand_args, **extra)
-        except _click.exceptions.NoArgsIsHelpError as exc:  # `thidua sheet`: which sub-command?
+        except _NO_ARGS_IS_HELP as exc:  # `thidua sheet`: which sub-command?
             print(exc.ctx.get_help() if exc.ctx else exc.message)
             sys.exit(2)
         except _click.exceptions.UsageError as exc:
