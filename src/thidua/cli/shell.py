@@ -121,11 +121,16 @@ def help_text(path: str, param: str | None = None, fallback: str | None = None, 
     return fallback or ""
 
 
+def _help_key(param: Any) -> str | None:
+    """A parameter's name for its help key; click 8.5 names the help option ``_click_default_help``."""
+    return "help" if "--help" in getattr(param, "opts", ()) else param.name
+
+
 def localize(command: Any, lang: str, path: str = "thidua") -> Any:
     """``command`` and everything under it with its help set in ``lang`` (for the generated reference)."""
     command.help = help_text(path, fallback=command.help, lang=lang)
     for param in command.params:
-        param.help = help_text(path, param.name, getattr(param, "help", None), lang=lang)
+        param.help = help_text(path, _help_key(param), getattr(param, "help", None), lang=lang)
     for name, sub in getattr(command, "commands", {}).items():
         localize(sub, lang, name if path == "thidua" else f"{path}.{name}")
     return command
@@ -266,7 +271,7 @@ def render_help(command: Any, ctx: Any) -> str:
             names = ", ".join(sorted([*p.opts, *p.secondary_opts], key=len))
             if not _is_flag(p):
                 names += f" {metavar(p)}"
-            rows.append((names, help_text(path, p.name, p.help) + _notes(p)))
+            rows.append((names, help_text(path, _help_key(p), p.help) + _notes(p)))
         lines += ["", f"{t('cli.options')}:", *_rows(rows, width)]
     if is_group:
         listed = [(name, help_text(f"{path}.{name}".removeprefix("thidua."), fallback=sub.help).split(". ")[0].rstrip("."))

@@ -185,6 +185,16 @@ class VoteThreshold(Strict):
     of: Annotated[VoteBase, Field(strict=False)] = VoteBase.voters
     strict: bool = False  # true: more than the share ("quá 50 %"); false: at least the share
 
+    @model_validator(mode="before")
+    @classmethod
+    def _base_from_text(cls, data: Any) -> Any:
+        # Inside the ``float | VoteThreshold`` union pydantic < 2.11 validates members strictly,
+        # ignoring the field's strict=False, so the enum is made from its text here; an unknown
+        # text stays text and gets the field's own error.
+        if isinstance(data, dict) and isinstance(data.get("of"), str) and data["of"] in VoteBase.__members__:
+            return {**data, "of": VoteBase(data["of"])}
+        return data
+
     @property
     def legacy(self) -> bool:
         """Whether this is what a bare number means: at least ``share`` of the voters."""
