@@ -185,3 +185,22 @@ def flat(text: str) -> str:
     """``text`` with every run of whitespace as one space: prose is wrapped at word boundaries to
     the terminal's width, so sentences are compared without their line breaks."""
     return " ".join(text.split())
+
+
+def rotation_cluster(tmp_path: Path, policy: str, years: dict[int, str]) -> Path:
+    """A data repository with one cluster ``c`` under ``policy`` and the given year files (bodies
+    after ``cluster:``/``year:``), for rotation tests."""
+    root = tmp_path / "data"
+    (root / "clusters" / "c").mkdir(parents=True)
+    shutil.copy(DATA / "provinces.yaml", root / "provinces.yaml")
+    (root / "clusters" / "c" / "cluster.yaml").write_text(textwrap.dedent(f"""\
+        id: c
+        name: "Cụm thử"
+        kind: cum
+        organiser: {{level: central, name: "Ban Thi đua - Khen thưởng Trung ương"}}
+        rules:
+          rotation: {{policy: {policy}, vice_chairs: 1}}
+        """), encoding="utf-8")
+    for year, body in years.items():
+        (root / "clusters" / "c" / f"{year}.yaml").write_text(f"cluster: c\nyear: {year}\n" + textwrap.dedent(body), encoding="utf-8")
+    return root

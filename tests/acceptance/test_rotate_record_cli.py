@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import textwrap
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from support import flat
+from support import flat, rotation_cluster
 from thidua.cli.app import app
 from thidua.services.validate import validate_paths
 
@@ -31,21 +30,6 @@ def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
-def cluster(tmp_path: Path, policy: str, years: dict[int, str]) -> Path:
-    root = tmp_path / "data"
-    (root / "clusters" / "c").mkdir(parents=True)
-    shutil.copy(DATA / "provinces.yaml", root / "provinces.yaml")
-    (root / "clusters" / "c" / "cluster.yaml").write_text(textwrap.dedent(f"""\
-        id: c
-        name: "Cụm thử"
-        kind: cum
-        organiser: {{level: central, name: "Ban Thi đua - Khen thưởng Trung ương"}}
-        rules:
-          rotation: {{policy: {policy}, vice_chairs: 1}}
-        """), encoding="utf-8")
-    for year, body in years.items():
-        (root / "clusters" / "c" / f"{year}.yaml").write_text(f"cluster: c\nyear: {year}\n" + textwrap.dedent(body), encoding="utf-8")
-    return root
 
 
 # --------------------------------------------------------------------------- the recorded year wins
@@ -112,7 +96,7 @@ APPOINTED = {
 
 
 def test_an_appointment_is_shown_in_rotate_and_in_json(tmp_path: Path) -> None:
-    root = cluster(tmp_path, "appointed", APPOINTED)
+    root = rotation_cluster(tmp_path, "appointed", APPOINTED)
     assert validate_paths([root]).ok
     table = rotate("--cluster", "c", "--from", "2023", data=root)
     assert table.exit_code == 0, table.output
@@ -151,7 +135,7 @@ def diagnostics(root: Path) -> list[tuple[str, str, str]]:
       "chair 'lai-chau' appointed by decision 7/QĐ differs from the election recorded in 2023 (cao-bang): the appointment stands")]),
 ])
 def test_appointments_are_validated(tmp_path: Path, appointment: str, leadership: str, expected: list[tuple[str, str, str]]) -> None:
-    root = cluster(tmp_path, "appointed", {
+    root = rotation_cluster(tmp_path, "appointed", {
         2023: "members: [ha-noi, cao-bang, dien-bien, lai-chau]\nleadership: {chair: ha-noi}\nelection: {chair: cao-bang}\n"
               "sources: [{title: x, url: 'https://example.org'}]\n",
         2024: f"members: [ha-noi, cao-bang, dien-bien, lai-chau]\n{leadership}appointment: {appointment}\n",
@@ -160,7 +144,7 @@ def test_appointments_are_validated(tmp_path: Path, appointment: str, leadership
 
 
 def test_an_appointed_unit_that_merges_away_is_warned(tmp_path: Path) -> None:
-    root = cluster(tmp_path, "appointed", {
+    root = rotation_cluster(tmp_path, "appointed", {
         2025: "as_of: 2025-03-01\nmembers: [ha-noi, hai-duong, cao-bang]\nappointment: {decision: '7/QĐ', chair: hai-duong}\n",
     })
     assert diagnostics(root) == [("TD332", "warning", "appointed chair Hải Dương ceases to exist on 01/07/2025, before the year ends")]
@@ -169,16 +153,16 @@ def test_an_appointed_unit_that_merges_away_is_warned(tmp_path: Path) -> None:
 def test_an_appointed_chair_is_not_reported_against_the_policy(tmp_path: Path) -> None:
     """list_order would give Cao Bằng after Hà Nội; a decision appointed Lai Châu: no TD311."""
     years = {2023: "members: [ha-noi, cao-bang, dien-bien, lai-chau]\nleadership: {chair: ha-noi}\n"}
-    decided = cluster(tmp_path / "a", "list_order", {**years, 2024: "members: [ha-noi, cao-bang, dien-bien, lai-chau]\n"
+    decided = rotation_cluster(tmp_path / "a", "list_order", {**years, 2024: "members: [ha-noi, cao-bang, dien-bien, lai-chau]\n"
                                                      "appointment: {decision: '7/QĐ', chair: lai-chau}\n"})
     assert [d.code for d in validate_paths([decided]).diagnostics if d.code.startswith("TD3")] == []
-    undecided = cluster(tmp_path / "b", "list_order", {**years, 2024: "members: [ha-noi, cao-bang, dien-bien, lai-chau]\n"
+    undecided = rotation_cluster(tmp_path / "b", "list_order", {**years, 2024: "members: [ha-noi, cao-bang, dien-bien, lai-chau]\n"
                                                        "leadership: {chair: lai-chau}\n"})
     assert [d.code for d in validate_paths([undecided]).diagnostics if d.code.startswith("TD3")] == ["TD311"]
 
 
 def test_offices_an_appointment_leaves_open_are_not_written_as_none(tmp_path: Path) -> None:
-    root = cluster(tmp_path, "appointed", APPOINTED)
+    root = rotation_cluster(tmp_path, "appointed", APPOINTED)
     target = root / "clusters" / "c" / "2024.yaml"
     before = target.read_bytes()
     report = json.loads(rotate("--cluster", "c", "--from", "2023", "-f", "json", data=root).stdout)

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import shutil
-import textwrap
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from support import DATA
+from support import DATA, rotation_cluster
 from thidua.domain.models import Election, RotationPolicy, RotationRules
 from thidua.domain.rotation import (
     CHAIR,
@@ -285,25 +283,10 @@ def test_label_marks_the_unit_formed_in_2025(units) -> None:
 # --------------------------------------------------------------------------- history and the checks' contract
 
 
-def _tmp_cluster(tmp_path: Path, policy: str, years: dict[int, str]) -> Path:
-    root = tmp_path / "data"
-    (root / "clusters" / "c").mkdir(parents=True)
-    shutil.copy(DATA / "provinces.yaml", root / "provinces.yaml")
-    (root / "clusters" / "c" / "cluster.yaml").write_text(textwrap.dedent(f"""\
-        id: c
-        name: "Cụm thử"
-        kind: cum
-        organiser: {{level: central, name: "Ban Thi đua - Khen thưởng Trung ương"}}
-        rules:
-          rotation: {{policy: {policy}, vice_chairs: 1}}
-        """), encoding="utf-8")
-    for year, body in years.items():
-        (root / "clusters" / "c" / f"{year}.yaml").write_text(f"cluster: c\nyear: {year}\n" + textwrap.dedent(body), encoding="utf-8")
-    return root
 
 
 def test_terms_take_a_missing_chair_from_the_previous_election(tmp_path: Path) -> None:
-    root = _tmp_cluster(tmp_path, "list_order", {
+    root = rotation_cluster(tmp_path, "list_order", {
         2023: "members: [ha-noi, cao-bang, dien-bien]\nleadership: {chair: ha-noi}\nelection: {chair: dien-bien}\n"
               "sources: [{title: x, url: 'https://example.org'}]\n",
         2024: "members: [ha-noi, cao-bang, dien-bien]\n",
@@ -313,26 +296,26 @@ def test_terms_take_a_missing_chair_from_the_previous_election(tmp_path: Path) -
 
 
 def test_expected_leadership_contract(tmp_path: Path) -> None:
-    root = _tmp_cluster(tmp_path, "vice_promotes", {
+    root = rotation_cluster(tmp_path, "vice_promotes", {
         2023: "members: [ha-noi, cao-bang, dien-bien]\nleadership: {chair: ha-noi, vice_chairs: [cao-bang]}\n",
     })
     history = load_repository(root).history("c")
     expected = expected_leadership(history, 2024)
     assert expected.chair == "cao-bang" and expected.vice_chairs == ["dien-bien"]
     assert expected_leadership(history, 2023) is None  # nothing before 2023
-    root = _tmp_cluster(tmp_path / "e", "elected", {2023: "members: [ha-noi, cao-bang]\nleadership: {chair: ha-noi}\n"})
+    root = rotation_cluster(tmp_path / "e", "elected", {2023: "members: [ha-noi, cao-bang]\nleadership: {chair: ha-noi}\n"})
     assert expected_leadership(load_repository(root).history("c"), 2024) is None  # the cluster elects
 
 
 def test_validate_warns_when_a_year_departs_from_the_policy(tmp_path: Path) -> None:
     body = "members: [ha-noi, cao-bang, dien-bien]\nleadership: {{chair: {chair}, vice_chairs: [{vice}]}}\n"
-    root = _tmp_cluster(tmp_path, "vice_promotes", {
+    root = rotation_cluster(tmp_path, "vice_promotes", {
         2023: body.format(chair="ha-noi", vice="cao-bang"),
         2024: body.format(chair="dien-bien", vice="ha-noi"),
     })
     codes = [d.code for d in validate_paths([root]).diagnostics]
     assert "TD311" in codes
-    good = _tmp_cluster(tmp_path / "g", "vice_promotes", {
+    good = rotation_cluster(tmp_path / "g", "vice_promotes", {
         2023: body.format(chair="ha-noi", vice="cao-bang"),
         2024: body.format(chair="cao-bang", vice="dien-bien"),
     })

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -15,25 +14,18 @@ from thidua.cli.options import (
     ForceOption,
     NoCacheOption,
     OutputOption,
+    TableFormat,
     data_option,
     emit,
     terminal,
 )
 
 
-class AwardsFormat(StrEnum):
-    text = "text"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    xlsx = "xlsx"  # a workbook: needs --output
-
-
 @reports_errors
 def awards(
     year: Annotated[int, typer.Argument(min=1945, max=2100)],
     cluster: ClusterOption = None,
-    format: Annotated[AwardsFormat, typer.Option("--format", "-f")] = AwardsFormat.text,
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.text,
     output: OutputOption = None,
     docx: Annotated[Path | None, typer.Option("--docx", metavar="DIR", show_default=False)] = None,
     pdf: Annotated[bool, typer.Option("--pdf")] = False,
@@ -47,18 +39,18 @@ def awards(
     from thidua.services.awards import recommend_awards
     from thidua.services.errors import UsageError
 
-    if format is AwardsFormat.xlsx and output is None:
+    if format is TableFormat.xlsx and output is None:
         raise UsageError("xlsx.needs_output")
     report = recommend_awards(year, cluster, data_option(data), docx=docx, force=force, pdf=pdf, cache=not no_cache)
     awards_notes(report)
-    if format is AwardsFormat.xlsx:
+    if format is TableFormat.xlsx:
         from thidua.output.xlsx.report import awards_workbook
 
         emit(awards_workbook(report.results), output, force)
-    elif format is AwardsFormat.text:
+    elif format is TableFormat.text:
         emit(render.text(report.results, terminal=terminal(output)), output, force)
     else:
-        report_of = {AwardsFormat.json: render.json_output, AwardsFormat.csv: render.csv, AwardsFormat.markdown: render.markdown}
+        report_of = {TableFormat.json: render.json_output, TableFormat.csv: render.csv, TableFormat.markdown: render.markdown}
         emit(report_of[format](report.results), output, force)
     awards_documents(report)
     raise typer.Exit(0 if report.ok else 1)

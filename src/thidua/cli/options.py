@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -9,6 +10,16 @@ import typer
 
 DataOption = Annotated[Path | None, typer.Option("--data", metavar="DIR", show_default=False)]
 ClusterOption = Annotated[list[str] | None, typer.Option("--cluster", "-c", metavar="ID", show_default=False)]
+class TableFormat(StrEnum):
+    """The formats of a report that is a table (rank, awards)."""
+
+    text = "text"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    xlsx = "xlsx"  # a workbook: needs --output
+
+
 OutputOption = Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", show_default=False)]
 ForceOption = Annotated[bool, typer.Option("--force")]
 

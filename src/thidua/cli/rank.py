@@ -6,7 +6,6 @@ with validation errors was skipped, or nothing to rank for YEAR; 2 usage errors.
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -18,18 +17,11 @@ from thidua.cli.options import (
     ForceOption,
     NoCacheOption,
     OutputOption,
+    TableFormat,
     data_option,
     emit,
     terminal,
 )
-
-
-class RankFormat(StrEnum):
-    text = "text"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    xlsx = "xlsx"  # a workbook: needs --output
 
 
 @reports_errors
@@ -37,7 +29,7 @@ def rank(
     year: Annotated[int, typer.Argument(min=1945, max=2100, show_default=False)],
     cluster: ClusterOption = None,
     data: DataOption = None,
-    format: Annotated[RankFormat, typer.Option("--format", "-f")] = RankFormat.text,
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.text,
     output: OutputOption = None,
     explain: Annotated[str | None, typer.Option("--explain", "-e", metavar="MEMBER", show_default=False)] = None,
     stability: Annotated[bool, typer.Option("--stability")] = False,
@@ -56,20 +48,20 @@ def rank(
     from thidua.services.errors import UsageError
     from thidua.services.rank import rank_year
 
-    if format is RankFormat.csv and explain and stability:
+    if format is TableFormat.csv and explain and stability:
         raise UsageError("rank.csv_both")
-    if format is RankFormat.xlsx and output is None:
+    if format is TableFormat.xlsx and output is None:
         raise UsageError("xlsx.needs_output")
     settings = Settings(samples=samples, seed=seed, weight_spread=weight_spread, tolerance=tolerance) if stability else None
     result = rank_year(year, cluster, data_option(data), explain=explain, stability=settings, cache=not no_cache)
     rank_notes(result)
-    if format is RankFormat.xlsx:
+    if format is TableFormat.xlsx:
         from thidua.output.xlsx.report import ranking_workbook
 
         emit(ranking_workbook(result.shown), output, force)
-    elif format is RankFormat.text:
+    elif format is TableFormat.text:
         emit(render.text_report(result.shown, result.explanation, result.stabilities, differences, terminal=terminal(output)), output, force)
     else:
-        report = {RankFormat.json: render.json_report, RankFormat.csv: render.csv_report, RankFormat.markdown: render.markdown_report}
+        report = {TableFormat.json: render.json_report, TableFormat.csv: render.csv_report, TableFormat.markdown: render.markdown_report}
         emit(report[format](result.shown, result.explanation, result.stabilities, differences), output, force)
     raise typer.Exit(0 if result.ok else 1)
