@@ -258,41 +258,62 @@ def _check_members(cy: ClusterYear) -> list[Issue]:
     return issues
 
 
-def _roles(leadership: Leadership, elected: bool) -> list[tuple[Message, str, tuple[Any, ...]]]:
-    """(role word, unit, path suffix) for a leadership block."""
-    section = "election" if elected else "leadership"
-    out: list[tuple[Message, str, tuple[Any, ...]]] = []
-    if leadership.chair:
-        out.append((Message("word.elected_chair" if elected else "word.chair"), leadership.chair, (section, "chair")))
-    for index, vice in enumerate(leadership.vice_chairs or []):
-        out.append((Message("word.elected_vice_chair" if elected else "word.vice_chair"), vice, (section, "vice_chairs", index)))
+Role = tuple[Message, str, tuple[Any, ...]]
+
+
+def _roles(block: Leadership | Appointment, section: str, words: tuple[str, str]) -> list[Role]:
+    """(role word, unit, path) of each office a leadership, election or appointment block fills."""
+    chair_word, vice_word = words
+    out: list[Role] = []
+    if block.chair:
+        out.append((Message(chair_word), block.chair, (section, "chair")))
+    out += [(Message(vice_word), vice, (section, "vice_chairs", i)) for i, vice in enumerate(block.vice_chairs or [])]
     return out
+
+
+def _check_holders(cy: ClusterYear, refs: Refs, roles: list[Role], *, twice: Any, not_member: str,
+                   leaves: str | None = None, leaves_from: dt.date = dt.date.min) -> list[Issue]:
+    """One office per unit, held by a member, who is there the whole year: what recorded
+    leadership (TD305, TD304, TD309) and an appointment (TD334, TD331, TD332) both ask. ``twice``
+    makes the issue for a unit named again (its first role, the second, the path); ``leaves``, when
+    given, is the code for a holder whose unit ends between ``leaves_from`` and 31/12."""
+    issues = []
+    year_end = dt.date(cy.number, 12, 31)
+    held: dict[str, Message] = {}
+    for role, unit_id, path in roles:
+        if unit_id in held:
+            issues.append(twice(unit_id, held[unit_id], role, path))
+            continue
+        held[unit_id] = role
+        if unit_id in refs.aliases or unit_id not in cy.units:
+            issues += refs.wrong_form(unit_id, path) or _unit_issues(cy, unit_id, path, cy.year.reference_date)
+            continue
+        if not refs.is_member(unit_id):
+            issues.append(Issue(not_member, path, {"role": role, "unit": unit_id}))
+            continue
+        unit = cy.units.get(unit_id)
+        if leaves and unit and unit.valid_to and leaves_from <= unit.valid_to < year_end:
+            issues.append(Issue(leaves, path, {"role": role, "name": unit.name, "day": unit.valid_to + dt.timedelta(days=1)}))
+    return issues
 
 
 def _check_leadership(cy: ClusterYear, refs: Refs) -> list[Issue]:
     issues = []
-    year_end = dt.date(cy.number, 12, 31)
-    for block, elected in ((cy.year.leadership, False), (cy.year.election, True)):
+
+    def twice(unit: str, first: Message, second: Message, path: tuple[Any, ...]) -> Issue:
+        return Issue("TD305", path, {"unit": unit, "roles": Message("word.both", {"first": first, "second": second})})
+
+    recorded = ((cy.year.leadership, "leadership", ("word.chair", "word.vice_chair")),
+                (cy.year.election, "election", ("word.elected_chair", "word.elected_vice_chair")))
+    for block, section, words in recorded:
         if block is None:
             continue
-        held: dict[str, Message] = {}
-        for role, unit_id, path in _roles(block, elected):
-            if unit_id in held:
-                issues.append(Issue("TD305", path, {"unit": unit_id, "roles": Message("word.both", {"first": held[unit_id], "second": role})}))
-                continue
-            held[unit_id] = role
-            if unit_id in refs.aliases or unit_id not in cy.units:
-                issues += refs.wrong_form(unit_id, path) or _unit_issues(cy, unit_id, path, cy.year.reference_date)
-                continue
-            if not refs.is_member(unit_id):
-                issues.append(Issue("TD304", path, {"role": role, "unit": unit_id}))
-                continue
-            unit = cy.units.get(unit_id)
-            if not elected and unit and unit.valid_to and cy.year.reference_date <= unit.valid_to < year_end:
-                issues.append(Issue("TD309", path, {"role": role, "name": unit.name, "day": unit.valid_to + dt.timedelta(days=1)}))
+        # an election may name a unit that leaves later in the year: only recorded leadership is held all year
+        leaves = "TD309" if section == "leadership" else None
+        issues += _check_holders(cy, refs, _roles(block, section, words), twice=twice, not_member="TD304",
+                                 leaves=leaves, leaves_from=cy.year.reference_date)
         expected = cy.rules.rotation.vice_chairs
         if block.vice_chairs is not None and len(block.vice_chairs) != expected:
-            section = "election" if elected else "leadership"
             issues.append(Issue("TD308", (section, "vice_chairs"), {"count": len(block.vice_chairs), "expected": expected}))
     return issues
 
@@ -305,27 +326,12 @@ def _check_appointment(cy: ClusterYear, refs: Refs) -> list[Issue]:
         return []
     if appointment.chair is None and appointment.vice_chairs is None:
         return [Issue("TD333", ("appointment",), {"decision": appointment.decision})]
-    issues = []
-    year_end = dt.date(cy.number, 12, 31)
-    roles: list[tuple[Message, str, tuple[Any, ...]]] = []
-    if appointment.chair:
-        roles.append((Message("word.appointed_chair"), appointment.chair, ("appointment", "chair")))
-    roles += [(Message("word.appointed_vice_chair"), v, ("appointment", "vice_chairs", i)) for i, v in enumerate(appointment.vice_chairs or [])]
-    seen: set[str] = set()
-    for role, unit_id, path in roles:
-        if unit_id in seen:
-            issues.append(Issue("TD334", path, {"unit": unit_id, "decision": appointment.decision}))
-            continue
-        seen.add(unit_id)
-        if unit_id in refs.aliases or unit_id not in cy.units:
-            issues += refs.wrong_form(unit_id, path) or _unit_issues(cy, unit_id, path, cy.year.reference_date)
-            continue
-        if not refs.is_member(unit_id):
-            issues.append(Issue("TD331", path, {"role": role, "unit": unit_id}))
-            continue
-        unit = cy.units.get(unit_id)
-        if unit and unit.valid_to and unit.valid_to < year_end:
-            issues.append(Issue("TD332", path, {"role": role, "name": unit.name, "day": unit.valid_to + dt.timedelta(days=1)}))
+
+    def twice(unit: str, first: Message, second: Message, path: tuple[Any, ...]) -> Issue:
+        return Issue("TD334", path, {"unit": unit, "decision": appointment.decision})
+
+    roles = _roles(appointment, "appointment", ("word.appointed_chair", "word.appointed_vice_chair"))
+    issues = _check_holders(cy, refs, roles, twice=twice, not_member="TD331", leaves="TD332")
     leadership = cy.year.leadership
     if appointment.chair and leadership.chair and leadership.chair != appointment.chair:
         issues.append(Issue("TD330", ("leadership", "chair"), {"role": Message("word.chair"), "unit": leadership.chair,

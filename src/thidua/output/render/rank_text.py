@@ -6,9 +6,10 @@ People get ``number()`` (Vietnamese style in Vietnamese); JSON and CSV get ``pla
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
+from thidua.domain.ranking import Entry
 from thidua.domain.standings import Standing
 from thidua.output.i18n import say, t
 from thidua.output.render.text import number, ordinal
@@ -16,6 +17,28 @@ from thidua.output.render.text import number, ordinal
 __all__ = ["ordinal"]  # re-exported: the one ordinal lives in render/text.py
 
 Table = tuple[list[str], list[list[str]], str]  # headers, rows, alignment letters
+Column = tuple[str, str, "Callable[[Any], str]"]  # header, alignment letter, a row's cell
+
+
+def columns_table(columns: Sequence[Column], items: Sequence[Any]) -> Table:
+    """A table of the columns a report chose to show, one row per item."""
+    return [c[0] for c in columns], [[c[2](item) for c in columns] for item in items], "".join(c[1] for c in columns)
+
+
+def change_and_note_columns(standing: Standing, note: Callable[[Entry], str], *, placed_only: bool) -> list[Column]:
+    """The movement since last year (when ranked then) and a note column (only when a note says something)."""
+    assert standing.ranking is not None
+    columns: list[Column] = []
+    if standing.previous_year is not None:
+        def change(e: Entry) -> str:
+            if placed_only and not e.placed:
+                return ""
+            move = standing.movement(e.member)
+            return change_label(move.change(e.rank), move.new)
+        columns.append((t("rank.col.change", year=standing.previous_year), "r", change))
+    if any(note(e) for e in standing.ranking.entries):  # the column only when a tie-break decided something or a tie remains
+        columns.append((t("rank.col.note"), "l", note))
+    return columns
 
 
 def percent(share: float) -> str:

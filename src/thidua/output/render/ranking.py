@@ -7,6 +7,7 @@ and the stability report (``render.stability``) when asked. Sentences come from 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from thidua.domain.explain import Explanation
@@ -19,9 +20,11 @@ from thidua.output.i18n import t
 from thidua.output.render import scores
 from thidua.output.render.explain import explain_head, explain_lines, explain_table, explanation_csv, explanation_json
 from thidua.output.render.rank_text import (
+    Column,
     Table,
     cell,
-    change_label,
+    change_and_note_columns,
+    columns_table,
     is_illustrative,
     join_names,
     key_label,
@@ -50,48 +53,24 @@ def ranking_table(standing: Standing) -> Table:
     cy = ranking.cluster_year
     groups = list(dict.fromkeys(i.group for i in cy.year.indicators if i.group and i.kind is IndicatorKind.scored))
     kinds = {i.kind for i in cy.year.indicators}
-    votes = cy.year.votes is not None
-    headers = [t("rank.col.rank"), t("rank.col.member"), t("rank.col.total"), *[scores.group_label(cy, g, short=True) for g in groups]]
-    align = "rlr" + "r" * len(groups)
-    bands = scores.has_bands(cy)
-    if bands:
-        headers.append(t("scores.col.band"))
-        align += "l"
+    columns: list[Column] = [(t("rank.col.rank"), "r", lambda e: str(e.rank)), (t("rank.col.member"), "l", lambda e: e.name),
+                             (t("rank.col.total"), "r", lambda e: number(e.total))]
+    columns += [(scores.group_label(cy, g, short=True), "r", _group_cell(g)) for g in groups]
+    if scores.has_bands(cy):
+        columns.append((t("scores.col.band"), "l", lambda e: scores.band_name(cy, e.band)))
     if IndicatorKind.bonus in kinds:
-        headers.append(t("rank.col.bonus"))
-        align += "r"
+        columns.append((t("rank.col.bonus"), "r", lambda e: number(e.bonus)))
     if IndicatorKind.deduction in kinds:
-        headers.append(t("rank.col.deductions"))
-        align += "r"
-    if votes:
-        headers.append(t("rank.col.votes"))
-        align += "r"
-    if standing.previous_year is not None:
-        headers.append(t("rank.col.change", year=standing.previous_year))
-        align += "r"
+        columns.append((t("rank.col.deductions"), "r", lambda e: number(e.deductions)))
+    if cy.year.votes is not None:
+        columns.append((t("rank.col.votes"), "r", lambda e: str(e.votes)))
     lookup = {e.member: e.name for e in ranking.entries}
-    notes = [entry_note(e, lookup) for e in ranking.entries]
-    if any(notes):  # the column only when a tie-break decided something or a tie remains
-        headers.append(t("rank.col.note"))
-        align += "l"
-    rows: list[list[str]] = []
-    for e in ranking.entries:
-        row = [str(e.rank), e.name, number(e.total), *[number(e.groups.get(g, 0.0)) for g in groups]]
-        if bands:
-            row.append(scores.band_name(cy, e.band))
-        if IndicatorKind.bonus in kinds:
-            row.append(number(e.bonus))
-        if IndicatorKind.deduction in kinds:
-            row.append(number(e.deductions))
-        if votes:
-            row.append(str(e.votes))
-        if standing.previous_year is not None:
-            move = standing.movement(e.member)
-            row.append(change_label(move.change(e.rank), move.new))
-        if any(notes):
-            row.append(notes[len(rows)])
-        rows.append(row)
-    return headers, rows, align
+    columns += change_and_note_columns(standing, lambda e: entry_note(e, lookup), placed_only=False)
+    return columns_table(columns, ranking.entries)
+
+
+def _group_cell(group: str) -> Callable[[Entry], str]:
+    return lambda e: number(e.groups.get(group, 0.0))
 
 
 def entry_note(entry: Entry, lookup: dict[str, str]) -> str:

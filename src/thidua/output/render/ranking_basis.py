@@ -8,9 +8,10 @@ which basis ranked them and what else the file records.
 from __future__ import annotations
 
 from thidua.domain.message import Message
+from thidua.domain.ranking import Entry
 from thidua.domain.standings import Standing
 from thidua.output.i18n import say, t
-from thidua.output.render.rank_text import Table, change_label, join_names
+from thidua.output.render.rank_text import Column, Table, change_and_note_columns, columns_table, join_names
 from thidua.output.render.text import number
 
 
@@ -24,38 +25,18 @@ def basis_note(standing: Standing) -> Message:
 def basis_table(standing: Standing) -> Table:
     ranking = standing.ranking
     assert ranking is not None
-    votes = any(e.votes is not None for e in ranking.entries)
-    points = any(e.has_points for e in ranking.entries)
-    headers = [t("rank.col.rank"), t("rank.col.member")]
-    align = "rl"
-    if votes:
-        headers.append(t("rank.col.votes"))
-        align += "r"
-    if points:
-        headers.append(t("rank.col.total"))
-        align += "r"
-    if standing.previous_year is not None:
-        headers.append(t("rank.col.change", year=standing.previous_year))
-        align += "r"
     lookup = {e.member: e.name for e in ranking.entries}
-    notes = [t("rank.note.tied", names=join_names([lookup.get(m, m) for m in e.tied_with])) if e.tied_with else "" for e in ranking.entries]
-    if any(notes):
-        headers.append(t("rank.col.note"))
-        align += "l"
-    rows: list[list[str]] = []
-    for index, e in enumerate(ranking.entries):
-        row = [str(e.rank) if e.placed else "–", e.name]
-        if votes:
-            row.append("" if e.votes is None else str(e.votes))
-        if points:
-            row.append(number(e.total) if e.has_points else "")
-        if standing.previous_year is not None:
-            move = standing.movement(e.member)
-            row.append(change_label(move.change(e.rank), move.new) if e.placed else "")
-        if any(notes):
-            row.append(notes[index])
-        rows.append(row)
-    return headers, rows, align
+    columns: list[Column] = [(t("rank.col.rank"), "r", lambda e: str(e.rank) if e.placed else "–"), (t("rank.col.member"), "l", lambda e: e.name)]
+    if any(e.votes is not None for e in ranking.entries):
+        columns.append((t("rank.col.votes"), "r", lambda e: "" if e.votes is None else str(e.votes)))
+    if any(e.has_points for e in ranking.entries):  # points recorded beside the basis, for reference
+        columns.append((t("rank.col.total"), "r", lambda e: number(e.total) if e.has_points else ""))
+
+    def note(e: Entry) -> str:
+        return t("rank.note.tied", names=join_names([lookup.get(m, m) for m in e.tied_with])) if e.tied_with else ""
+
+    columns += change_and_note_columns(standing, note, placed_only=True)
+    return columns_table(columns, ranking.entries)
 
 
 def basis_lines(standing: Standing) -> list[str]:
