@@ -162,12 +162,12 @@ def _member_sheet(book: Any, fmt: _Formats, cy: ClusterYear, member: str, title:
     row = header + 1
     subtotal_rows: list[tuple[int, IndicatorKind]] = []
     number = 0
-    totals = {"D": 0.0, "E": 0.0, "G": 0.0}
+    totals: dict[int, float] = {}
     for index, section in enumerate(sections(cy), start=1):
         section_row = row
         row += 1
         refs: list[tuple[int, float]] = []
-        values = {"D": 0.0, "E": 0.0, "G": 0.0}
+        values = dict.fromkeys((3, 4, 6), 0.0)  # Điểm tự chấm, Điểm thẩm định, Điểm cuối
         for indicator in section.indicators:
             number += 1
             weight = indicator.weight if section.kind is IndicatorKind.scored else 1.0
@@ -189,29 +189,14 @@ def _member_sheet(book: Any, fmt: _Formats, cy: ClusterYear, member: str, title:
             sheet.write_string(row, 8, indicator.id, fmt.text)
             _validation(sheet, row, 3, indicator.max)
             _validation(sheet, row, 4, indicator.max)
-            values["D"] += (score.self_score or 0.0) * weight
-            values["E"] += (score.appraised or 0.0) * weight
-            values["G"] += (shown or 0.0) * weight
+            values[3] += (score.self_score or 0.0) * weight
+            values[4] += (score.appraised or 0.0) * weight
+            values[6] += (shown or 0.0) * weight
             refs.append((row, weight))
             row += 1
-        sheet.write_string(section_row, 0, roman(index), fmt.section)
-        sheet.write_string(section_row, 1, section.label, fmt.section)
-        sheet.write_formula(section_row, 2, "=" + _weighted([(f"C{r + 1}", w) for r, w in refs]), fmt.section_num,
-                            sum(i.max * (i.weight if section.kind is IndicatorKind.scored else 1.0) for i in section.indicators))
-        for letter in ("D", "E", "G"):
-            sheet.write_formula(f"{letter}{section_row + 1}", "=" + _weighted([(f"{letter}{r + 1}", w) for r, w in refs]), fmt.section_num, values[letter])
-            totals[letter] += -values[letter] if section.kind is IndicatorKind.deduction else values[letter]
-        for col in (5, 7, 8):
-            sheet.write_blank(section_row, col, None, fmt.section)
+        _subtotal_row(sheet, fmt, section_row, index, section, refs, values, totals, blanks=(5, 7, 8))
         subtotal_rows.append((section_row, section.kind))
-    sheet.write_string(row, 0, "", fmt.total_label)
-    sheet.write_string(row, 1, TOTAL_LABEL, fmt.total_label)
-    sheet.write_blank(row, 2, None, fmt.total_label)
-    for letter in ("D", "E", "G"):
-        expr = "".join(("-" if kind is IndicatorKind.deduction else "+") + f"{letter}{r + 1}" for r, kind in subtotal_rows)
-        sheet.write_formula(f"{letter}{row + 1}", "=" + expr.lstrip("+"), fmt.total, totals[letter])
-    for col in (5, 7, 8):
-        sheet.write_blank(row, col, None, fmt.total_label)
+    _total_row(sheet, fmt, row, subtotal_rows, totals, blanks=(5, 7, 8))
     _setup(sheet, (header, header), 7)
     sheet.freeze_panes(header + 1, 2)
 
@@ -263,28 +248,43 @@ def _matrix_sheet(book: Any, fmt: _Formats, cy: ClusterYear, titles: Mapping[str
             sheet.write_string(row, last, indicator.id, fmt.text)
             refs.append((row, weight))
             row += 1
-        sheet.write_string(section_row, 0, roman(index), fmt.section)
-        sheet.write_string(section_row, 1, section.label, fmt.section)
-        sheet.write_formula(section_row, 2, "=" + _weighted([(f"C{r + 1}", w) for r, w in refs]), fmt.section_num,
-                            sum(i.max * (i.weight if section.kind is IndicatorKind.scored else 1.0) for i in section.indicators))
-        for col in range(3, last):
-            letters = column_letters(col)
-            value = values.get(col, 0.0)
-            sheet.write_formula(section_row, col, "=" + _weighted([(f"{letters}{r + 1}", w) for r, w in refs]), fmt.section_num, value)
-            totals[col] = totals.get(col, 0.0) + (-value if section.kind is IndicatorKind.deduction else value)
-        sheet.write_blank(section_row, last, None, fmt.section)
+        values.update({col: values.get(col, 0.0) for col in range(3, last)})  # a column nobody scored sums to 0
+        _subtotal_row(sheet, fmt, section_row, index, section, refs, values, totals, blanks=(last,))
         subtotal_rows.append((section_row, section.kind))
-    sheet.write_string(row, 0, "", fmt.total_label)
-    sheet.write_string(row, 1, TOTAL_LABEL, fmt.total_label)
-    sheet.write_blank(row, 2, None, fmt.total_label)
-    for col in range(3, last):
-        letters = column_letters(col)
-        expr = "".join(("-" if kind is IndicatorKind.deduction else "+") + f"{letters}{r + 1}" for r, kind in subtotal_rows)
-        sheet.write_formula(row, col, "=" + expr.lstrip("+"), fmt.total, totals.get(col, 0.0))
-    sheet.write_blank(row, last, None, fmt.total_label)
+    _total_row(sheet, fmt, row, subtotal_rows, totals, blanks=(last,))
     _setup(sheet, (top, top + 1), last - 1)
     sheet.freeze_panes(top + 2, 3)
     del titles  # the matrix names members by their column headings
+
+
+def _subtotal_row(sheet: Any, fmt: _Formats, section_row: int, index: int, section: Any, refs: list[tuple[int, float]],
+                  values: dict[int, float], totals: dict[int, float], blanks: tuple[int, ...]) -> None:
+    """A group's heading row: its numeral, name, maximum and the weighted sum of each score column
+    in ``values`` (added to ``totals``, subtracted for a deductions group)."""
+    sheet.write_string(section_row, 0, roman(index), fmt.section)
+    sheet.write_string(section_row, 1, section.label, fmt.section)
+    sheet.write_formula(section_row, 2, "=" + _weighted([(f"C{r + 1}", w) for r, w in refs]), fmt.section_num,
+                        sum(i.max * (i.weight if section.kind is IndicatorKind.scored else 1.0) for i in section.indicators))
+    for col, value in values.items():
+        letters = column_letters(col)
+        sheet.write_formula(section_row, col, "=" + _weighted([(f"{letters}{r + 1}", w) for r, w in refs]), fmt.section_num, value)
+        totals[col] = totals.get(col, 0.0) + (-value if section.kind is IndicatorKind.deduction else value)
+    for col in blanks:
+        sheet.write_blank(section_row, col, None, fmt.section)
+
+
+def _total_row(sheet: Any, fmt: _Formats, row: int, subtotal_rows: list[tuple[int, IndicatorKind]], totals: dict[int, float],
+               blanks: tuple[int, ...]) -> None:
+    """The TỔNG CỘNG row: each score column's groups added, deductions taken away."""
+    sheet.write_string(row, 0, "", fmt.total_label)
+    sheet.write_string(row, 1, TOTAL_LABEL, fmt.total_label)
+    sheet.write_blank(row, 2, None, fmt.total_label)
+    for col, total in totals.items():
+        letters = column_letters(col)
+        expr = "".join(("-" if kind is IndicatorKind.deduction else "+") + f"{letters}{r + 1}" for r, kind in subtotal_rows)
+        sheet.write_formula(row, col, "=" + expr.lstrip("+"), fmt.total, total)
+    for col in blanks:
+        sheet.write_blank(row, col, None, fmt.total_label)
 
 
 def scoring_workbook(cy: ClusterYear, layout: str = "per-member") -> bytes:
