@@ -35,6 +35,7 @@ from thidua.domain.models import (
     AwardKind,
     AwardStep,
     ClusterYear,
+    OfClusterYear,
     OrganiserLevel,
     RankingBasis,
     VoteBase,
@@ -70,7 +71,9 @@ def quota_reason(step: AwardStep, members: int) -> Message:
 
 
 @dataclass
-class Recommendation:
+class Placed:
+    """A member at its place, an award and why: what a recommendation and a near miss both say."""
+
     member: str
     name: str
     rank: int
@@ -78,20 +81,17 @@ class Recommendation:
     award: str
     award_title: str
     reason: Message
+
+
+@dataclass
+class Recommendation(Placed):
     issuer: str | None = None
 
 
 @dataclass
-class NearMiss:
+class NearMiss(Placed):
     """A member just below a line (``gap`` in points) or passed over as ineligible (no gap)."""
 
-    member: str
-    name: str
-    rank: int
-    total: float
-    award: str
-    award_title: str
-    reason: Message
     gap: float | None
     kind: str  # "below_line" | "ineligible"
 
@@ -153,7 +153,7 @@ class FlagCap:
 
 
 @dataclass
-class AwardsResult:
+class AwardsResult(OfClusterYear):
     cluster_year: ClusterYear
     status: str  # "recommended" | "no_scores" | "no_ladder"
     ranking: Ranking | None = None
@@ -164,14 +164,6 @@ class AwardsResult:
     comparison: Comparison | None = None
     notes: list[Message] = field(default_factory=list)
     flag_cap: FlagCap | None = None
-
-    @property
-    def cluster(self) -> str:
-        return self.cluster_year.id
-
-    @property
-    def year(self) -> int:
-        return self.cluster_year.number
 
     def award_of(self, member: str) -> Recommendation | None:
         return next((r for r in self.recommendations if r.member == member), None)

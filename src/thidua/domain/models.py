@@ -739,3 +739,17 @@ SCHEMA_KINDS: dict[str, type[BaseModel]] = {
 }
 
 Severity = Literal["error", "warning", "info"]
+
+
+class OfClusterYear:
+    """A result about one cluster-year (a ranking, an award walk): its cluster's id and its year."""
+
+    cluster_year: ClusterYear
+
+    @property
+    def cluster(self) -> str:
+        return self.cluster_year.id
+
+    @property
+    def year(self) -> int:
+        return self.cluster_year.number

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from thidua.domain.models import ClusterYear, Indicator, IndicatorKind, RankingBasis
+from thidua.domain.models import ClusterYear, Indicator, IndicatorKind, OfClusterYear, RankingBasis
 from thidua.domain.scoring import Resolved, counted, resolve
 
 EPSILON = 1e-9  # totals are sums of decimals: compare them at this tolerance, not bit for bit
@@ -65,7 +65,7 @@ class Entry:
 
 
 @dataclass
-class Ranking:
+class Ranking(OfClusterYear):
     cluster_year: ClusterYear
     entries: list[Entry]
     tie_break: list[str]
@@ -73,14 +73,6 @@ class Ranking:
     # What else the year records beside the basis, shown for reference: "points", "votes" (a
     # cluster-year that mixes them says which one ranks). Empty: the basis alone.
     also: list[str] = field(default_factory=list)
-
-    @property
-    def cluster(self) -> str:
-        return self.cluster_year.id
-
-    @property
-    def year(self) -> int:
-        return self.cluster_year.number
 
     def entry(self, member: str) -> Entry | None:
         return next((e for e in self.entries if e.member == member), None)
