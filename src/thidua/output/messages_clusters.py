@@ -40,7 +40,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "period.school_year": {"en": "school year {start}–{end}", "vi": "năm học {start}–{end}"},
     "period.span": {"en": "{start}–{end}", "vi": "{start}–{end}"},
     "period.label": {"en": "{label}", "vi": "{label}"},
-    "rank.title_period": {"en": "{name} ({cluster}), {period}", "vi": "{name} ({cluster}), {period}"},
+    "period.calendar": {"en": "{year}", "vi": "năm {year}"},
     "TD316": {
         "en": "period label '{label}' names a placeholder other than {start} and {end}",
         "vi": "nhãn kỳ thi đua '{label}' dùng chỗ điền khác {start} và {end}",
