@@ -209,13 +209,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Cờ luân lưu: {giver} → {receiver}",
     },
     "rotate.candidates": {"en": "Candidates considered", "vi": "Các ứng viên đã xét"},
-    "rotate.members": {"en": "Members in {year} ({count}): {names}", "vi": "Thành viên năm {year} ({count}): {names}"},
+    "rotate.members": {"en": "Members in {period} ({count}): {names}", "vi": "Thành viên {period} ({count}): {names}"},
     "rotate.notes": {"en": "Notes:", "vi": "Ghi chú:"},
     "rotate.schedule_title": {
-        "en": "{cluster}: rotation schedule after {from_year}",
-        "vi": "{cluster}: lịch luân phiên sau năm {from_year}",
+        "en": "{cluster}: rotation schedule after {period}",
+        "vi": "{cluster}: lịch luân phiên sau {period}",
     },
-    "rotate.year_heading": {"en": "{year}:", "vi": "Năm {year}:"},
+    "rotate.year_heading": {"en": "{period}:", "vi": "{period}:"},
     "rotate.nobody": {"en": "–", "vi": "–"},
     # ------------------------------------------------------------------ command
     "rotate.err.no_years": {

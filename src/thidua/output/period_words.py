@@ -7,6 +7,7 @@ calendar year is written exactly as before, so calendar clusters' output does no
 - ``year_words``: the year where a sentence says "năm {year}": "năm 2024" / "2024", or
   "năm học 2017–2018" / "school year 2017–2018";
 - ``year_cell``: the year in a Year column or a list of years: "2024", or the period's words;
+- ``year_span``: the short form where the words are too long (a table's heading): "2017–2018";
 - ``period_json``: the ``period`` key of a JSON object: None for a calendar year (the key is then
   left out), else the period as data (code and params, the same in every language) and its words
   under ``message``.
@@ -40,6 +41,12 @@ def year_cell(period: Period | None, year: int, lang: str | None = None) -> str:
     return str(year) if label is None else say(label, lang)
 
 
+def year_span(period: Period | None, year: int) -> str:
+    """"2024", or "2017–2018" for a period across two years: the short form, for table headings."""
+    end = (period.end_year(year) if period is not None else year)
+    return str(year) if period_message(period, year) is None or end == year else f"{year}–{end}"
+
+
 def capital(text: str) -> str:
     """The first letter in capitals, for words that start a sentence or a heading: "Năm học …"."""
     return text[:1].upper() + text[1:]
@@ -56,16 +63,16 @@ def period_json(period: Period | None, year: int, lang: str | None = None) -> di
     return None if label is None else label_json(label, lang)
 
 
-def put_period(data: dict[str, Any], found: dict[str, Any] | None, after: str = "year") -> dict[str, Any]:
-    """``data`` with ``period`` right after ``after`` when ``found``; ``data`` itself when not."""
+def put_period(data: dict[str, Any], found: dict[str, Any] | None, after: str = "year", key: str = "period") -> dict[str, Any]:
+    """``data`` with ``key`` right after ``after`` when ``found``; ``data`` itself when not."""
     if found is None:
         return data
     out: dict[str, Any] = {}
-    for key, value in data.items():
-        out[key] = value
-        if key == after:
-            out["period"] = found
-    out.setdefault("period", found)
+    for name, value in data.items():
+        out[name] = value
+        if name == after:
+            out[key] = found
+    out.setdefault(key, found)
     return out
 
 
