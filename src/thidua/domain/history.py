@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from thidua.domain.awards_catalogue import award_title
 from thidua.domain.message import Message
 from thidua.domain.models import ClusterYear, Unit
-from thidua.domain.periods import period_of
+from thidua.domain.periods import spoken_period
 from thidua.domain.registry import Registry
 
 
@@ -177,9 +177,7 @@ def _record(cy: ClusterYear, member: str, own: bool, outcome: Outcome | None) ->
         roles=roles,
         decided=[AwardRef(d.award, award_title(d.award, extra), d.note) for d in decided],
     )
-    label = period_of(cy)
-    if not isinstance(label, int):
-        record.period = label
+    record.period = spoken_period(cy)
     if outcome is not None:
         place = outcome.places.get(member)
         if place is not None:
