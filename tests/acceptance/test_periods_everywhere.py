@@ -283,3 +283,16 @@ def test_a_calendar_dossier_still_says_nam(tmp_path: Path) -> None:
     text = _docx_text(out / "dbsh-2023-to-trinh.docx")
     assert "Về việc đề nghị khen thưởng thành tích thi đua năm 2023" in text
     assert "I. KẾT QUẢ THỰC HIỆN PHONG TRÀO THI ĐUA NĂM 2023" in text
+
+
+# --------------------------------------------------------------------------- rotate --write
+
+
+def test_the_next_years_file_writes_the_school_year_and_assumes_no_basis(tmp_path: Path) -> None:
+    root = school_data(tmp_path / "data")
+    (root / "clusters" / "demo" / "2018.yaml").unlink()
+    run("vi", "rotate", "--cluster", "demo", "--from", "2017", "--write", "--data", root)
+    written = (root / "clusters" / "demo" / "2018.yaml").read_text(encoding="utf-8")
+    assert written.startswith("# Năm học 2018–2019: tạo bằng `thidua rotate` từ 2017.yaml;")
+    assert "# Lãnh đạo Cụm năm học 2018–2019 (" in written
+    assert "basis:" not in written and "15/QĐ-SGDĐT" not in written

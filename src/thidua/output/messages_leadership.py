@@ -76,8 +76,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     # ------------------------------------------------------------------ writing into a recorded year
     "rotate.file.filled": {
-        "en": "Offices not recorded for {year} filled by `thidua rotate` ({policy}): {basis}",
-        "vi": "Chức danh năm {year} chưa ghi, do `thidua rotate` bổ sung ({policy}): {basis}",
+        "en": "Offices not recorded for {period} filled by `thidua rotate` ({policy}): {basis}",
+        "vi": "Chức danh {period} chưa ghi, do `thidua rotate` bổ sung ({policy}): {basis}",
     },
     "leadership.err.nothing_to_add": {
         "en": "{path} already records every office for {year} (or leaves it to an appointment): nothing to write",
