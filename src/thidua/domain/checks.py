@@ -532,8 +532,9 @@ def check_membership_change(previous: ClusterYear, current: ClusterYear) -> list
     if not joined and not left:
         return []
 
-    def named(ids: list[str]) -> str:
-        return ", ".join(f"{current.name(m)} ({m})" for m in ids) or "–"
+    def named(ids: list[str], shown: int = 5) -> str:  # a long list is cut: "…, … (+440)"
+        listed = ", ".join(f"{current.name(m)} ({m})" for m in ids[:shown]) or "–"
+        return listed + (f", … (+{len(ids) - shown})" if len(ids) > shown else "")
 
     params = {"year": current.number, "prev": previous.number, "joined": named(joined), "left": named(left), "count": len(now), "prev_count": len(carried)}
     return [Issue("TD317", ("members",), params, key=True)]
