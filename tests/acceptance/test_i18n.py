@@ -107,14 +107,14 @@ def test_rule_codes_are_not_translated() -> None:
 def test_lang_vi_validate_speaks_vietnamese() -> None:
     result = runner.invoke(app, ["--lang", "vi", "validate", str(DATA)])
     assert result.exit_code == 0
-    assert "đã kiểm tra 18 tệp: 0 lỗi, 0 cảnh báo, 5 ghi chú" in result.stdout
+    assert "đã kiểm tra 18 tệp: 0 lỗi, 0 cảnh báo, 6 ghi chú" in result.stdout
     assert "ghi chú TD405 chưa nhập điểm năm 2024" in result.stdout
     assert "gợi ý: thêm `scores:` sau hội nghị tổng kết" in result.stdout
 
 
 def test_english_is_the_default() -> None:
     result = runner.invoke(app, ["validate", str(DATA)])
-    assert "18 files checked: 0 errors, 0 warnings, 5 notes" in result.stdout
+    assert "18 files checked: 0 errors, 0 warnings, 6 notes" in result.stdout
 
 
 @pytest.mark.parametrize(("variable", "value"), [("THIDUA_LANG", "vi"), ("LANG", "vi_VN.UTF-8")])

@@ -525,9 +525,31 @@ def _check_dates(cy: ClusterYear) -> list[Issue]:
     return issues
 
 
+def check_membership_change(previous: ClusterYear, current: ClusterYear) -> list[Issue]:
+    """TD317: the members differ from the year before and the year records no ``basis:`` (the
+    decision that set them). A member carried by its successor (a merger, a rename) has not left."""
+    if current.basis is not None:
+        return []
+    day = current.year.reference_date
+    now = list(dict.fromkeys(current.members))
+    carried = {m: (found.id if (found := current.units.on(m, day)) is not None else m) for m in dict.fromkeys(previous.members)}
+    joined = [m for m in now if m not in carried.values()]
+    left = [m for m, successor in carried.items() if successor not in now]
+    if not joined and not left:
+        return []
+
+    def named(ids: list[str], shown: int = 5) -> str:  # a long list is cut: "…, … (+440)"
+        listed = ", ".join(f"{current.name(m)} ({m})" for m in ids[:shown]) or "–"
+        return listed + (f", … (+{len(ids) - shown})" if len(ids) > shown else "")
+
+    params = {"year": current.number, "prev": previous.number, "joined": named(joined), "left": named(left), "count": len(now), "prev_count": len(carried)}
+    return [Issue("TD317", ("members",), params, key=True)]
+
+
 def check_succession(previous: ClusterYear, current: ClusterYear, years: dict[int, ClusterYear]) -> list[Issue]:
-    """Year N+1's leadership follows year N's recorded election, or else its rotation policy."""
-    issues = []
+    """Year N+1's leadership follows year N's recorded election, or else its rotation policy; a
+    change of members cites its decision (TD317)."""
+    issues = check_membership_change(previous, current)
     election = previous.year.election
     leadership = current.year.leadership
     appointment = current.year.appointment

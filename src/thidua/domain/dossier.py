@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from thidua.domain.models import ClusterYear
+from thidua.domain.models import ClusterYear, Period
 from thidua.domain.registry import Registry
 
 # State-level awards whose dossier includes the unit's achievement report (Decree 98/2023 Mẫu số 07;
@@ -25,6 +25,7 @@ class PastAward:
     award: str
     cluster: str  # the cluster's name
     award_titles: tuple[tuple[str, str], ...] = ()
+    period: Period | None = None  # what the cluster's years mean (school years); None: calendar years
 
 
 def lineage(unit_id: str, units: Registry) -> list[str]:
@@ -46,7 +47,7 @@ def previous_awards(unit_id: str, year: int, history: Iterable[ClusterYear], uni
     """Decided awards of years before ``year`` for the unit and its predecessors, oldest first."""
     ids = set(lineage(unit_id, units))
     found = [
-        PastAward(cy.number, award.member, award.award, cy.cluster.name, tuple(cy.cluster.award_titles.items()))
+        PastAward(cy.number, award.member, award.award, cy.cluster.name, tuple(cy.cluster.award_titles.items()), cy.cluster.period)
         for cy in history
         if cy.number < year
         for award in cy.year.awards

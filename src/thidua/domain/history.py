@@ -11,7 +11,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from thidua.domain.awards_catalogue import award_title
+from thidua.domain.message import Message
 from thidua.domain.models import ClusterYear, Unit
+from thidua.domain.periods import spoken_period
 from thidua.domain.registry import Registry
 
 
@@ -47,6 +49,7 @@ class YearRecord:
     roles: list[str] = field(default_factory=list)  # "chair", "vice_chair"
     recommended: list[AwardRef] = field(default_factory=list)
     decided: list[AwardRef] = field(default_factory=list)
+    period: Message | None = None  # the year as people write it ("năm học 2017–2018"); None: a calendar year
 
 
 @dataclass
@@ -174,6 +177,7 @@ def _record(cy: ClusterYear, member: str, own: bool, outcome: Outcome | None) ->
         roles=roles,
         decided=[AwardRef(d.award, award_title(d.award, extra), d.note) for d in decided],
     )
+    record.period = spoken_period(cy)
     if outcome is not None:
         place = outcome.places.get(member)
         if place is not None:

@@ -28,6 +28,12 @@ def period_of(cy: ClusterYear) -> Message | int:
     return period_label(cy.cluster.period, cy.number)
 
 
+def spoken_period(cy: ClusterYear) -> Message | None:
+    """The words of a cluster-year's period ("năm học 2017–2018"), or None for a calendar year."""
+    label = period_of(cy)
+    return None if isinstance(label, int) else label
+
+
 def check_period(period: Period | None) -> list[tuple[tuple[str, ...], str, dict[str, object]]]:
     """(path, code, params) of what is wrong with a cluster's ``period``: a label naming a
     placeholder other than {start} and {end} (TD316)."""

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from thidua.domain.message import Message
-from thidua.domain.models import Appointment, ClusterYear, Election, Leadership, RotationPolicy, RotationRules
+from thidua.domain.models import Appointment, ClusterYear, Election, Leadership, Period, RotationPolicy, RotationRules
 
 CHAIR, VICE = "chair", "vice_chair"
 
@@ -96,6 +96,7 @@ class Proposal:
     record: Record | None = None  # the target year's file: its offices are kept, only gaps filled
     appointment: Appointment | None = None  # the decision that gives any of the offices
     open_offices: list[str] = field(default_factory=list)  # "chair", "vice_chairs": nobody gives them
+    period: Period | None = None  # what the cluster's years mean (school years): for the reports' words
 
     @property
     def policy(self) -> RotationPolicy:
@@ -636,6 +637,7 @@ def schedule(history: list[ClusterYear], from_year: int, years: int = 1) -> list
             proposal = propose(terms, source.units, source.id, source.cluster.name, target, record_of(recorded))
             compare_recorded(proposal, propose(terms, source.units, source.id, source.cluster.name, target))
             terms = terms_of([cy for cy in history if cy.number <= target])
+        proposal.period = source.cluster.period
         out.append(proposal)
     return out
 

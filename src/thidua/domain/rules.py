@@ -30,7 +30,7 @@ SEVERITY: dict[str, str] = {
     "TD306": "error", "TD307": "error", "TD308": "warning", "TD309": "warning", "TD310": "error",
     "TD311": "warning", "TD312": "error", "TD313": "error",
     # TD314–TD329: organiser bodies, kinds of member, periods, membership basis
-    "TD314": "error", "TD315": "warning", "TD316": "error",
+    "TD314": "error", "TD315": "warning", "TD316": "error", "TD317": "info",
     # TD330–TD339: appointments (leadership by decision)
     "TD330": "error", "TD331": "error", "TD332": "warning", "TD333": "error", "TD334": "error",
     "TD335": "warning",

@@ -127,7 +127,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "{organiser}: {proposals} đề nghị {award} từ {clusters} cụm, khối trong dữ liệu; tối đa {share} của {clusters} đơn vị dẫn đầu = {cap} ({source}; chưa rõ còn áp dụng theo Luật 2022): vượt giới hạn",
     },
     # ------------------------------------------------------------------ output
-    "awards.title": {"en": "{cluster} · {name} · {year}", "vi": "{cluster} · {name} · năm {year}"},
+    "awards.title": {"en": "{cluster} · {name} · {period}", "vi": "{cluster} · {name} · {period}"},
     "awards.col.rank": {"en": "Rank", "vi": "Hạng"},
     "awards.col.member": {"en": "Member", "vi": "Đơn vị"},
     "awards.col.total": {"en": "Total", "vi": "Tổng điểm"},

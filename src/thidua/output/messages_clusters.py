@@ -40,7 +40,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "period.school_year": {"en": "school year {start}–{end}", "vi": "năm học {start}–{end}"},
     "period.span": {"en": "{start}–{end}", "vi": "{start}–{end}"},
     "period.label": {"en": "{label}", "vi": "{label}"},
-    "rank.title_period": {"en": "{name} ({cluster}), {period}", "vi": "{name} ({cluster}), {period}"},
+    "period.calendar": {"en": "{year}", "vi": "năm {year}"},
     "TD316": {
         "en": "period label '{label}' names a placeholder other than {start} and {end}",
         "vi": "nhãn kỳ thi đua '{label}' dùng chỗ điền khác {start} và {end}",
@@ -51,6 +51,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     # ------------------------------------------------------------------ membership basis
     "word.basis": {"en": " (members as set by {decision})", "vi": " (thành viên theo {decision})"},
+    "TD317": {
+        "en": "the members of {year} ({count}) differ from those of {prev} ({prev_count}): joined {joined}; left {left}; the {year} file records no basis (the decision that set them)",
+        "vi": "thành viên năm {year} ({count}) khác năm {prev} ({prev_count}): thêm {joined}; ra {left}; tệp năm {year} chưa ghi căn cứ (quyết định quy định thành viên)",
+    },
+    "TD317.hint": {
+        "en": "record the decision under `basis:` in the {year} file, e.g. `basis: {{number: \"15/QĐ-UBND\", date: {year}-01-10, issuer: \"UBND tỉnh …\", title: \"về việc …\"}}`; validate and the documents cite it",
+        "vi": "ghi quyết định vào `basis:` trong tệp năm {year}, ví dụ `basis: {{number: \"15/QĐ-UBND\", date: {year}-01-10, issuer: \"UBND tỉnh …\", title: \"về việc …\"}}`; validate và văn bản sẽ trích dẫn",
+    },
 }
 
 

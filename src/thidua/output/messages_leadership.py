@@ -71,13 +71,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Chỉ định: quyết định {decision} ngày {day}, {issuer}, người ký {signer}",
     },
     "rotate.recorded_year": {
-        "en": "{year} has a file: its members and recorded offices are kept; only the offices it leaves out are proposed.",
-        "vi": "Năm {year} đã có tệp dữ liệu: giữ thành viên và chức danh đã ghi; chỉ đề xuất chức danh chưa ghi.",
+        "en": "{period} has a file: its members and recorded offices are kept; only the offices it leaves out are proposed.",
+        "vi": "{period} đã có tệp dữ liệu: giữ thành viên và chức danh đã ghi; chỉ đề xuất chức danh chưa ghi.",
     },
     # ------------------------------------------------------------------ writing into a recorded year
     "rotate.file.filled": {
-        "en": "Offices not recorded for {year} filled by `thidua rotate` ({policy}): {basis}",
-        "vi": "Chức danh năm {year} chưa ghi, do `thidua rotate` bổ sung ({policy}): {basis}",
+        "en": "Offices not recorded for {period} filled by `thidua rotate` ({policy}): {basis}",
+        "vi": "Chức danh {period} chưa ghi, do `thidua rotate` bổ sung ({policy}): {basis}",
     },
     "leadership.err.nothing_to_add": {
         "en": "{path} already records every office for {year} (or leaves it to an appointment): nothing to write",

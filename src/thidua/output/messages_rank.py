@@ -18,7 +18,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "rank.key.deductions": {"en": "fewer deductions", "vi": "ít điểm trừ hơn"},
     "rank.new": {"en": "new", "vi": "mới"},
     # ------------------------------------------------------------------ the ranking table
-    "rank.title": {"en": "{name} ({cluster}), {year}", "vi": "{name} ({cluster}), năm {year}"},
+    "rank.title": {"en": "{name} ({cluster}), {period}", "vi": "{name} ({cluster}), {period}"},
     "rank.col.rank": {"en": "Rank", "vi": "Hạng"},
     "rank.col.member": {"en": "Member", "vi": "Thành viên"},
     "rank.col.total": {"en": "Total", "vi": "Tổng điểm"},
@@ -88,8 +88,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     # ------------------------------------------------------------------ --explain
     "explain.title": {
-        "en": "Why {name} is {rank} of {count} members in {cluster}, {year}",
-        "vi": "Vì sao {name} xếp {rank} trên {count} thành viên, {cluster}, năm {year}",
+        "en": "Why {name} is {rank} of {count} members in {cluster}, {period}",
+        "vi": "Vì sao {name} xếp {rank} trên {count} thành viên, {cluster}, {period}",
     },
     "explain.total": {
         "en": "Total {total} points = {scored} from the indicators (out of {possible} possible) + {bonus} bonus − {deductions} deducted.",

@@ -209,13 +209,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Cờ luân lưu: {giver} → {receiver}",
     },
     "rotate.candidates": {"en": "Candidates considered", "vi": "Các ứng viên đã xét"},
-    "rotate.members": {"en": "Members in {year} ({count}): {names}", "vi": "Thành viên năm {year} ({count}): {names}"},
+    "rotate.members": {"en": "Members in {period} ({count}): {names}", "vi": "Thành viên {period} ({count}): {names}"},
     "rotate.notes": {"en": "Notes:", "vi": "Ghi chú:"},
     "rotate.schedule_title": {
-        "en": "{cluster}: rotation schedule after {from_year}",
-        "vi": "{cluster}: lịch luân phiên sau năm {from_year}",
+        "en": "{cluster}: rotation schedule after {period}",
+        "vi": "{cluster}: lịch luân phiên sau {period}",
     },
-    "rotate.year_heading": {"en": "{year}:", "vi": "Năm {year}:"},
+    "rotate.year_heading": {"en": "{period}:", "vi": "{period}:"},
     "rotate.nobody": {"en": "–", "vi": "–"},
     # ------------------------------------------------------------------ command
     "rotate.err.no_years": {
@@ -285,16 +285,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     # ------------------------------------------------------------------ the written file
     "rotate.file.header": {
-        "en": "{year}: made by `thidua rotate` from {source}; to fill: pledge, sources, and scores after the review.",
-        "vi": "Năm {year}: tạo bằng `thidua rotate` từ {source}; cần bổ sung: giao ước, nguồn, và điểm sau tổng kết.",
+        "en": "{period}: made by `thidua rotate` from {source}; to fill: pledge, sources, and scores after the review.",
+        "vi": "{period}: tạo bằng `thidua rotate` từ {source}; cần bổ sung: giao ước, nguồn, và điểm sau tổng kết.",
     },
     "rotate.file.leadership": {
-        "en": "Leadership {year} ({policy}): {basis}",
-        "vi": "Lãnh đạo Cụm năm {year} ({policy}): {basis}",
+        "en": "Leadership {period} ({policy}): {basis}",
+        "vi": "Lãnh đạo Cụm {period} ({policy}): {basis}",
     },
     "rotate.file.no_leadership": {
-        "en": "Leadership {year}: to fill ({policy}).",
-        "vi": "Lãnh đạo Cụm năm {year}: cần bổ sung ({policy}).",
+        "en": "Leadership {period}: to fill ({policy}).",
+        "vi": "Lãnh đạo Cụm {period}: cần bổ sung ({policy}).",
     },
     "rotate.file.members": {
         "en": "Members mapped to the units of 31/12/{year} by `thidua rotate`.",

@@ -30,8 +30,9 @@ from ruamel.yaml.util import load_yaml_guess_indent
 
 from thidua.domain.rotation import Proposal
 from thidua.output.i18n import t
+from thidua.output.period_words import capital, year_words
 
-DROPPED = ("as_of", "scores_illustrative", "election", "appointment", "review", "pledge", "scores", "votes", "ranking", "awards", "facts", "sources", "note")
+DROPPED = ("as_of", "basis", "scores_illustrative", "election", "appointment", "review", "pledge", "scores", "votes", "ranking", "awards", "facts", "sources", "note")
 _END = object()  # the comment block after the last key
 
 
@@ -186,13 +187,13 @@ def build(source_text: str, proposal: Proposal, source_name: str) -> str:
     if leadership is not None:
         data.insert(position, "leadership", leadership)
         basis = t("rotate.proposal_only") if proposal.proposal_only else t(f"rotate.basis.{proposal.basis}")
-        blocks["leadership"] = "\n" + _comment(t("rotate.file.leadership", year=year, policy=policy, basis=basis))
+        blocks["leadership"] = "\n" + _comment(t("rotate.file.leadership", period=year_words(proposal.period, year), policy=policy, basis=basis))
     else:  # nothing to propose: say what to fill above the next key
         following = list(data)[position] if position < len(data) else _END
-        blocks[following] = "\n" + _comment(t("rotate.file.no_leadership", year=year, policy=policy)) + blocks.get(following, "")
+        blocks[following] = "\n" + _comment(t("rotate.file.no_leadership", period=year_words(proposal.period, year), policy=policy)) + blocks.get(following, "")
 
     _attach_blocks(data, blocks)
-    _add_header(data, t("rotate.file.header", year=year, source=source_name))
+    _add_header(data, t("rotate.file.header", period=capital(year_words(proposal.period, year)), source=source_name))
 
     out = io.StringIO()
     yaml.dump(data, out)
@@ -224,7 +225,7 @@ def fill(target_text: str, proposal: Proposal) -> str:
     blocks = _detach_blocks(data)
     offices = missing_offices(proposal)
     basis = t("rotate.proposal_only") if proposal.proposal_only else t(f"rotate.basis.{proposal.basis}")
-    note = _comment(t("rotate.file.filled", year=proposal.to_year, policy=proposal.policy.value, basis=basis))
+    note = _comment(t("rotate.file.filled", period=year_words(proposal.period, proposal.to_year), policy=proposal.policy.value, basis=basis))
     leadership = data.get("leadership")
     if not isinstance(leadership, CommentedMap):
         leadership = CommentedMap()

@@ -20,6 +20,7 @@ from typing import Any
 
 from thidua.domain.awards import AwardsResult
 from thidua.domain.awards_catalogue import award_title
+from thidua.domain.basis import decision_words
 from thidua.domain.dossier import needs_report, previous_awards
 from thidua.domain.legal_bases import legal_bases
 from thidua.domain.models import (
@@ -34,6 +35,8 @@ from thidua.domain.models import (
 from thidua.domain.scoring import counted_scores
 from thidua.domain.textsafe import document_text
 from thidua.output.docx import BLANK, keep_together, typographic
+from thidua.output.i18n import say
+from thidua.output.period_words import year_span, year_words
 from thidua.output.render.scores import band_name
 from thidua.output.render.text import day as show_day
 from thidua.output.render.text import number
@@ -45,6 +48,15 @@ ILLUSTRATIVE = (
 )
 
 # --------------------------------------------------------------------------- words
+
+
+def basis_text(cy: ClusterYear) -> str:
+    """The decision that set the year's members as a Căn cứ cites it ("Quyết định số 15/QĐ-SGDĐT
+    ngày 05/01/2018 của Sở Giáo dục và Đào tạo về việc …"); "" when the year records none."""
+    if cy.basis is None:
+        return ""
+    cited = say(decision_words(cy.basis), "vi")
+    return f"{cited} {cy.basis.title}" if cy.basis.title else cited
 
 
 def words(result: AwardsResult) -> dict[str, str]:
@@ -297,6 +309,8 @@ def cluster_context(result: AwardsResult, document: str = "to-trinh") -> dict[st
     symbol = {"to-trinh": "TTr", "bien-ban": "BB"}.get(document, "BC")
     context = {
         "year": cy.number,
+        "period": year_words(cy.cluster.period, cy.number, "vi"),
+        "basis": basis_text(cy),
         "cluster": {"id": cy.id, "name": cy.cluster.name, "kind": w["cum"], "abbr": w["abbr"], "chair_title": w["truong"]},
         "organiser": {"name": spell_organiser(cy.cluster.organiser.name), "short": cy.cluster.organiser.name, "level": cy.cluster.organiser.level.value, "central": cy.cluster.organiser.level is OrganiserLevel.central},
         "issuer": issuer(result),
@@ -360,7 +374,7 @@ def report_context(result: AwardsResult, member: str, award: str, history: Itera
                 else [],
                 "previous_awards": [
                     {
-                        "year": a.year,
+                        "year": year_span(a.period, a.year),
                         "award": award_title(a.award, dict(a.award_titles)),
                         "unit": full_name(a.unit, result),
                         "cluster": a.cluster,
@@ -384,7 +398,9 @@ def context_for(name: str, result: AwardsResult, member: str | None = None, awar
 
 # Every variable, for docs/awards.md (``python scripts/gen_docs.py`` writes the table there).
 FIELDS: tuple[tuple[str, str], ...] = (
-    ("year", "the emulation year (2023)"),
+    ("year", "the emulation year (2023): the year its file is named after"),
+    ("period", "the year as the documents write it: năm 2023; năm học 2017–2018 where the cluster counts school years (`period:`)"),
+    ("basis", "the decision that set the year's members (`basis:`), cited: Quyết định số … ngày … của … về việc …; empty when not recorded"),
     ("cluster.id, cluster.name, cluster.kind, cluster.abbr, cluster.chair_title", "dbsh; the cluster's name; Cụm or Khối; CTĐ or KTĐ; Cụm trưởng"),
     ("organiser.name, organiser.short, organiser.level, organiser.central", "Ủy ban nhân dân tỉnh X (spelt out for running text); UBND tỉnh X; central/province/district; true for the Central Board"),
     ("issuer, seat", "the issuing body (UBND tỉnh Thái Bình; Tỉnh ủy … for a Party-run cluster); its seat (Thái Bình)"),

@@ -13,6 +13,7 @@ from thidua.domain.awards import AwardsResult
 from thidua.domain.models import AwardKind
 from thidua.domain.textsafe import markdown_text, safe_join, safe_text
 from thidua.output.i18n import say, t
+from thidua.output.period_words import period_message, with_period, year_cell, year_words
 from thidua.output.render.scores import band_name
 from thidua.output.render.text import (
     csv_text,
@@ -27,7 +28,8 @@ from thidua.output.render.text import (
 
 
 def _title(result: AwardsResult) -> str:
-    return t("awards.title", cluster=result.cluster, name=result.cluster_year.cluster.name, year=result.year)
+    cy = result.cluster_year
+    return t("awards.title", cluster=result.cluster, name=cy.cluster.name, period=year_words(cy.cluster.period, result.year))
 
 
 def _headers() -> list[str]:
@@ -108,11 +110,14 @@ def text(results: list[AwardsResult], terminal: bool = False) -> str:
 def csv(results: list[AwardsResult]) -> str:
     """One row per member of every cluster-year, the table's columns first."""
     table = []
+    # a "period" column (the year as people write it) only where a year is not a calendar year
+    periods = any(period_message(r.cluster_year.cluster.period, r.year) is not None for r in results)
     for result in results:
         if result.ranking is None:
             continue
-        table += [[result.cluster, str(result.year), *row] for row in rows(result)]
-    return csv_text(["cluster", "year", *_headers()], table)
+        period = [year_cell(result.cluster_year.cluster.period, result.year)] if periods else []
+        table += [[result.cluster, str(result.year), *period, *row] for row in rows(result)]
+    return csv_text(["cluster", "year", *(["period"] if periods else []), *_headers()], table)
 
 
 def markdown(results: list[AwardsResult]) -> str:
@@ -148,7 +153,7 @@ def as_data(result: AwardsResult) -> dict[str, Any]:
     """The documented JSON object of one cluster-year (docs/awards.md)."""
     cy = result.cluster_year
     cap = result.flag_cap
-    return {
+    return with_period({
         "cluster": result.cluster,
         "name": cy.cluster.name,
         "year": result.year,
@@ -202,7 +207,7 @@ def as_data(result: AwardsResult) -> dict[str, Any]:
             "confirmed": False,
             "reason": message_json(cap.reason),
         },
-    }
+    }, cy.cluster.period, result.year)
 
 
 def _with_bands(result: AwardsResult) -> dict[str, Any]:

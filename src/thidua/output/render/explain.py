@@ -10,6 +10,7 @@ from thidua.domain.explain import Difference, Explanation, Neighbour
 from thidua.domain.models import IndicatorKind
 from thidua.domain.ranking import EPSILON, Contribution
 from thidua.output.i18n import say, t
+from thidua.output.period_words import year_words
 from thidua.output.render import scores
 from thidua.output.render.rank_text import Table, cell, join_names, key_label, ordinal, percent, plain
 from thidua.output.render.text import csv_text, number
@@ -45,7 +46,7 @@ def explain_head(x: Explanation) -> list[str]:
     e = x.entry
     cy = x.ranking.cluster_year
     rank = ordinal(e.rank) if e.placed else t("votes.not_placed")
-    lines = [t("explain.title", name=e.name, rank=rank, count=x.members, cluster=cy.cluster.name, year=cy.number)]
+    lines = [t("explain.title", name=e.name, rank=rank, count=x.members, cluster=cy.cluster.name, period=year_words(cy.cluster.period, cy.number))]
     if e.has_points:
         lines.append(t("explain.total", total=number(e.total), scored=number(e.scored), possible=number(x.possible), bonus=number(e.bonus), deductions=number(e.deductions)))
     if x.ranking.basis.value != "points":

@@ -7,7 +7,8 @@ from typing import Any
 
 from thidua.domain.history import UnitHistory, YearRecord
 from thidua.domain.textsafe import safe_text
-from thidua.output.i18n import t
+from thidua.output.i18n import say, t
+from thidua.output.period_words import label_json, put_period
 from thidua.output.render.text import json_text, markdown_table, number, table_text, text_width, wrap
 
 
@@ -40,8 +41,13 @@ def _headers() -> list[str]:
     return [t(f"col.{c}") for c in ("year", "cluster", "unit", "place", "role", "awards")]
 
 
+def year_text(record: YearRecord, lang: str | None = None) -> str:
+    """"2024", or the period as people write it: "năm học 2017–2018"."""
+    return str(record.year) if record.period is None else say(record.period, lang)
+
+
 def _rows(history: UnitHistory) -> list[list[str]]:
-    return [[str(r.year), r.cluster_name, unit_text(r), place_text(r), roles_text(r), awards_text(r)] for r in history.records]
+    return [[year_text(r), r.cluster_name, unit_text(r), place_text(r), roles_text(r), awards_text(r)] for r in history.records]
 
 
 def _notes(history: UnitHistory) -> list[str]:
@@ -61,7 +67,7 @@ def text(history: UnitHistory, terminal: bool = False) -> str:
     width = text_width(terminal)
     out = [safe_text(t("history.title", name=history.full_name, unit=history.unit)), ""]
     if history.records:
-        out.append(table_text("", _headers(), _rows(history), align="l" * 6, terminal=terminal, keep=(2, 5)).rstrip("\n"))
+        out.append(table_text("", _headers(), _rows(history), align="l" * 6, terminal=terminal, keep=(0, 2, 5)).rstrip("\n"))
     out += [wrap(safe_text(n), width) for n in _notes(history)]
     return "\n".join(out) + "\n"
 
@@ -75,7 +81,15 @@ def markdown(history: UnitHistory) -> str:
 
 
 def as_json(history: UnitHistory) -> dict[str, Any]:
-    return dataclasses.asdict(history)
+    """The history as data; a record's ``period`` (code, params, words) only where its year is not
+    a calendar year, right after ``year``."""
+    data = dataclasses.asdict(history)
+    records = []
+    for record, item in zip(history.records, data["records"], strict=True):
+        del item["period"]
+        records.append(put_period(item, label_json(record.period) if record.period is not None else None))
+    data["records"] = records
+    return data
 
 
 def json_output(history: UnitHistory) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 
 from thidua.domain.ranking import Entry
 from thidua.domain.standings import Standing
-from thidua.output.i18n import say, t
+from thidua.output.i18n import t
 from thidua.output.render.text import number, ordinal
 
 __all__ = ["ordinal"]  # re-exported: the one ordinal lives in render/text.py
@@ -73,12 +73,11 @@ def join_names(items: Sequence[str]) -> str:
 
 
 def title(standing: Standing) -> str:
-    from thidua.domain.periods import period_of
+    """"Name (id), năm 2024", or "…, năm học 2017–2018" where the cluster counts school years."""
+    from thidua.output.period_words import year_words
 
-    period = period_of(standing.cluster_year) if standing.cluster_year is not None else standing.year
-    if not isinstance(period, int):  # a school year or a declared period: as people write it
-        return t("rank.title_period", name=standing.name, cluster=standing.cluster, period=say(period))
-    return t("rank.title", name=standing.name, cluster=standing.cluster, year=standing.year)
+    period = standing.cluster_year.cluster.period if standing.cluster_year is not None else None
+    return t("rank.title", name=standing.name, cluster=standing.cluster, period=year_words(period, standing.year))
 
 
 def is_illustrative(standing: Standing) -> bool:

@@ -17,6 +17,7 @@ from thidua.domain.stability import Stability
 from thidua.domain.standings import Standing, Status
 from thidua.domain.textsafe import markdown_text, safe_join
 from thidua.output.i18n import t
+from thidua.output.period_words import with_period
 from thidua.output.render import scores
 from thidua.output.render.explain import explain_head, explain_lines, explain_table, explanation_csv, explanation_json
 from thidua.output.render.rank_text import (
@@ -216,7 +217,8 @@ def entry_json(standing: Standing, e: Entry) -> dict[str, Any]:
 
 def standing_json(standing: Standing) -> dict[str, Any]:
     ranking = standing.ranking
-    return {
+    cy = standing.cluster_year
+    return with_period({
         "cluster": standing.cluster,
         "name": standing.name,
         "year": standing.year,
@@ -230,7 +232,7 @@ def standing_json(standing: Standing) -> dict[str, Any]:
         "ranking": [entry_json(standing, e) for e in ranking.entries] if ranking else [],
         "ties": ranking.ties if ranking else [],
         **scores.standing_extras(standing.cluster_year, ranked=ranking is not None),
-    }
+    }, cy.cluster.period if cy is not None else None, standing.year)
 
 def json_report(standings: list[Standing], explanation: Explanation | None = None, stabilities: dict[str, Stability] | None = None, differences: bool = False) -> str:
     out = []

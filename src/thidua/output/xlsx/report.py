@@ -61,12 +61,14 @@ def ranking_workbook(standings: list[Standing]) -> bytes:
             continue
         cy = ranking.cluster_year
         groups = list(dict.fromkeys(i.group for i in cy.year.indicators if i.group and i.kind.value == "scored"))
+        from thidua.output.period_words import year_words
         from thidua.output.render.scores import band_name, group_label, has_bands
 
         banded = has_bands(cy)
         heads = ["Hạng", "Mã", "Thành viên", *[group_label(cy, g) for g in groups], "Điểm chấm", "Điểm thưởng", "Điểm trừ", "Tổng điểm", *(["Xếp loại"] if banded else [])]
         sheet = out.sheet(f"{cy.id} {cy.number}", 2, len(heads) - 1)
-        sheet.write(0, 0, f"KẾT QUẢ XẾP HẠNG THI ĐUA NĂM {cy.number}: {cy.cluster.name}", out.title)
+        when = year_words(cy.cluster.period, cy.number, "vi").upper()  # NĂM 2024, NĂM HỌC 2017–2018
+        sheet.write(0, 0, f"KẾT QUẢ XẾP HẠNG THI ĐUA {when}: {cy.cluster.name}", out.title)
         sheet.write_row(2, 0, heads, out.head)
         sheet.set_column(0, 0, 7)
         sheet.set_column(1, 1, 14)
@@ -89,7 +91,7 @@ def ranking_workbook(standings: list[Standing]) -> bytes:
             sheet.write(len(ranking.entries) + 4, 0, "Điểm minh hoạ (scores_illustrative): không phải số liệu công bố.", out.plain)
         indicators = cy.year.indicators
         detail = out.sheet(f"{cy.id} {cy.number} chi tiết", 2, 2 + len(indicators))
-        detail.write(0, 0, f"ĐIỂM TỪNG TIÊU CHÍ NĂM {cy.number}: {cy.cluster.name}", out.title)
+        detail.write(0, 0, f"ĐIỂM TỪNG TIÊU CHÍ {when}: {cy.cluster.name}", out.title)
         detail.write_row(2, 0, ["Hạng", "Thành viên", *[i.name for i in indicators], "Tổng điểm"], out.head)
         detail.set_row(2, 90)
         detail.set_column(1, 1, 22)

@@ -153,7 +153,7 @@ def _member_sheet(book: Any, fmt: _Formats, cy: ClusterYear, member: str, title:
     sheet.set_column(6, 6, 11)
     sheet.set_column(7, 7, 22)
     sheet.set_column(8, 8, 22, None, {"hidden": True})
-    sheet.merge_range(0, 0, 0, 7, f"PHIẾU CHẤM ĐIỂM THI ĐUA NĂM {cy.number}", fmt.title)
+    sheet.merge_range(0, 0, 0, 7, f"PHIẾU CHẤM ĐIỂM THI ĐUA {_when(cy).upper()}", fmt.title)
     sheet.merge_range(1, 0, 1, 7, cy.cluster.name, fmt.subtitle)
     sheet.merge_range(2, 0, 2, 7, f"Thành viên: {cy.units.full_name(member)}", fmt.subtitle)
     header = 3
@@ -210,7 +210,7 @@ def _matrix_sheet(book: Any, fmt: _Formats, cy: ClusterYear, titles: Mapping[str
     sheet.set_column(2, 2, 10)
     sheet.set_column(3, last - 1, 10)
     sheet.set_column(last, last, 22, None, {"hidden": True})
-    sheet.merge_range(0, 0, 0, last - 1, f"BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM {cy.number}", fmt.title)
+    sheet.merge_range(0, 0, 0, last - 1, f"BẢNG TỔNG HỢP ĐIỂM THI ĐUA {_when(cy).upper()}", fmt.title)
     sheet.merge_range(1, 0, 1, last - 1, cy.cluster.name, fmt.subtitle)
     top = 2
     for col, heading in enumerate(HEADINGS[:3]):
@@ -287,6 +287,13 @@ def _total_row(sheet: Any, fmt: _Formats, row: int, subtotal_rows: list[tuple[in
         sheet.write_blank(row, col, None, fmt.total_label)
 
 
+def _when(cy: ClusterYear) -> str:
+    """"năm 2024", or "năm học 2017–2018" for a school-year cluster: the sheets are in Vietnamese."""
+    from thidua.output.period_words import year_words
+
+    return year_words(cy.cluster.period, cy.number, "vi")
+
+
 def scoring_workbook(cy: ClusterYear, layout: str = "per-member") -> bytes:
     """The workbook as bytes (``layout``: ``per-member`` or ``matrix``)."""
     import xlsxwriter
@@ -294,7 +301,7 @@ def scoring_workbook(cy: ClusterYear, layout: str = "per-member") -> bytes:
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
     book.set_properties({
-        "title": f"Phiếu chấm điểm thi đua năm {cy.number}: {cy.cluster.name}",
+        "title": f"Phiếu chấm điểm thi đua {_when(cy)}: {cy.cluster.name}",
         "subject": f"thidua:{cy.id}:{cy.number}",
         "keywords": f"thidua, {cy.id}, {cy.number}",
         "comments": "Tạo bởi thidua sheet export; nhập lại bằng thidua sheet import.",
