@@ -70,6 +70,16 @@ def test_dates_may_run_a_year_past_the_period_and_no_further(tmp_path: Path) -> 
     assert found.code == "TD313"
     assert "school year 2017–2018" in say(found.message, "en")
     assert "31/12/2019" in say(found.message, "en")
+    assert "quá xa năm học 2017–2018 (" in say(found.message, "vi")  # never "năm năm học"
+
+
+def test_a_calendar_year_date_out_of_range_says_the_year_once(tmp_path: Path) -> None:
+    calendar = CLUSTER.replace("period: {kind: school_year}\n", "")
+    late = YEAR.replace("2018-07-20", "2020-07-20")
+    (found,) = [d for d in validate_paths([make_repo(tmp_path, cluster=calendar, year=late)]).diagnostics]
+    assert found.code == "TD313"
+    assert "quá xa năm 2017 (" in say(found.message, "vi")
+    assert "is far from the year 2017 (" in say(found.message, "en")
 
 
 def test_a_declared_period_uses_its_label_and_a_bad_label_is_reported(tmp_path: Path) -> None:

@@ -520,7 +520,10 @@ def _check_dates(cy: ClusterYear) -> list[Issue]:
     issues = []
     for path, day in dated:
         if day is not None and not first <= day <= last:
-            params = {"field": ".".join(path), "day": day, "year": period_of(cy), "first": first, "last": last}
+            # "năm 2024" or "năm học 2017–2018": the message says the whole period, never "năm năm học"
+            period = period_of(cy)
+            spoken = Message("period.year", {"year": period}) if isinstance(period, int) else period
+            params = {"field": ".".join(path), "day": day, "year": spoken, "first": first, "last": last}
             issues.append(Issue("TD313", path, params))
     return issues
 

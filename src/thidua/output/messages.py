@@ -316,8 +316,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "{suggestion}",
     },
     "TD313": {
-        "en": "{field} {day} is far from the year {year} (expected {first} to {last})",
-        "vi": "{field} {day} quá xa năm {year} (phải trong khoảng {first} đến {last})",
+        "en": "{field} {day} is far from {year} (expected {first} to {last})",
+        "vi": "{field} {day} quá xa {year} (phải trong khoảng {first} đến {last})",
     },
     "TD313.hint": {
         "en": "check the year of this date: a typo such as 1900-01-01?",

@@ -39,6 +39,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # ------------------------------------------------------------------ periods
     "period.school_year": {"en": "school year {start}–{end}", "vi": "năm học {start}–{end}"},
     "period.span": {"en": "{start}–{end}", "vi": "{start}–{end}"},
+    "period.year": {"en": "the year {year}", "vi": "năm {year}"},
     "period.label": {"en": "{label}", "vi": "{label}"},
     "period.calendar": {"en": "{year}", "vi": "năm {year}"},
     "TD316": {
