@@ -222,6 +222,16 @@ def test_a_change_of_members_without_a_basis_is_noted_at_the_members_key(tmp_pat
     assert [d.severity for d in strict if d.code == "TD317"] == ["info"]  # a note: --strict stays clean
 
 
+def test_a_member_who_only_joined_is_named_and_nobody_is_said_to_leave(tmp_path: Path) -> None:
+    from thidua.output.i18n import say
+
+    grown = YEAR_2018.format(basis="").replace("[truong-thpt-bac-ai, truong-thpt-phuoc-chau]", "[truong-thpt-bac-ai, truong-thpt-ninh-hai, truong-thpt-phuoc-chau]")
+    root = write_data(tmp_path / "data", {2017: YEAR_2017.format(basis=""), 2018: grown}, cluster=CLUSTER)
+    (found,) = [d for d in validate_paths([root]).diagnostics if d.code == "TD317"]
+    assert say(found.message, "vi") == ("thành viên năm 2018 (3) khác năm 2017 (2): thêm Trường THPT Phước Chu (truong-thpt-phuoc-chau); "
+                                        "tệp năm 2018 chưa ghi căn cứ (quyết định quy định thành viên)")
+
+
 def test_no_note_with_a_basis_the_same_members_or_a_renamed_member(tmp_path: Path) -> None:
     assert _td317(school_data(tmp_path / "basis" / "data", basis_2018=True)) == []
     same = write_data(tmp_path / "same" / "data", {2017: YEAR_2017.format(basis=""), 2018: YEAR_2018.format(basis="").replace("truong-thpt-phuoc-chau", "truong-thpt-ninh-hai")}, cluster=CLUSTER)

@@ -542,10 +542,15 @@ def check_membership_change(previous: ClusterYear, current: ClusterYear) -> list
         return []
 
     def named(ids: list[str], shown: int = 5) -> str:  # a long list is cut: "…, … (+440)"
-        listed = ", ".join(f"{current.name(m)} ({m})" for m in ids[:shown]) or "–"
+        listed = ", ".join(f"{current.name(m)} ({m})" for m in ids[:shown])
         return listed + (f", … (+{len(ids) - shown})" if len(ids) > shown else "")
 
-    params = {"year": current.number, "prev": previous.number, "joined": named(joined), "left": named(left), "count": len(now), "prev_count": len(carried)}
+    # only the sides that changed: "joined Huế (hue)", never "left –"
+    if joined and left:
+        changes = Message("basis.joined_left", {"joined": named(joined), "left": named(left)})
+    else:
+        changes = Message("basis.joined", {"names": named(joined)}) if joined else Message("basis.left", {"names": named(left)})
+    params = {"year": current.number, "prev": previous.number, "changes": changes, "count": len(now), "prev_count": len(carried)}
     return [Issue("TD317", ("members",), params, key=True)]
 
 

@@ -53,9 +53,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # ------------------------------------------------------------------ membership basis
     "word.basis": {"en": " (members as set by {decision})", "vi": " (thành viên theo {decision})"},
     "TD317": {
-        "en": "the members of {year} ({count}) differ from those of {prev} ({prev_count}): joined {joined}; left {left}; the {year} file records no basis (the decision that set them)",
-        "vi": "thành viên năm {year} ({count}) khác năm {prev} ({prev_count}): thêm {joined}; ra {left}; tệp năm {year} chưa ghi căn cứ (quyết định quy định thành viên)",
+        "en": "the members of {year} ({count}) differ from those of {prev} ({prev_count}): {changes}; the {year} file records no basis (the decision that set them)",
+        "vi": "thành viên năm {year} ({count}) khác năm {prev} ({prev_count}): {changes}; tệp năm {year} chưa ghi căn cứ (quyết định quy định thành viên)",
     },
+    "basis.joined": {"en": "joined {names}", "vi": "thêm {names}"},
+    "basis.left": {"en": "left {names}", "vi": "ra {names}"},
+    "basis.joined_left": {"en": "joined {joined}; left {left}", "vi": "thêm {joined}; ra {left}"},
     "TD317.hint": {
         "en": "record the decision under `basis:` in the {year} file, e.g. `basis: {{number: \"15/QĐ-UBND\", date: {year}-01-10, issuer: \"UBND tỉnh …\", title: \"về việc …\"}}`; validate and the documents cite it",
         "vi": "ghi quyết định vào `basis:` trong tệp năm {year}, ví dụ `basis: {{number: \"15/QĐ-UBND\", date: {year}-01-10, issuer: \"UBND tỉnh …\", title: \"về việc …\"}}`; validate và văn bản sẽ trích dẫn",
