@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from thidua.domain.awards import AwardsResult, recommend
-from thidua.domain.history import Outcome, UnitHistory, predecessors, unit_history
+from thidua.domain.history import Outcome, UnitHistory, named, predecessors, unit_history
 from thidua.domain.models import ClusterYear
 from thidua.domain.ranking import MissingScores
 from thidua.domain.standings import Standing, Status, standing
@@ -23,7 +23,7 @@ def evaluate(repo: Repository, cy: ClusterYear) -> tuple[Standing, AwardsResult 
     if found.status is not Status.ranked or found.ranking is None:
         return found, None
     try:
-        return found, recommend(cy)
+        return found, recommend(cy, found.ranking)  # ranked once, for the standing and the ladder
     except MissingScores:
         return found, None
 
@@ -61,7 +61,7 @@ def histories(repo: Repository, unit_ids: list[str], computed: dict[tuple[str, i
     years = every_cluster_year(repo)
     index: dict[str, list[int]] = {}
     for position, cy in enumerate(years):
-        for uid in _named(cy):
+        for uid in named(cy):
             index.setdefault(uid, []).append(position)
     out: dict[str, UnitHistory] = {}
     for uid in unit_ids:
@@ -76,19 +76,9 @@ def histories(repo: Repository, unit_ids: list[str], computed: dict[tuple[str, i
     return out
 
 
-def _named(cy: ClusterYear) -> dict[str, None]:
-    """Ids a cluster-year has a record for: members, chair, vice-chairs, awarded units (as ``unit_history`` reads them)."""
-    lead = cy.year.leadership
-    named: dict[str, None] = dict.fromkeys(cy.members)
-    for other in [lead.chair, *(lead.vice_chairs or []), *(d.member for d in cy.year.awards)]:
-        if other:
-            named.setdefault(other)
-    return named
-
-
 def known_units(repo: Repository) -> list[str]:
     """Ids of every unit that sat in a cluster, led one or received an award, in any year."""
     seen: dict[str, None] = {}
     for cy in every_cluster_year(repo):
-        seen.update(_named(cy))
+        seen.update(named(cy))
     return list(seen)
