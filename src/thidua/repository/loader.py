@@ -671,7 +671,7 @@ class _Registry:
         return self._loaded
 
 
-def _plain_bytes(path: Path) -> bytes | None:
+def plain_bytes(path: Path) -> bytes | None:
     """The bytes of a regular file that the loader reads as is; None for anything else (a link, a
     directory, a file too big, an unreadable one), which the cache leaves to the loader."""
     try:
@@ -683,6 +683,9 @@ def _plain_bytes(path: Path) -> bytes | None:
     except OSError:
         return None
     return raw if len(raw) <= MAX_FILE_BYTES else None
+
+
+_plain_bytes = plain_bytes
 
 
 def _cluster_key(cache: Cache, registry_key: bytes, directory: Path) -> str | None:
