@@ -228,7 +228,7 @@ def search_index(model: SiteModel, lang: str) -> list[dict[str, str]]:
 
 
 def write_pages(model: SiteModel, out: Path, lang: str, start: int = 0, stop: int | None = None) -> int:
-    """Render and write pages ``start:stop`` of a language, one at a time (none is kept in memory)."""
+    """Render and write pages ``start:stop`` of a language, one at a time (only the page being written is in memory)."""
     env = environment(lang)
     base = out if lang == "vi" else out / "en"
     templates: dict[str, Template] = {}
@@ -241,7 +241,7 @@ def write_pages(model: SiteModel, out: Path, lang: str, start: int = 0, stop: in
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
         with target.open("w", encoding="utf-8") as handle:
-            handle.writelines(template.generate({**_context(model, lang, path), **variables()}))
+            handle.write(template.render({**_context(model, lang, path), **variables()}))  # one string: one encode, one write
         count += 1
     return count
 
