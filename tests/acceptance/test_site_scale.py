@@ -142,3 +142,22 @@ def test_a_file_spelling_an_id_with_an_escape_is_read(tmp_path: Path) -> None:
     assert "dbsh" in naming(root, {"nam-dinh"})
     target.write_text(text.replace("nam-dinh", '"nam-\\x64inh"'), encoding="utf-8")
     assert "dbsh" in naming(root, {"nam-dinh"})  # a backslash: read, whatever it spells
+
+
+def test_without_fork_one_process_builds_the_same_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # where processes cannot be forked (Windows), every cluster is made in this process
+    monkeypatch.setattr(builder, "PARALLEL_MIN_PAGES", 1)
+    monkeypatch.setenv("THIDUA_JOBS", "2")
+    whole = build_site(load_repository(DATA), tmp_path / "whole", today=DAY)
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    made: list[str] = []
+    part = site_service.cluster_part
+
+    def here(*args: object, **kwargs: object) -> site_service.ClusterPart:
+        made.append(str(args[1]))
+        return part(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(site_service, "cluster_part", here)
+    assert build_site_from(DATA, tmp_path / "parts", today=DAY) == whole
+    assert sorted(made) == sorted(p.name for p in (DATA / "clusters").iterdir() if p.is_dir())  # all here, none in a worker
+    assert files(tmp_path / "parts") == files(tmp_path / "whole")
