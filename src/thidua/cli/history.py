@@ -27,13 +27,11 @@ def history(
 ) -> None:
     """A unit's record across the years: clusters, places, awards, chair terms; follows the 2025 mergers."""
     from thidua.output.render import history as render
-    from thidua.repository.loader import load_repository
     from thidua.services.common import data_root
     from thidua.services.errors import UnknownUnit
-    from thidua.services.history import history as build
+    from thidua.services.history import unit_record
 
-    repo = load_repository(data_root(data_option(data)))
-    found = build(repo, unit)
+    found, repo = unit_record(data_root(data_option(data)), unit)  # reads only the clusters that name it
     if found is None:
         close = repo.registry.suggest(unit)  # best first
         raise UnknownUnit(unit, close[0] if close else None)

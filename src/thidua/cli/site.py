@@ -20,14 +20,12 @@ def site(
 ) -> None:
     """Build a static website (Vietnamese, with English under en/): clusters, years, units, awards."""
     from thidua.output.i18n import t
-    from thidua.repository.loader import load_repository
     from thidua.services.common import data_root
     from thidua.services.errors import UsageError
-    from thidua.services.site import Refused, build_site
+    from thidua.services.site import Refused, build_site_from
 
-    repo = load_repository(data_root(data_option(data)))
-    try:
-        pages = build_site(repo, output, base_url=base_url, force=force)
+    try:  # each cluster is loaded where it is ranked and written: never the whole repository at once
+        pages = build_site_from(data_root(data_option(data)), output, base_url=base_url, force=force)
     except Refused:
         raise UsageError("site.refused", path=output) from None
     except NotADirectoryError:

@@ -288,8 +288,11 @@ class _Held:
     owed: int
 
 
-def recommend(cy: ClusterYear) -> AwardsResult:
-    """Walk the ladder of one cluster-year. Raises MissingScores if some scores are missing."""
+def recommend(cy: ClusterYear, ranking: Ranking | None = None) -> AwardsResult:
+    """Walk the ladder of one cluster-year. Raises MissingScores if some scores are missing.
+
+    ``ranking``: the cluster-year's ranking when the caller has it already (``rank_record(cy)``).
+    """
     result = AwardsResult(cy, "recommended", decided=_decided(cy))
     if cy.year.scores_illustrative:
         result.notes.append(Message("awards.note.illustrative"))
@@ -301,7 +304,7 @@ def recommend(cy: ClusterYear) -> AwardsResult:
         result.status = "no_ladder"
         result.notes.insert(0, Message("awards.note.no_ladder"))
         return result
-    ranking = rank_record(cy)
+    ranking = ranking if ranking is not None else rank_record(cy)
     result.ranking = ranking
     if ranking.basis is not RankingBasis.points or ranking.also:
         result.notes.insert(0, basis_note(ranking))

@@ -8,7 +8,7 @@ loaded cluster-years and what was computed of them (``Outcome``); no file access
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from thidua.domain.awards_catalogue import award_title
 from thidua.domain.message import Message
@@ -26,14 +26,14 @@ class Outcome:
     recommended: dict[str, list[str]] = field(default_factory=dict)  # member -> award ids
 
 
-@dataclass
+@dataclass(slots=True)
 class AwardRef:
     award: str
     title: str
     note: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class YearRecord:
     year: int
     cluster: str
@@ -131,23 +131,58 @@ def unit_history(
     if unit is None:
         return None
     outcomes = outcomes or {}
+    ids = [unit_id, *predecessors(unit_id, known)]
+    named = [((cy.number, cy.id), year_records(cy, outcomes.get((cy.id, cy.number)), ids)) for cy in years]
+    return history_of(unit_id, unit, known, named)
+
+
+def named(cy: ClusterYear) -> dict[str, None]:
+    """Ids a cluster-year has a record for: members, chair, vice-chairs, awarded units (as ``_record`` reads them)."""
+    lead = cy.year.leadership
+    found: dict[str, None] = dict.fromkeys(cy.members)
+    for other in [lead.chair, *(lead.vice_chairs or []), *(d.member for d in cy.year.awards)]:
+        if other:
+            found.setdefault(other)
+    return found
+
+
+def year_records(cy: ClusterYear, outcome: Outcome | None, ids: Iterable[str] | None = None) -> dict[str, YearRecord]:
+    """The record of each unit the cluster-year names (of ``ids`` only, when given).
+
+    Each is marked ``own``; ``history_of`` marks those it carries into a successor's history.
+    A site computes these once per cluster-year (in the process that ranked it) and assembles
+    every unit's history from them.
+    """
+    out: dict[str, YearRecord] = {}
+    for member in named(cy) if ids is None else ids:
+        record = _record(cy, member, True, outcome)
+        if record is not None:
+            out[member] = record
+    return out
+
+
+def history_of(unit_id: str, unit: Unit, known: Registry, records: Iterable[tuple[tuple[int, str], Mapping[str, YearRecord]]]) -> UnitHistory:
+    """A unit's history from the records of the cluster-years that name it or a predecessor.
+
+    ``records``: ((year, cluster id), that cluster-year's ``year_records``); ``known`` is the
+    registry that knows the unit (``find_unit``). The same as ``unit_history`` over the loaded years.
+    """
     before = predecessors(unit_id, known)
     after = successor(unit_id, known)
     ids = [unit_id, *before]
-    records: list[YearRecord] = []
-    for cy in sorted(years, key=lambda c: (c.number, c.id)):
-        outcome = outcomes.get((cy.id, cy.number))
+    out: list[YearRecord] = []
+    for _, found in sorted(records, key=lambda item: item[0]):
         for member in ids:
-            record = _record(cy, member, member == unit_id, outcome)
+            record = found.get(member)
             if record is not None:
-                records.append(record)
+                out.append(record if member == unit_id else replace(record, own=False))
     return UnitHistory(
         unit=unit.id,
         name=unit.name,
         full_name=unit.full_name,
         successor=UnitRef(after, known.name(after)) if after else None,
         predecessors=[UnitRef(p, known.name(p)) for p in before],
-        records=records,
+        records=out,
         valid_from=unit.valid_from.strftime("%d/%m/%Y") if unit.valid_from else None,
         valid_to=unit.valid_to.strftime("%d/%m/%Y") if unit.valid_to else None,
     )

@@ -671,7 +671,7 @@ class _Registry:
         return self._loaded
 
 
-def _plain_bytes(path: Path) -> bytes | None:
+def plain_bytes(path: Path) -> bytes | None:
     """The bytes of a regular file that the loader reads as is; None for anything else (a link, a
     directory, a file too big, an unreadable one), which the cache leaves to the loader."""
     try:
@@ -683,6 +683,9 @@ def _plain_bytes(path: Path) -> bytes | None:
     except OSError:
         return None
     return raw if len(raw) <= MAX_FILE_BYTES else None
+
+
+_plain_bytes = plain_bytes
 
 
 def _cluster_key(cache: Cache, registry_key: bytes, directory: Path) -> str | None:
@@ -766,25 +769,8 @@ def _load_repository(root: Path, only: Iterable[str] | None, wanted: _Wanted, ov
     registry = _Registry(root, root_real, cache)
     registry.read()
     repo = Repository(root, None, diagnostics=list(registry.diagnostics), files=registry.files)  # type: ignore[arg-type]
-    clusters_dir = root / CLUSTERS_DIR
-    chosen = set(only) if only else None
-    jobs_list: list[tuple[Path, str]] = []
-    if _escapes(clusters_dir, root_real):
-        repo.diagnostics.append(Diagnostic(display_path(clusters_dir), None, None, "TD020", "error", {}))
-    elif clusters_dir.is_dir():
-        clusters_shown = display_path(clusters_dir)
-        for entry in sorted(clusters_dir.iterdir()):
-            if entry.name.startswith(".") or (chosen is not None and entry.name not in chosen):
-                continue
-            shown = _child_display(clusters_shown, entry.name)
-            if entry.is_symlink() and _escapes(entry, root_real):
-                repo.diagnostics.append(Diagnostic(shown, None, None, "TD020", "error", {}))
-                continue
-            if not entry.is_dir():
-                if entry.suffix in YAML_SUFFIXES:
-                    repo.diagnostics.append(Diagnostic(shown, None, None, "TD022", "error", {"name": _yaml().shorten(entry.name)}))
-                continue
-            jobs_list.append((entry, shown))
+    jobs_list, found_here = cluster_directories(root, root_real, only)
+    repo.diagnostics.extend(found_here)
     found: dict[Path, ClusterData] = {}
     keys: dict[Path, str] = {}
     if cache is not None and registry.key is not None:
@@ -814,6 +800,32 @@ def _load_repository(root: Path, only: Iterable[str] | None, wanted: _Wanted, ov
         repo.diagnostics.append(documents[membership.path].diagnostics[-1])
     repo.diagnostics.sort(key=Diagnostic.sort_key)
     return repo
+
+
+def cluster_directories(root: Path, root_real: Path, only: Iterable[str] | None = None) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
+    """The cluster directories under ``root/clusters`` (each with how it is shown), sorted by name,
+    and the diagnostics of what there is not one (a link out of the root, a stray YAML file)."""
+    clusters_dir = root / CLUSTERS_DIR
+    chosen = set(only) if only else None
+    jobs_list: list[tuple[Path, str]] = []
+    diagnostics: list[Diagnostic] = []
+    if _escapes(clusters_dir, root_real):
+        diagnostics.append(Diagnostic(display_path(clusters_dir), None, None, "TD020", "error", {}))
+    elif clusters_dir.is_dir():
+        clusters_shown = display_path(clusters_dir)
+        for entry in sorted(clusters_dir.iterdir()):
+            if entry.name.startswith(".") or (chosen is not None and entry.name not in chosen):
+                continue
+            shown = _child_display(clusters_shown, entry.name)
+            if entry.is_symlink() and _escapes(entry, root_real):
+                diagnostics.append(Diagnostic(shown, None, None, "TD020", "error", {}))
+                continue
+            if not entry.is_dir():
+                if entry.suffix in YAML_SUFFIXES:
+                    diagnostics.append(Diagnostic(shown, None, None, "TD022", "error", {"name": _yaml().shorten(entry.name)}))
+                continue
+            jobs_list.append((entry, shown))
+    return jobs_list, diagnostics
 
 
 class _LazyRegistry:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from thidua.domain.awards import AwardsResult, recommend
-from thidua.domain.history import Outcome, UnitHistory, predecessors, unit_history
+from thidua.domain.history import Outcome, UnitHistory, named, predecessors, unit_history
 from thidua.domain.models import ClusterYear
 from thidua.domain.ranking import MissingScores
 from thidua.domain.standings import Standing, Status, standing
@@ -23,7 +26,7 @@ def evaluate(repo: Repository, cy: ClusterYear) -> tuple[Standing, AwardsResult 
     if found.status is not Status.ranked or found.ranking is None:
         return found, None
     try:
-        return found, recommend(cy)
+        return found, recommend(cy, found.ranking)  # ranked once, for the standing and the ladder
     except MissingScores:
         return found, None
 
@@ -61,7 +64,7 @@ def histories(repo: Repository, unit_ids: list[str], computed: dict[tuple[str, i
     years = every_cluster_year(repo)
     index: dict[str, list[int]] = {}
     for position, cy in enumerate(years):
-        for uid in _named(cy):
+        for uid in named(cy):
             index.setdefault(uid, []).append(position)
     out: dict[str, UnitHistory] = {}
     for uid in unit_ids:
@@ -76,19 +79,61 @@ def histories(repo: Repository, unit_ids: list[str], computed: dict[tuple[str, i
     return out
 
 
-def _named(cy: ClusterYear) -> dict[str, None]:
-    """Ids a cluster-year has a record for: members, chair, vice-chairs, awarded units (as ``unit_history`` reads them)."""
-    lead = cy.year.leadership
-    named: dict[str, None] = dict.fromkeys(cy.members)
-    for other in [lead.chair, *(lead.vice_chairs or []), *(d.member for d in cy.year.awards)]:
-        if other:
-            named.setdefault(other)
-    return named
-
-
 def known_units(repo: Repository) -> list[str]:
     """Ids of every unit that sat in a cluster, led one or received an award, in any year."""
     seen: dict[str, None] = {}
     for cy in every_cluster_year(repo):
-        seen.update(_named(cy))
+        seen.update(named(cy))
     return list(seen)
+
+
+def unit_record(root: Path, unit_id: str, *, cache: bool = True) -> tuple[UnitHistory | None, Repository]:
+    """``thidua history UNIT``: the unit's history, reading only what it depends on, and the
+    repository read (its registry gives suggestions when no registry knows the unit).
+
+    The cluster directories whose files name the unit or one of its predecessors (a scan of their
+    bytes: ``naming``) are loaded with their models; every other cluster is read only for what
+    makes those files clean or not (its diagnostics and memberships, from the cache when
+    ``cache``), as ``rank --cluster`` does. The same history as ``history(load_repository(root), unit_id)``.
+    """
+    from thidua.domain.history import find_unit
+    from thidua.repository.cache import open_cache
+    from thidua.repository.loader import load_registry, load_repository
+
+    registry, _, _ = load_registry(root, root.resolve())
+    ids = {unit_id, *predecessors(unit_id, registry)}
+    while True:
+        repo = load_repository(root, cache=open_cache(root, cache), keep=naming(root, ids))
+        unit, known = find_unit(unit_id, repo.registry, every_cluster_year(repo))
+        # a cluster's own unit: its predecessors are known once that cluster is read
+        needed = {unit_id, *predecessors(unit_id, known)} if unit is not None else ids
+        if needed <= ids:
+            return history(repo, unit_id), repo
+        ids |= needed
+
+
+def naming(root: Path, ids: set[str]) -> set[str]:
+    """The cluster directories with a file whose bytes contain one of ``ids``: every cluster-year
+    that names a unit (as a member, chair, vice-chair or awarded), and every cluster.yaml that
+    declares it, is among them. A file with a backslash is taken too (a YAML escape could spell
+    an id without writing it); a unit id is ASCII without spaces, so no other form of YAML hides it.
+    """
+    from thidua.domain.layout import CLUSTER_FILE, YEAR_FILE
+    from thidua.repository.loader import cluster_directories, plain_bytes
+
+    needles = [i.encode("utf-8") for i in ids]
+    found: set[str] = set()
+    for directory, _ in cluster_directories(root, root.resolve())[0]:
+        try:
+            names = sorted(entry.name for entry in os.scandir(directory))
+        except OSError:
+            names = [CLUSTER_FILE]  # unreadable here: let the loader say what it is
+        for name in names:
+            if name != CLUSTER_FILE and not YEAR_FILE.match(name):
+                continue  # a file the loader gives no model for
+            # None: a link, a FIFO, a file too big... never opened here; the loader decides
+            raw = plain_bytes(directory / name)
+            if raw is None or b"\\" in raw or any(needle in raw for needle in needles):
+                found.add(directory.name)
+                break
+    return found

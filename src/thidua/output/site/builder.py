@@ -7,7 +7,7 @@ Pages are addressed relative to a language root: Vietnamese at the site root, En
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 from functools import partial
 from importlib import resources
@@ -26,6 +26,9 @@ from thidua.output.site.chart import place_chart
 from thidua.output.site.search import search_key
 
 LANGS = ("vi", "en")
+SECTIONS = ("home", "clusters", "years", "units", "awards")
+CLUSTER_SECTIONS = ("clusters", "years")  # the pages of one cluster, made where it was ranked
+SHARED_SECTIONS = ("home", "units", "awards")  # the pages made from every cluster's summary
 
 
 @dataclass
@@ -40,12 +43,42 @@ class SiteModel:
     revision: str | None = None
     base_url: str | None = None
     pages: list[str] = field(default_factory=list)
+    # which units have a page (unit links point there): ``histories`` unless given
+    unit_pages: Container[str] | None = None
+    sections: tuple[str, ...] = SECTIONS  # which pages ``pages`` lists
+
+
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _Environment(Environment):
+    """jinja's environment with a shorter path for ``page.name`` on a plain dict, which the
+    pages read hundreds of thousands of times: jinja first tries the attribute (an exception
+    for every dict key) and then the key. Same result: a dict's attributes still come first."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except LookupError:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+
+_environments: dict[str, Environment] = {}  # one per language and process: templates compile once
 
 
 def environment(lang: str = "vi") -> Environment:
+    found = _environments.get(lang)
+    if found is None:
+        found = _environments[lang] = _new_environment(lang)
+    return found
+
+
+def _new_environment(lang: str) -> Environment:
     from thidua.output.render.text import day
 
-    env = Environment(
+    env = _Environment(
         loader=PackageLoader("thidua.output.site", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
@@ -61,14 +94,15 @@ def environment(lang: str = "vi") -> Environment:
 
 @pass_context
 def _unit_link(ctx: Context, unit_id: str, name: str) -> Markup:
+    # Markup('<a href="%s…">%s</a>') % (…) escapes each value the same way, at several times the cost
     if unit_id in ctx["unit_pages"]:
-        return Markup('<a href="%sunits/%s.html">%s</a>') % (ctx["root"], unit_id, name)
+        return Markup(f'<a href="{escape(ctx["root"])}units/{escape(unit_id)}.html">{escape(name)}</a>')
     return escape(name)
 
 
 @pass_context
 def _award_link(ctx: Context, award_id: str, title: str) -> Markup:
-    return Markup('<a href="%sawards/%s.html">%s</a>') % (ctx["root"], award_id, title)
+    return Markup(f'<a href="{escape(ctx["root"])}awards/{escape(award_id)}.html">{escape(title)}</a>')
 
 
 @pass_context
@@ -109,7 +143,7 @@ def _context(model: SiteModel, lang: str, path: str) -> dict[str, Any]:
         "canonical": canonical,
         "built": model.built,
         "revision": model.revision,
-        "unit_pages": model.histories,
+        "unit_pages": model.histories if model.unit_pages is None else model.unit_pages,
         "sources": [],
     }
 
@@ -160,14 +194,19 @@ def pages(model: SiteModel, lang: str) -> list[Page]:
         chart = place_chart(history.places, t("site.chart_label", lang=lang, name=history.full_name), t("col.year", lang=lang), t("col.place", lang=lang))
         return {"h": history, "rows": _history_rows(history, lang), "chart": chart}
 
-    out: list[Page] = [("index.html", "home.html", home)]
-    out += [(f"clusters/{c['id']}/index.html", "cluster.html", partial(dict, c=c, sources=c["sources"])) for c in model.clusters]
-    out += [
-        (f"clusters/{page['id']}/{page['year']}.html", "cluster_year.html", partial(_year_variables, page, lang))
-        for page in model.years
-    ]
-    out += [(f"units/{uid}.html", "unit.html", partial(unit_page, history)) for uid, history in model.histories.items()]
-    out += [(f"awards/{aid}.html", "award.html", partial(dict, a=award)) for aid, award in model.awards.items()]
+    wanted = model.sections
+    out: list[Page] = [("index.html", "home.html", home)] if "home" in wanted else []
+    if "clusters" in wanted:
+        out += [(f"clusters/{c['id']}/index.html", "cluster.html", partial(dict, c=c, sources=c["sources"])) for c in model.clusters]
+    if "years" in wanted:
+        out += [
+            (f"clusters/{page['id']}/{page['year']}.html", "cluster_year.html", partial(_year_variables, page, lang))
+            for page in model.years
+        ]
+    if "units" in wanted:
+        out += [(f"units/{uid}.html", "unit.html", partial(unit_page, history)) for uid, history in model.histories.items()]
+    if "awards" in wanted:
+        out += [(f"awards/{aid}.html", "award.html", partial(dict, a=award)) for aid, award in model.awards.items()]
     return out
 
 
@@ -189,7 +228,7 @@ def search_index(model: SiteModel, lang: str) -> list[dict[str, str]]:
 
 
 def write_pages(model: SiteModel, out: Path, lang: str, start: int = 0, stop: int | None = None) -> int:
-    """Render and write pages ``start:stop`` of a language, one at a time (none is kept in memory)."""
+    """Render and write pages ``start:stop`` of a language, one at a time (only the page being written is in memory)."""
     env = environment(lang)
     base = out if lang == "vi" else out / "en"
     templates: dict[str, Template] = {}
@@ -202,7 +241,7 @@ def write_pages(model: SiteModel, out: Path, lang: str, start: int = 0, stop: in
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
         with target.open("w", encoding="utf-8") as handle:
-            handle.writelines(template.generate({**_context(model, lang, path), **variables()}))
+            handle.write(template.render({**_context(model, lang, path), **variables()}))  # one string: one encode, one write
         count += 1
     return count
 
@@ -230,16 +269,29 @@ def _jobs(pages_count: int, jobs: int | None) -> int:
 
 
 PARALLEL_MIN_PAGES = 400  # below this, starting workers costs more than it saves
+ROWS_PER_PAGE = 20  # a unit page's rows that cost about one cluster-year page to render
+
+
+def write_cluster(cluster: dict[str, Any], years: list[dict[str, Any]], out: Path, model: SiteModel) -> int:
+    """Write one cluster's page and its cluster-year pages in both languages; the number written.
+
+    ``model`` gives the footer and links (its ``unit_pages``); its clusters and years are not read.
+    """
+    part = SiteModel(clusters=[cluster], years=years, histories={}, awards={}, built=model.built, revision=model.revision,
+                     base_url=model.base_url, unit_pages=model.unit_pages, sections=CLUSTER_SECTIONS)
+    return sum(write_pages(part, out, lang) for lang in LANGS)
 
 
 def write_site(model: SiteModel, out: Path, jobs: int | None = None) -> int:
-    """Write every page in both languages, the assets and the search index; the number of pages.
+    """Write every page (of ``model.sections``) in both languages, the assets and the search index; the number of pages.
 
     Large sites are rendered by forked worker processes (``$THIDUA_JOBS``, else every CPU), each
     writing its own chunk of pages; where processes cannot be forked, one process writes them all.
     """
     totals = {lang: len(pages(model, lang)) for lang in LANGS}
-    workers = _jobs(sum(totals.values()), jobs)
+    # a unit's page grows with the repository (a row per year it sat somewhere): weigh its rows
+    rows = sum(len(h.records) for h in model.histories.values()) if "units" in model.sections else 0
+    workers = _jobs(sum(totals.values()) + 2 * rows // ROWS_PER_PAGE, jobs)
     count = 0
     done = False
     if workers > 1:
