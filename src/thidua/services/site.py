@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from thidua.domain.awards_catalogue import award_title
 from thidua.domain.history import UnitHistory, YearRecord, history_of, predecessors, successor, year_records
+from thidua.domain.periods import spoken_period
 from thidua.domain.ranking import Ranking
 from thidua.domain.record import Membership, Repository
 from thidua.domain.standings import Standing, Status
@@ -85,7 +86,7 @@ def _year_page(cy: ClusterYear, evaluated: tuple[Standing, AwardsResult | None])
     election = cy.year.election
     extra = cy.cluster.award_titles
     page = {
-        "id": cy.id, "name": cy.cluster.name, "year": cy.number, "status": found.status.value,
+        "id": cy.id, "name": cy.cluster.name, "year": cy.number, "period": spoken_period(cy), "status": found.status.value,
         "illustrative": cy.year.scores_illustrative, "groups": groups, "rows": rows,
         "decided": [{"member": d.member, "name": cy.name(d.member), "award": d.award, "award_title": award_title(d.award, extra), "note": d.note} for d in cy.year.awards],
         "recommended": [
@@ -163,9 +164,9 @@ def cluster_part(repo: Repository, cid: str, out: Path, settings: SiteModel, uni
         listed = [{**d, "title": d["award_title"], "kind": "decided"} for d in page["decided"]]
         listed += [{**r, "kind": "recommended"} for r in page["recommended"] if (r["member"], r["award"]) not in decided]
         for a in listed:
-            part.awards.append((a["award"], a["title"], {"year": cy.number, "cluster": cid, "cluster_name": file.name, "member": a["member"], "name": a["name"], "kind": a["kind"]}))
+            part.awards.append((a["award"], a["title"], {"year": cy.number, "period": page["period"], "cluster": cid, "cluster_name": file.name, "member": a["member"], "name": a["name"], "kind": a["kind"]}))
         cluster_years.append({
-            "number": cy.number,
+            "number": cy.number, "period": page["period"],
             "members": [{"id": m, "name": cy.name(m)} for m in dict.fromkeys(cy.members)],
             "chair": page["chair"], "vice_chairs": page["vice_chairs"],
             "awards": [{"award": a["award"], "title": a["title"], "member": a["member"], "name": a["name"], "kind": a["kind"]} for a in listed],
