@@ -42,6 +42,9 @@ def timed(function):
             depth[0] -= 1
             if depth[0] == 0:
                 spent["calls"] += time.process_time() - started
+    for name in ("cache_info", "cache_clear"):  # functools.cache's, which the module reads
+        if hasattr(function, name):
+            setattr(wrapper, name, getattr(function, name))
     return wrapper
 
 class Hook(importlib.abc.MetaPathFinder):
