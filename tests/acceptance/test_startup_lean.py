@@ -101,6 +101,9 @@ def test_help_loads_no_pydantic_and_no_parser() -> None:
     (["--data=x", "--lang=vi", "sheet", "export"], "sheet"),
     (["--version"], None),
     (["-h"], None),
+    (["-h", "validate"], None),  # the app's help, which lists every command
+    (["--lang", "en", "--help", "rank"], None),
+    (["validate", "-h"], "validate"),
     (["--", "validate"], None),
     ([], None),
 ])
@@ -122,6 +125,7 @@ def test_an_unknown_or_absent_command_gets_the_whole_app() -> None:
 
 @pytest.mark.parametrize("argv", [
     ["validate", "-h"],
+    ["-h", "validate"],
     ["--lang", "en", "rank", "-h"],
     ["sheet", "export", "-h"],
     ["rank", "--bogus"],

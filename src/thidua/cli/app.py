@@ -42,6 +42,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 # options of the app itself that take a value (the command word is the first other word)
 _VALUED = ("--lang", "--data")
+# options of the app that answer for the whole app when they come first (its help lists every command)
+_WHOLE = ("-h", "--help", "--install-completion", "--show-completion")
 
 
 def _version(value: bool) -> None:
@@ -84,7 +86,7 @@ def command_word(argv: list[str]) -> str | None:
     i = 0
     while i < len(argv):
         arg = argv[i]
-        if arg == "--":
+        if arg == "--" or arg in _WHOLE:
             return None
         if arg in _VALUED:
             i += 2
