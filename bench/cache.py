@@ -11,8 +11,14 @@ size among the process and its workers, not their sum). One repetition runs, in 
 * ``cold``: ``thidua validate DIR`` with the cache folder deleted first (parses all, writes entries);
 * ``warm``: the same again, nothing changed;
 * ``one change``: after appending a comment line to one year file (its cluster is checked again);
-* ``rank warm``: ``thidua rank YEAR --cluster ID`` on the warm cache; ``rank --no-cache`` the same
-  without it (the whole repository loaded).
+* ``rank warm``, ``awards warm``, ``rotate warm``: ``thidua rank YEAR --cluster ID``, ``thidua
+  awards YEAR --cluster ID`` and ``thidua rotate --cluster ID`` on the warm cache; ``… --no-cache``
+  the same without it (skipped with ``--no-uncached-commands``: at 20,000 files each costs about a
+  serial validate). Their JSON must equal the uncached one's when both ran.
+
+Peak memory per file: ``--no-cache``'s peak (``ru_maxrss``, its largest process) divided by the
+number of files, and, given ``--memory-at N`` (a second, smaller repository generated the same
+way), the slope between the two sizes: what one more file costs.
 
 Every exit status is checked, and the JSON reports of ``one change`` and of ``--no-cache`` after
 the same change must be byte-identical (else the run stops). Figures are medians over repetitions;
@@ -22,6 +28,7 @@ ratios are paired (taken within a repetition). This script imports neither thidu
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -57,6 +64,9 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--data", type=Path, help="a repository generated before (bench/generate.py); default: generate one in a temporary folder")
     parser.add_argument("--year", type=int, default=2010)
+    parser.add_argument("--no-uncached-commands", action="store_true", help="skip rank/awards/rotate --no-cache (each about a whole validate)")
+    parser.add_argument("--memory-at", type=int, default=0, metavar="N", help="also the peak of validate --no-cache on an N-file repository: the per-file slope")
+    parser.add_argument("--json", type=Path, default=None, help="write the figures to this file too")
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="thidua-cache-bench-", dir="/dev/shm" if Path("/dev/shm").is_dir() else None))
     try:
@@ -86,10 +96,19 @@ def main() -> int:
                 after = run(["validate", str(data), "--no-cache", "-f", "json"])
                 if figures["one change"][3] != after[3] or figures["cold"][3] != figures["--no-cache"][3]:
                     raise SystemExit("the cached report differs from the uncached one; the benchmark stops")
-                figures["rank warm"] = run(["rank", str(args.year), "--cluster", one, "--data", str(data), "-f", "json"])
-                figures["rank --no-cache"] = run(["rank", str(args.year), "--cluster", one, "--data", str(data), "-f", "json", "--no-cache"])
-                if figures["rank warm"][3] != figures["rank --no-cache"][3]:
-                    raise SystemExit("rank differs with and without the cache; the benchmark stops")
+                commands = {
+                    "rank": ["rank", str(args.year), "--cluster", one],
+                    "awards": ["awards", str(args.year), "--cluster", one],
+                    "rotate": ["rotate", "--cluster", one],
+                }
+                for name, words in commands.items():
+                    figures[f"{name} warm"] = run([*words, "--data", str(data), "-f", "json"])
+                for name, words in commands.items():
+                    if args.no_uncached_commands:
+                        continue
+                    figures[f"{name} --no-cache"] = run([*words, "--data", str(data), "-f", "json", "--no-cache"])
+                    if figures[f"{name} warm"][3] != figures[f"{name} --no-cache"][3]:
+                        raise SystemExit(f"{name} differs with and without the cache; the benchmark stops")
                 for key, (wall, cpu, mb, _) in figures.items():
                     rows.setdefault(key, []).append((wall, cpu, mb))
                 print(f"repetition {repetition + 1}: " + ", ".join(f"{k} {v[0]:.2f} s" for k, v in figures.items()), file=sys.stderr, flush=True)
@@ -103,13 +122,31 @@ def main() -> int:
             values = [a[0] / b[0] for a, b in zip(rows[key], against, strict=True)]
             return f"{statistics.median(values):.2f}×" if len(values) < 2 else f"{statistics.median(values):.2f}× ({min(values):.2f}–{max(values):.2f})"
 
-        print(f"\n{files} YAML files ({args.files} cluster-years), {args.repeat} repetition(s), cache {size:.1f} MB; rank {args.year} --cluster {one}\n")
-        print("| run | wall (median) | CPU | peak MB | / `--no-cache` | / cold |")
-        print("|---|---|---|---|---|---|")
+        def cpu_ratio(key: str, against: list[tuple[float, float, float]]) -> str:
+            values = [a[1] / b[1] for a, b in zip(rows[key], against, strict=True)]
+            return f"{statistics.median(values):.2f}×"
+
+        print(f"\n{files} YAML files ({args.files} cluster-years), {args.repeat} repetition(s), cache {size:.1f} MB; YEAR {args.year}, --cluster {one}\n")
+        print("| run | wall (median) | CPU | peak MB | wall / `--no-cache` | CPU / `--no-cache` | wall / cold | CPU / cold |")
+        print("|---|---|---|---|---|---|---|---|")
+        summary: dict[str, dict[str, float]] = {}
         for key, values in rows.items():
             wall, cpu, mb = (statistics.median(v[i] for v in values) for i in range(3))
-            against = rows["--no-cache"] if key.startswith("rank") else base
-            print(f"| {key} | {wall:.2f} s | {cpu:.2f} s | {mb:.0f} | {ratio(key, against)} | {ratio(key, rows['cold'])} |")
+            summary[key] = {"wall": wall, "cpu": cpu, "peak_mb": mb}
+            print(f"| {key} | {wall:.2f} s | {cpu:.2f} s | {mb:.0f} | {ratio(key, base)} | {cpu_ratio(key, base)} | {ratio(key, rows['cold'])} | {cpu_ratio(key, rows['cold'])} |")
+        peak = summary["--no-cache"]["peak_mb"]
+        print(f"\nvalidate --no-cache peak: {peak:.0f} MB for {files} files = {peak * 1024 / files:.1f} KB a file (whole peak / files)")
+        if args.memory_at:
+            small = scratch / "small"
+            subprocess.run([PY, str(HERE / "generate.py"), str(small), "--files", str(args.memory_at)], check=True, stdout=subprocess.DEVNULL)
+            small_files = sum(1 for _ in (small / "clusters").rglob("*.yaml"))
+            small_peak = statistics.median(run(["validate", str(small), "--no-cache", "-f", "json"])[2] for _ in range(3))
+            slope = (peak - small_peak) * 1024 / (files - small_files)
+            summary["memory"] = {"small_files": small_files, "small_peak_mb": small_peak, "slope_kb_per_file": slope}
+            print(f"validate --no-cache peak: {small_peak:.0f} MB for {small_files} files: {slope:.1f} KB per added file")
+        if args.json:
+            args.json.write_text(json.dumps({"files": files, "repeat": args.repeat, "cluster": one, "year": args.year, "rows": rows,
+                                             "summary": summary}, indent=1), encoding="utf-8")
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return 0

@@ -67,7 +67,7 @@ def test_every_command_answers_the_same_cold_warm_and_without_cache(root: Path) 
         warm = run(*args)
         assert cold == uncached, args
         assert warm == uncached, args
-    assert (root / ".thidua-cache" / "v1").is_dir()
+    assert (root / ".thidua-cache" / f"v{store.FORMAT}").is_dir()
 
 
 def test_no_cache_neither_reads_nor_writes(root: Path) -> None:

@@ -305,8 +305,49 @@ def _styled(text: str) -> str:
     return buffer.getvalue()
 
 
+class _AbsentFirst:
+    """A parameter's coercion that needs no pydantic for an absent value.
+
+    typer ≥ 0.2x coerces every parameter of the command that runs through a pydantic
+    ``TypeAdapter`` built on the spot (~3–8 ms each, and the import of pydantic through
+    ``typer._adapters``), given or not: ``thidua validate DIR`` built eleven. typer's coercion of
+    ``None`` (an option not given, its default None) is ``None``, or ``()`` for a repeatable one,
+    without looking at the type; so here an absent value is answered the same way, and typer's
+    own runtime parameter is built only for a value that was given.
+    """
+
+    __slots__ = ("_param", "_real")
+
+    def __init__(self, param: Any) -> None:
+        self._param = param
+        self._real: Any = None
+
+    def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
+        if value is None:
+            return () if param.multiple or param.nargs == -1 else None
+        if self._real is None:
+            from typer._coercion import build_runtime_param
+
+            self._real = build_runtime_param(self._param.type_descriptor)
+        return self._real.coerce(value, param=param, ctx=ctx)
+
+
+def absent_first(params: list[Any]) -> None:
+    """Install ``_AbsentFirst`` on the parameters of a typer that builds adapters lazily (else nothing).
+
+    Version-proof by construction: a typer without ``_runtime_param`` (older ones coerce through
+    click's types) is left as it is."""
+    for param in params:
+        if getattr(param, "_runtime_param", False) is None and hasattr(param, "type_descriptor"):
+            param._runtime_param = _AbsentFirst(param)
+
+
 class ThiduaCommand(TyperCommand):
     """A command whose help is ``render_help``'s."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        absent_first(self.get_params(ctx))  # with the help and completion options typer adds later
+        return super().parse_args(ctx, args)
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         formatter.write(_styled(render_help(self, ctx)))
@@ -317,6 +358,10 @@ class ThiduaCommand(TyperCommand):
 
 class ThiduaGroup(TyperGroup):
     """A group (the app, ``sheet``) with ``render_help``'s help and one-line usage errors."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        absent_first(self.get_params(ctx))  # with the help and completion options typer adds later
+        return super().parse_args(ctx, args)
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         formatter.write(_styled(render_help(self, ctx)))

@@ -221,8 +221,30 @@ def _walk(data: Any) -> Iterator[tuple[tuple[Any, ...], str, bool, bool]]:
 MAX_TEXT_ISSUES = 100
 
 
+def _surely_clean(data: Any) -> bool:
+    """Whether ``data`` (plain values: str, numbers, booleans, None, lists, dicts, as the YAML
+    loader builds them) holds no string with an unsafe character, answered by one ``repr``.
+
+    ``repr`` writes every character that is not printable as a backslash escape, and every unsafe
+    character is unprintable (tests/unit/test_textsafe_prefilter.py checks each), so a repr without
+    a backslash holds none. A backslash (an escape, or a real one in a path or a note's line
+    break) answers nothing: the walk decides. In C, ~100× cheaper than the walk on a clean file.
+    """
+    try:
+        return "\\" not in repr(data)
+    except (RecursionError, MemoryError):
+        return False
+
+
 def text_issues(data: Any) -> list[Issue]:
     """TD024 Issues, located at the offending key or value, for strings with unsafe characters."""
+    if _surely_clean(data):
+        return []
+    return walked_text_issues(data)
+
+
+def walked_text_issues(data: Any) -> list[Issue]:
+    """``text_issues`` by walking every string (what it does whenever the quick answer cannot say)."""
     from thidua.domain.diagnostics import Issue  # here, not above: textsafe is imported early and stays light
 
     issues: list[Issue] = []

@@ -49,7 +49,7 @@ CACHE_ENV = "THIDUA_CACHE_DIR"  # where the cache lives instead of DATA_ROOT/.th
 MAX_ENV = "THIDUA_CACHE_MAX_MB"
 CACHE_DIR = ".thidua-cache"
 DEFAULT_MAX_MB = 256
-FORMAT = 1  # of an entry; part of every key, so a new format never reads an old entry
+FORMAT = 2  # of an entry; part of every key, so a new format never reads an old entry (2: positions packed in one string)
 PRUNE_TO = 0.8  # prune down to this share of the bound, so that the next run does not prune again
 
 

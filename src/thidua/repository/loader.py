@@ -19,6 +19,7 @@ import itertools
 import os
 import re
 import stat
+import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,6 +91,10 @@ class Document:
     positions: dict[tuple[Any, ...], tuple[int | None, int | None]] = field(default_factory=dict)
     _locator: Locator | None = field(default=None, repr=False, compare=False)
     counted: bool | None = None  # among the files read (None: found out from the file when asked)
+    # ``positions`` after release, as one JSON string (``pack_positions``): ~10× smaller than the
+    # dict, which was most of what a load keeps per file (validate's memory, a warm cache's);
+    # unpacked only when a later finding needs a position (``where``), which is rare.
+    _packed: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def data(self) -> Any:
@@ -105,8 +110,9 @@ class Document:
             if self._locator is None or self._locator.root is not root:
                 self._locator = _yaml().Locator(root)
             return self._locator.locate(path, key)
+        positions = self.kept_positions()
         for end in range(len(path), -1, -1):  # the nearest kept ancestor, as locate would fall back
-            found = self.positions.get(path[:end])
+            found = positions.get(path[:end])
             if found is not None:
                 return found
         return None, None
@@ -135,10 +141,36 @@ class Document:
             self.counted = self.parsed is not None or self.path.exists()
         return self.counted
 
+    def kept_positions(self) -> dict[tuple[Any, ...], tuple[int | None, int | None]]:
+        """What ``keep_positions`` kept (unpacked on first use after release)."""
+        if self._packed is not None:
+            self.positions = {**unpack_positions(self._packed), **self.positions}
+            self._packed = None
+        return self.positions
+
+    def packed_positions(self) -> str:
+        """The kept positions as ``pack_positions`` writes them (what the cache stores)."""
+        return self._packed if self._packed is not None else pack_positions(self.positions)
+
     def release(self) -> None:
         self._locator = None
         if self.parsed is not None:
             self.parsed = _yaml().Parsed(fatal=self.parsed.fatal)
+        if self.positions and self._packed is None:
+            self._packed, self.positions = pack_positions(self.positions), {}
+
+
+def pack_positions(positions: Mapping[tuple[Any, ...], tuple[int | None, int | None]]) -> str:
+    """Kept positions as one JSON string: ``[[path, line, column], …]`` (paths hold str and int)."""
+    import json
+
+    return json.dumps([[list(path), line, column] for path, (line, column) in positions.items()], ensure_ascii=False, separators=(",", ":"))
+
+
+def unpack_positions(text: str) -> dict[tuple[Any, ...], tuple[int | None, int | None]]:
+    import json
+
+    return {tuple(path): (line, column) for path, line, column in json.loads(text)}
 
 
 def _escapes(path: Path, root_real: Path) -> bool:
@@ -722,8 +754,7 @@ def _summary(data: ClusterData) -> dict[str, Any]:
     members = []
     for m in data.memberships:
         doc = by_path[m.path]
-        positions = [[list(path), line, column] for path, (line, column) in doc.positions.items()]
-        members.append([doc.path.name, m.id, list(m.organiser), m.number, m.members, positions, encode(m.basis)])
+        members.append([doc.path.name, m.id, list(m.organiser), m.number, m.members, doc.packed_positions(), encode(m.basis)])
     return {"documents": docs, "memberships": members}
 
 
@@ -738,8 +769,11 @@ def _from_summary(directory: Path, shown: str, entry: dict[str, Any]) -> Cluster
         data.documents[doc.display] = doc
     for name, cid, organiser, number, members, positions, basis in entry["memberships"]:
         doc = data.documents[_child_display(shown, name)]
-        doc.positions = {tuple(path): (line, column) for path, line, column in positions}
-        data.memberships.append(Membership(cid, tuple(organiser), number, members, doc.display, decode(basis)))
+        if not isinstance(positions, str):
+            raise ValueError("positions are packed")  # a foreign entry: loaded again
+        doc._packed = positions
+        ids = [sys.intern(m) for m in members]  # one string per id across the repository, as a parse gives
+        data.memberships.append(Membership(cid, tuple(organiser), number, ids, doc.display, decode(basis)))
     return data
 
 

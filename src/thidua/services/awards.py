@@ -73,10 +73,11 @@ def recommend_awards(
             raise DataError("awards.pdf.no_soffice")
     from thidua.repository.cache import open_cache
 
-    # Every cluster's file for ``year`` (the national quota is shared), and the history behind the
-    # dossiers only when they are asked for.
-    repo = load_repository(root, cache=open_cache(root, cache), keep_years=None if docx is not None else {year})
+    # Every cluster's file for ``year`` of the organisers whose flag cap is shared (all of them
+    # without --cluster), and the history behind the dossiers only when they are asked for.
     wanted = list(clusters or [])
+    keep = _sharing_a_cap(root, wanted, year) if wanted and docx is None and cache else None
+    repo = load_repository(root, cache=open_cache(root, cache), keep=keep, keep_years=None if docx is not None else {year})
     check_clusters(repo, wanted)
     every = repo.cluster_years(year)
     chosen = repo.cluster_years(year, wanted or None)
@@ -98,6 +99,22 @@ def recommend_awards(
         history = [cy for cid in sorted(repo.clusters) for cy in repo.history(cid) if repo.is_clean(cy)]
         report.documents = write_documents(report.results, docx, force, history, root.parent / "templates", pdf)
     return report
+
+
+def _sharing_a_cap(root: Path, wanted: list[str], year: int) -> set[str] | None:
+    """``wanted`` and every cluster whose ``year`` has the organiser of one of theirs: whose models
+    the Government-flag cap needs (``flag_caps`` counts per organiser), read from the cache's
+    memberships by a load that keeps no model. A cold cache is filled by it (what the load with
+    models would have parsed anyway). None (keep every cluster) when a wanted id is unknown, so
+    that the usual error is raised."""
+    from thidua.repository.cache import open_cache
+    from thidua.repository.loader import load_repository
+
+    light = load_repository(root, models=False, cache=open_cache(root, True))
+    if any(cid not in light.clusters for cid in wanted):
+        return None
+    organisers = {m.organiser for cid in wanted for m in light.clusters[cid].memberships if m.number == year}
+    return set(wanted) | {cid for cid, data in light.clusters.items() if any(m.number == year and m.organiser in organisers for m in data.memberships)}
 
 
 def write_documents(
