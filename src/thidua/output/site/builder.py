@@ -86,37 +86,58 @@ def _new_environment(lang: str) -> Environment:
         lstrip_blocks=True,
     )
     env.filters["day"] = day  # dd/mm/yyyy: the one date format
-    # Links and badges are Python functions, not jinja macros: a page calls them hundreds of
-    # times, and a macro call costs ~20 times more. They escape what they insert.
-    env.globals.update(unit=_unit_link, award=_award_link, illustrative_badge=_badge, _=_translator(lang))
+    # Links, badges and the rows of long tables are Python functions, not jinja macros or loops:
+    # a page calls them hundreds of times, and a macro call costs ~20 times more. They escape
+    # what they insert. ``unit`` and ``award`` are made for each page (``_context``).
+    translate = _translator(lang)
+    badge = Markup('<span class="badge" title="%s">%s</span>') % (translate("site.illustrative"), translate("site.illustrative_short"))
+    env.globals.update(illustrative_badge=badge, _=translate, ranking_body=_ranking_body, history_body=_history_body)
     return env
 
 
-@pass_context
-def _unit_link(ctx: Context, unit_id: str, name: str) -> Markup:
+_Link = Callable[[str, str], Markup]
+
+
+def _links(root: str, unit_pages: Container[str], cache: dict[tuple[str, str, str], Markup]) -> tuple[_Link, _Link]:
+    """The page's ``unit(id, name)`` and ``award(id, title)``: links relative to ``root``; a unit
+    without a page is its escaped name. ``cache``: the links already made for pages at that depth."""
     # Markup('<a href="%s…">%s</a>') % (…) escapes each value the same way, at several times the cost
-    if unit_id in ctx["unit_pages"]:
-        return Markup(f'<a href="{escape(ctx["root"])}units/{escape(unit_id)}.html">{escape(name)}</a>')
-    return escape(name)
+    href = escape(root)
 
+    def unit(unit_id: str, name: str) -> Markup:
+        key = ("u", unit_id, name)
+        found = cache.get(key)
+        if found is None:
+            if unit_id in unit_pages:
+                found = Markup(f'<a href="{href}units/{escape(unit_id)}.html">{escape(name)}</a>')
+            else:
+                found = escape(name)
+            cache[key] = found
+        return found
 
-@pass_context
-def _award_link(ctx: Context, award_id: str, title: str) -> Markup:
-    return Markup(f'<a href="{escape(ctx["root"])}awards/{escape(award_id)}.html">{escape(title)}</a>')
+    def award(award_id: str, title: str) -> Markup:
+        key = ("a", award_id, title)
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = Markup(f'<a href="{href}awards/{escape(award_id)}.html">{escape(title)}</a>')
+        return found
 
-
-@pass_context
-def _badge(ctx: Context) -> Markup:
-    say_ = ctx["_"]
-    return Markup('<span class="badge" title="%s">%s</span>') % (say_("site.illustrative"), say_("site.illustrative_short"))
+    return unit, award
 
 
 def _translator(lang: str) -> Callable[..., str]:
-    plain: dict[str, str] = {}  # the same few dozen labels, thousands of times
+    plain: dict[Any, str] = {}  # the same few dozen labels (and periods), thousands of times
 
     def translate(key: str, **params: Any) -> str:
         if params:
-            return t(key, lang=lang, **params)
+            try:
+                wanted: Any = (key, frozenset(params.items()))
+                found = plain.get(wanted)
+            except TypeError:  # a value that cannot be a key: translated each time
+                return t(key, lang=lang, **params)
+            if found is None:
+                found = plain[wanted] = t(key, lang=lang, **params)
+            return found
         found = plain.get(key)
         if found is None:
             found = plain[key] = t(key, lang=lang)
@@ -125,9 +146,54 @@ def _translator(lang: str) -> Callable[..., str]:
     return translate
 
 
-def _context(model: SiteModel, lang: str, path: str) -> dict[str, Any]:
+@pass_context
+def _ranking_body(ctx: Context, rows: list[dict[str, Any]]) -> Markup:
+    """The ranking table's rows (a cluster-year page), as the template wrote them."""
+    unit = ctx["unit"]
+    tied = Markup(' <span class="muted">(%s)</span>') % ctx["_"]("site.tied")
+    out = []
+    for r in rows:
+        groups = "".join(f'<td class="num">{escape(g)}</td>' for g in r["groups"])
+        out.append(
+            f'<tr><td class="num">{escape(r["rank"])}{tied if r["tied"] else ""}</td>'
+            f'<th scope="row">{unit(r["id"], r["name"])}</th>{groups}<td class="num">{escape(r["bonus"])}</td>'
+            f'<td class="num">{escape(r["deductions"])}</td><td class="num"><strong>{escape(r["total"])}</strong></td></tr>'
+        )
+    return Markup("".join(out))
+
+
+@pass_context
+def _history_body(ctx: Context, history: UnitHistory, rows: list[dict[str, Any]]) -> Markup:
+    """The history table's rows (a unit page), as the template wrote them."""
+    award, translate, badge = ctx["award"], ctx["_"], ctx["illustrative_badge"]
+    root = escape(ctx["root"])
+    kinds: dict[str, Markup] = {}
+    out = []
+    for record, r in zip(history.records, rows, strict=True):
+        period = record.period
+        shown = escape(translate(period.code, **period.params)) if period else escape(r["year"])
+        cluster = escape(r["cluster"])
+        awards = []
+        for a in r["awards"]:
+            kind = kinds.get(a["kind"])
+            if kind is None:
+                kind = kinds[a["kind"]] = escape(translate("history." + a["kind"]))
+            awards.append(f'{award(a["award"], a["title"])} <span class="muted">({kind})</span>')
+        out.append(
+            f'<tr><th scope="row"><a href="{root}clusters/{cluster}/{escape(r["year"])}.html">{shown}</a></th>'
+            f'<td><a href="{root}clusters/{cluster}/index.html">{escape(r["cluster_name"])}</a></td><td>{escape(r["unit"])}</td>'
+            f'<td>{escape(r["place"])}{f" {badge}" if r["illustrative"] and r["ranked"] else ""}</td><td>{escape(r["roles"])}</td>'
+            f'<td>{"<br>".join(awards)}</td></tr>'
+        )
+    return Markup("".join(out))
+
+
+def _context(model: SiteModel, lang: str, path: str, links: dict[str, dict[tuple[str, str, str], Markup]]) -> dict[str, Any]:
+    """A page's variables besides its own; ``links``: the links made so far, by the page's root."""
     depth = path.count("/")
     root = "../" * depth
+    unit_pages = model.histories if model.unit_pages is None else model.unit_pages
+    unit, award = _links(root, unit_pages, links.setdefault(root, {}))
     site_root = root + ("../" if lang == "en" else "")
     other_lang = "en" if lang == "vi" else "vi"
     other = site_root + ("en/" if lang == "vi" else "") + path
@@ -143,7 +209,9 @@ def _context(model: SiteModel, lang: str, path: str) -> dict[str, Any]:
         "canonical": canonical,
         "built": model.built,
         "revision": model.revision,
-        "unit_pages": model.histories if model.unit_pages is None else model.unit_pages,
+        "unit_pages": unit_pages,
+        "unit": unit,
+        "award": award,
         "sources": [],
     }
 
@@ -233,6 +301,7 @@ def write_pages(model: SiteModel, out: Path, lang: str, start: int = 0, stop: in
     base = out if lang == "vi" else out / "en"
     templates: dict[str, Template] = {}
     made: set[Path] = set()
+    links: dict[str, dict[tuple[str, str, str], Markup]] = {}
     count = 0
     for path, name, variables in pages(model, lang)[start:stop]:
         template = templates.get(name) or templates.setdefault(name, env.get_template(name))
@@ -241,7 +310,7 @@ def write_pages(model: SiteModel, out: Path, lang: str, start: int = 0, stop: in
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
         with target.open("w", encoding="utf-8") as handle:
-            handle.write(template.render({**_context(model, lang, path), **variables()}))  # one string: one encode, one write
+            handle.write(template.render({**_context(model, lang, path, links), **variables()}))  # one string: one encode, one write
         count += 1
     return count
 
