@@ -84,14 +84,16 @@ def _new_environment(lang: str) -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # the templates ship with the package: no stat() of each one for every page
     )
     env.filters["day"] = day  # dd/mm/yyyy: the one date format
     # Links, badges and the rows of long tables are Python functions, not jinja macros or loops:
     # a page calls them hundreds of times, and a macro call costs ~20 times more. They escape
     # what they insert. ``unit`` and ``award`` are made for each page (``_context``).
     translate = _translator(lang)
+    labels = _Labels(lang)  # ``L['key']``: a label without parameters, a lookup where ``_('key')`` is a call
     badge = Markup('<span class="badge" title="%s">%s</span>') % (translate("site.illustrative"), translate("site.illustrative_short"))
-    env.globals.update(illustrative_badge=badge, _=translate, ranking_body=_ranking_body, history_body=_history_body)
+    env.globals.update(illustrative_badge=badge, _=translate, L=labels, ranking_body=_ranking_body, history_body=_history_body)
     return env
 
 
@@ -123,6 +125,18 @@ def _links(root: str, unit_pages: Container[str], cache: dict[tuple[str, str, st
         return found
 
     return unit, award
+
+
+class _Labels(dict[str, str]):
+    """The labels of a language, each translated the first time it is read."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def __missing__(self, key: str) -> str:
+        found = self[key] = t(key, lang=self.lang)
+        return found
 
 
 def _translator(lang: str) -> Callable[..., str]:
@@ -230,11 +244,25 @@ def _history_rows(history: UnitHistory, lang: str) -> list[dict[str, Any]]:
     return rows
 
 
+_numbers: dict[str, dict[tuple[type, float | int | None], str]] = {}  # by language: each score written once
+
+
+def _number(value: float | int | None, lang: str) -> str:
+    known = _numbers.setdefault(lang, {})
+    if len(known) > 200_000:  # a bound on memory, never reached by the benchmark's scores
+        known.clear()
+    key = (type(value), value)
+    found = known.get(key)
+    if found is None:
+        found = known[key] = number(value, lang=lang)
+    return found
+
+
 def _localise_year(page: dict[str, Any], lang: str) -> dict[str, Any]:
     out = dict(page)
     out["rows"] = [
-        {**row, "total": number(row["total"], lang=lang), "bonus": number(row["bonus"], lang=lang),
-         "deductions": number(row["deductions"], lang=lang), "groups": [number(g, lang=lang) for g in row["groups"]]}
+        {**row, "total": _number(row["total"], lang), "bonus": _number(row["bonus"], lang),
+         "deductions": _number(row["deductions"], lang), "groups": [_number(g, lang) for g in row["groups"]]}
         for row in page["rows"]
     ]
     out["recommended"] = [{**r, "reason": say(r["reason"], lang)} for r in page["recommended"]]
