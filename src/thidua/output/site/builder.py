@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 
 from thidua.domain.history import UnitHistory
 from thidua.output.i18n import say, t
-from thidua.output.render.history import awards_text, place_text, roles_text, unit_text
+from thidua.output.render.history import place_text, roles_text, unit_text
 from thidua.output.render.text import number
 from thidua.output.site.chart import place_chart
 from thidua.output.site.search import search_key
@@ -239,7 +239,7 @@ def _history_rows(history: UnitHistory, lang: str) -> list[dict[str, Any]]:
         rows.append({
             "year": r.year, "cluster": r.cluster, "cluster_name": r.cluster_name, "unit": unit_text(r, lang),
             "place": place_text(r, lang), "ranked": r.rank is not None, "illustrative": r.illustrative,
-            "roles": roles_text(r, lang), "awards": awards, "awards_text": awards_text(r, lang),
+            "roles": roles_text(r, lang), "awards": awards,
         })
     return rows
 
