@@ -93,7 +93,8 @@ def _new_environment(lang: str) -> Environment:
     translate = _translator(lang)
     labels = _Labels(lang)  # ``L['key']``: a label without parameters, a lookup where ``_('key')`` is a call
     badge = Markup('<span class="badge" title="%s">%s</span>') % (translate("site.illustrative"), translate("site.illustrative_short"))
-    env.globals.update(illustrative_badge=badge, _=translate, L=labels, ranking_body=_ranking_body, history_body=_history_body)
+    env.globals.update(illustrative_badge=badge, _=translate, L=labels, ranking_body=_ranking_body, history_body=_history_body,
+                       award_body=_award_body, members_body=_members_body)
     return env
 
 
@@ -162,18 +163,56 @@ def _translator(lang: str) -> Callable[..., str]:
 
 @pass_context
 def _ranking_body(ctx: Context, rows: list[dict[str, Any]]) -> Markup:
-    """The ranking table's rows (a cluster-year page), as the template wrote them."""
-    unit = ctx["unit"]
+    """The ranking table's rows (a cluster-year page), as the template wrote them; scores the page's language's way."""
+    unit, lang = ctx["unit"], ctx["lang"]
     tied = Markup(' <span class="muted">(%s)</span>') % ctx["_"]("site.tied")
+    known = _numbers.setdefault(lang, {})
+
+    def num(value: float | int | None) -> str:  # ``_number``, inlined: a few scores a row
+        found = known.get((type(value), value))
+        return found if found is not None else _number(value, lang)
+
     out = []
     for r in rows:
-        groups = "".join(f'<td class="num">{escape(g)}</td>' for g in r["groups"])
+        groups = "".join(f'<td class="num">{escape(num(g))}</td>' for g in r["groups"])
         out.append(
             f'<tr><td class="num">{escape(r["rank"])}{tied if r["tied"] else ""}</td>'
-            f'<th scope="row">{unit(r["id"], r["name"])}</th>{groups}<td class="num">{escape(r["bonus"])}</td>'
-            f'<td class="num">{escape(r["deductions"])}</td><td class="num"><strong>{escape(r["total"])}</strong></td></tr>'
+            f'<th scope="row">{unit(r["id"], r["name"])}</th>{groups}<td class="num">{escape(num(r["bonus"]))}</td>'
+            f'<td class="num">{escape(num(r["deductions"]))}</td><td class="num"><strong>{escape(num(r["total"]))}</strong></td></tr>'
         )
     return Markup("".join(out))
+
+
+def _period(translate: Callable[..., str], period: Any, year: int) -> Markup:
+    """A year's cell as the templates write it: the period in words ("năm học 2017–2018"), else the year."""
+    return escape(translate(period.code, **period.params)) if period else escape(year)
+
+
+@pass_context
+def _award_body(ctx: Context, rows: list[dict[str, Any]]) -> Markup:
+    """The award page's rows (recipients by year), as the template wrote them."""
+    unit, translate, labels = ctx["unit"], ctx["_"], ctx["L"]
+    root = escape(ctx["root"])
+    out = []
+    for r in rows:
+        cluster = escape(r["cluster"])
+        out.append(
+            f'<tr><th scope="row"><a href="{root}clusters/{cluster}/{escape(r["year"])}.html">{_period(translate, r.get("period"), r["year"])}</a></th>'
+            f'<td><a href="{root}clusters/{cluster}/index.html">{escape(r["cluster_name"])}</a></td>'
+            f'<td>{unit(r["member"], r["name"])} <span class="muted">({escape(labels["history." + r["kind"]])})</span></td></tr>'
+        )
+    return Markup("".join(out))
+
+
+@pass_context
+def _members_body(ctx: Context, years: list[dict[str, Any]]) -> Markup:
+    """The cluster page's members by year, as the template wrote them."""
+    unit, translate = ctx["unit"], ctx["_"]
+    return Markup("".join(
+        f'<tr><th scope="row"><a href="{escape(y["number"])}.html">{_period(translate, y.get("period"), y["number"])}</a></th>'
+        f'<td>{", ".join(unit(m["id"], m["name"]) for m in y["members"])}</td></tr>'
+        for y in years
+    ))
 
 
 @pass_context
@@ -260,11 +299,7 @@ def _number(value: float | int | None, lang: str) -> str:
 
 def _localise_year(page: dict[str, Any], lang: str) -> dict[str, Any]:
     out = dict(page)
-    out["rows"] = [
-        {**row, "total": _number(row["total"], lang), "bonus": _number(row["bonus"], lang),
-         "deductions": _number(row["deductions"], lang), "groups": [_number(g, lang) for g in row["groups"]]}
-        for row in page["rows"]
-    ]
+    # the ranking's scores are written in the page's language by ``_ranking_body``
     out["recommended"] = [{**r, "reason": say(r["reason"], lang)} for r in page["recommended"]]
     out["facts"] = [{**f, "value": number(f["raw"], lang=lang) + (f" {f['unit']}" if f["unit"] else "")} for f in page["facts"]]
     return out
