@@ -166,19 +166,23 @@ def _ranking_body(ctx: Context, rows: list[dict[str, Any]]) -> Markup:
     """The ranking table's rows (a cluster-year page), as the template wrote them; scores the page's language's way."""
     unit, lang = ctx["unit"], ctx["lang"]
     tied = Markup(' <span class="muted">(%s)</span>') % ctx["_"]("site.tied")
-    known = _numbers.setdefault(lang, {})
+    written = _written.setdefault(lang, {})
 
-    def num(value: float | int | None) -> str:  # ``_number``, inlined: a few scores a row
-        found = known.get((type(value), value))
-        return found if found is not None else _number(value, lang)
+    def num(value: float | int | None) -> str:  # a score as the page writes it (escaped): each one formatted once
+        key = (type(value), value)
+        found = written.get(key)
+        if found is None:
+            found = written[key] = str(escape(_number(value, lang)))
+        return found
 
     out = []
     for r in rows:
-        groups = "".join(f'<td class="num">{escape(num(g))}</td>' for g in r["groups"])
+        rank = r["rank"]
+        groups = "".join([f'<td class="num">{num(g)}</td>' for g in r["groups"]])
         out.append(
-            f'<tr><td class="num">{escape(r["rank"])}{tied if r["tied"] else ""}</td>'
-            f'<th scope="row">{unit(r["id"], r["name"])}</th>{groups}<td class="num">{escape(num(r["bonus"]))}</td>'
-            f'<td class="num">{escape(num(r["deductions"]))}</td><td class="num"><strong>{escape(num(r["total"]))}</strong></td></tr>'
+            f'<tr><td class="num">{rank if type(rank) is int else escape(rank)}{tied if r["tied"] else ""}</td>'
+            f'<th scope="row">{unit(r["id"], r["name"])}</th>{groups}<td class="num">{num(r["bonus"])}</td>'
+            f'<td class="num">{num(r["deductions"])}</td><td class="num"><strong>{num(r["total"])}</strong></td></tr>'
         )
     return Markup("".join(out))
 
@@ -286,10 +290,14 @@ def _history_rows(history: UnitHistory, lang: str) -> list[dict[str, Any]]:
 _numbers: dict[str, dict[tuple[type, float | int | None], str]] = {}  # by language: each score written once
 
 
+_written: dict[str, dict[tuple[type, float | int | None], str]] = {}  # the same, escaped for a page
+
+
 def _number(value: float | int | None, lang: str) -> str:
     known = _numbers.setdefault(lang, {})
     if len(known) > 200_000:  # a bound on memory, never reached by the benchmark's scores
         known.clear()
+        _written.clear()
     key = (type(value), value)
     found = known.get(key)
     if found is None:
