@@ -220,27 +220,23 @@ def _members_body(ctx: Context, years: list[dict[str, Any]]) -> Markup:
 
 
 @pass_context
-def _history_body(ctx: Context, history: UnitHistory, rows: list[dict[str, Any]]) -> Markup:
-    """The history table's rows (a unit page), as the template wrote them."""
-    award, translate, badge = ctx["award"], ctx["_"], ctx["illustrative_badge"]
+def _history_body(ctx: Context, history: UnitHistory) -> Markup:
+    """The history table's rows (a unit page): a row per record, its awards decided and then
+    those only recommended (each award once)."""
+    award, translate, badge, lang = ctx["award"], ctx["_"], ctx["illustrative_badge"], ctx["lang"]
     root = escape(ctx["root"])
-    kinds: dict[str, Markup] = {}
+    kinds = {kind: Markup(' <span class="muted">(%s)</span>') % translate("history." + kind) for kind in ("decided", "recommended")}
     out = []
-    for record, r in zip(history.records, rows, strict=True):
-        period = record.period
-        shown = escape(translate(period.code, **period.params)) if period else escape(r["year"])
-        cluster = escape(r["cluster"])
-        awards = []
-        for a in r["awards"]:
-            kind = kinds.get(a["kind"])
-            if kind is None:
-                kind = kinds[a["kind"]] = escape(translate("history." + a["kind"]))
-            awards.append(f'{award(a["award"], a["title"])} <span class="muted">({kind})</span>')
+    for r in history.records:
+        cluster = escape(r.cluster)
+        decided = {a.award for a in r.decided}
+        awards = [award(a.award, a.title) + kinds["decided"] for a in r.decided]
+        awards += [award(a.award, a.title) + kinds["recommended"] for a in r.recommended if a.award not in decided]
         out.append(
-            f'<tr><th scope="row"><a href="{root}clusters/{cluster}/{escape(r["year"])}.html">{shown}</a></th>'
-            f'<td><a href="{root}clusters/{cluster}/index.html">{escape(r["cluster_name"])}</a></td><td>{escape(r["unit"])}</td>'
-            f'<td>{escape(r["place"])}{f" {badge}" if r["illustrative"] and r["ranked"] else ""}</td><td>{escape(r["roles"])}</td>'
-            f'<td>{"<br>".join(awards)}</td></tr>'
+            f'<tr><th scope="row"><a href="{root}clusters/{cluster}/{r.year}.html">{_period(translate, r.period, r.year)}</a></th>'
+            f'<td><a href="{root}clusters/{cluster}/index.html">{escape(r.cluster_name)}</a></td><td>{escape(unit_text(r, lang))}</td>'
+            f'<td>{escape(place_text(r, lang))}{f" {badge}" if r.illustrative and r.rank is not None else ""}</td>'
+            f'<td>{escape(roles_text(r, lang))}</td><td>{"<br>".join(awards)}</td></tr>'
         )
     return Markup("".join(out))
 
@@ -271,20 +267,6 @@ def _context(model: SiteModel, lang: str, path: str, links: dict[str, dict[tuple
         "award": award,
         "sources": [],
     }
-
-
-def _history_rows(history: UnitHistory, lang: str) -> list[dict[str, Any]]:
-    rows = []
-    for r in history.records:
-        decided = {a.award for a in r.decided}
-        awards = [{"award": a.award, "title": a.title, "kind": "decided"} for a in r.decided]
-        awards += [{"award": a.award, "title": a.title, "kind": "recommended"} for a in r.recommended if a.award not in decided]
-        rows.append({
-            "year": r.year, "cluster": r.cluster, "cluster_name": r.cluster_name, "unit": unit_text(r, lang),
-            "place": place_text(r, lang), "ranked": r.rank is not None, "illustrative": r.illustrative,
-            "roles": roles_text(r, lang), "awards": awards,
-        })
-    return rows
 
 
 _numbers: dict[str, dict[tuple[type, float | int | None], str]] = {}  # by language: each score written once
@@ -331,7 +313,7 @@ def pages(model: SiteModel, lang: str) -> list[Page]:
 
     def unit_page(history: UnitHistory) -> dict[str, Any]:
         chart = place_chart(history.places, t("site.chart_label", lang=lang, name=history.full_name), t("col.year", lang=lang), t("col.place", lang=lang))
-        return {"h": history, "rows": _history_rows(history, lang), "chart": chart}
+        return {"h": history, "chart": chart}
 
     wanted = model.sections
     out: list[Page] = [("index.html", "home.html", home)] if "home" in wanted else []
