@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 
 from thidua.domain.history import UnitHistory
 from thidua.output.i18n import say, t
-from thidua.output.render.history import awards_text, place_text, roles_text, unit_text
+from thidua.output.render.history import place_text, roles_text, unit_text
 from thidua.output.render.text import number
 from thidua.output.site.chart import place_chart
 from thidua.output.site.search import search_key
@@ -84,39 +84,75 @@ def _new_environment(lang: str) -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # the templates ship with the package: no stat() of each one for every page
     )
     env.filters["day"] = day  # dd/mm/yyyy: the one date format
-    # Links and badges are Python functions, not jinja macros: a page calls them hundreds of
-    # times, and a macro call costs ~20 times more. They escape what they insert.
-    env.globals.update(unit=_unit_link, award=_award_link, illustrative_badge=_badge, _=_translator(lang))
+    # Links, badges and the rows of long tables are Python functions, not jinja macros or loops:
+    # a page calls them hundreds of times, and a macro call costs ~20 times more. They escape
+    # what they insert. ``unit`` and ``award`` are made for each page (``_context``).
+    translate = _translator(lang)
+    labels = _Labels(lang)  # ``L['key']``: a label without parameters, a lookup where ``_('key')`` is a call
+    badge = Markup('<span class="badge" title="%s">%s</span>') % (translate("site.illustrative"), translate("site.illustrative_short"))
+    env.globals.update(illustrative_badge=badge, _=translate, L=labels, ranking_body=_ranking_body, history_body=_history_body,
+                       award_body=_award_body, members_body=_members_body)
     return env
 
 
-@pass_context
-def _unit_link(ctx: Context, unit_id: str, name: str) -> Markup:
+_Link = Callable[[str, str], Markup]
+
+
+def _links(root: str, unit_pages: Container[str], cache: dict[tuple[str, str, str], Markup]) -> tuple[_Link, _Link]:
+    """The page's ``unit(id, name)`` and ``award(id, title)``: links relative to ``root``; a unit
+    without a page is its escaped name. ``cache``: the links already made for pages at that depth."""
     # Markup('<a href="%s…">%s</a>') % (…) escapes each value the same way, at several times the cost
-    if unit_id in ctx["unit_pages"]:
-        return Markup(f'<a href="{escape(ctx["root"])}units/{escape(unit_id)}.html">{escape(name)}</a>')
-    return escape(name)
+    href = escape(root)
+
+    def unit(unit_id: str, name: str) -> Markup:
+        key = ("u", unit_id, name)
+        found = cache.get(key)
+        if found is None:
+            if unit_id in unit_pages:
+                found = Markup(f'<a href="{href}units/{escape(unit_id)}.html">{escape(name)}</a>')
+            else:
+                found = escape(name)
+            cache[key] = found
+        return found
+
+    def award(award_id: str, title: str) -> Markup:
+        key = ("a", award_id, title)
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = Markup(f'<a href="{href}awards/{escape(award_id)}.html">{escape(title)}</a>')
+        return found
+
+    return unit, award
 
 
-@pass_context
-def _award_link(ctx: Context, award_id: str, title: str) -> Markup:
-    return Markup(f'<a href="{escape(ctx["root"])}awards/{escape(award_id)}.html">{escape(title)}</a>')
+class _Labels(dict[str, str]):
+    """The labels of a language, each translated the first time it is read."""
 
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
 
-@pass_context
-def _badge(ctx: Context) -> Markup:
-    say_ = ctx["_"]
-    return Markup('<span class="badge" title="%s">%s</span>') % (say_("site.illustrative"), say_("site.illustrative_short"))
+    def __missing__(self, key: str) -> str:
+        found = self[key] = t(key, lang=self.lang)
+        return found
 
 
 def _translator(lang: str) -> Callable[..., str]:
-    plain: dict[str, str] = {}  # the same few dozen labels, thousands of times
+    plain: dict[Any, str] = {}  # the same few dozen labels (and periods), thousands of times
 
     def translate(key: str, **params: Any) -> str:
         if params:
-            return t(key, lang=lang, **params)
+            try:
+                wanted: Any = (key, frozenset(params.items()))
+                found = plain.get(wanted)
+            except TypeError:  # a value that cannot be a key: translated each time
+                return t(key, lang=lang, **params)
+            if found is None:
+                found = plain[wanted] = t(key, lang=lang, **params)
+            return found
         found = plain.get(key)
         if found is None:
             found = plain[key] = t(key, lang=lang)
@@ -125,9 +161,92 @@ def _translator(lang: str) -> Callable[..., str]:
     return translate
 
 
-def _context(model: SiteModel, lang: str, path: str) -> dict[str, Any]:
+@pass_context
+def _ranking_body(ctx: Context, rows: list[dict[str, Any]]) -> Markup:
+    """The ranking table's rows (a cluster-year page), as the template wrote them; scores the page's language's way."""
+    unit, lang = ctx["unit"], ctx["lang"]
+    tied = Markup(' <span class="muted">(%s)</span>') % ctx["_"]("site.tied")
+    written = _written.setdefault(lang, {})
+
+    def num(value: float | int | None) -> str:  # a score as the page writes it (escaped): each one formatted once
+        key = (type(value), value)
+        found = written.get(key)
+        if found is None:
+            found = written[key] = str(escape(_number(value, lang)))
+        return found
+
+    out = []
+    for r in rows:
+        rank = r["rank"]
+        groups = "".join([f'<td class="num">{num(g)}</td>' for g in r["groups"]])
+        out.append(
+            f'<tr><td class="num">{rank if type(rank) is int else escape(rank)}{tied if r["tied"] else ""}</td>'
+            f'<th scope="row">{unit(r["id"], r["name"])}</th>{groups}<td class="num">{num(r["bonus"])}</td>'
+            f'<td class="num">{num(r["deductions"])}</td><td class="num"><strong>{num(r["total"])}</strong></td></tr>'
+        )
+    return Markup("".join(out))
+
+
+def _period(translate: Callable[..., str], period: Any, year: int) -> Markup:
+    """A year's cell as the templates write it: the period in words ("năm học 2017–2018"), else the year."""
+    return escape(translate(period.code, **period.params)) if period else escape(year)
+
+
+@pass_context
+def _award_body(ctx: Context, rows: list[dict[str, Any]]) -> Markup:
+    """The award page's rows (recipients by year), as the template wrote them."""
+    unit, translate, labels = ctx["unit"], ctx["_"], ctx["L"]
+    root = escape(ctx["root"])
+    out = []
+    for r in rows:
+        cluster = escape(r["cluster"])
+        out.append(
+            f'<tr><th scope="row"><a href="{root}clusters/{cluster}/{escape(r["year"])}.html">{_period(translate, r.get("period"), r["year"])}</a></th>'
+            f'<td><a href="{root}clusters/{cluster}/index.html">{escape(r["cluster_name"])}</a></td>'
+            f'<td>{unit(r["member"], r["name"])} <span class="muted">({escape(labels["history." + r["kind"]])})</span></td></tr>'
+        )
+    return Markup("".join(out))
+
+
+@pass_context
+def _members_body(ctx: Context, years: list[dict[str, Any]]) -> Markup:
+    """The cluster page's members by year, as the template wrote them."""
+    unit, translate = ctx["unit"], ctx["_"]
+    return Markup("".join(
+        f'<tr><th scope="row"><a href="{escape(y["number"])}.html">{_period(translate, y.get("period"), y["number"])}</a></th>'
+        f'<td>{", ".join(unit(m["id"], m["name"]) for m in y["members"])}</td></tr>'
+        for y in years
+    ))
+
+
+@pass_context
+def _history_body(ctx: Context, history: UnitHistory) -> Markup:
+    """The history table's rows (a unit page): a row per record, its awards decided and then
+    those only recommended (each award once)."""
+    award, translate, badge, lang = ctx["award"], ctx["_"], ctx["illustrative_badge"], ctx["lang"]
+    root = escape(ctx["root"])
+    kinds = {kind: Markup(' <span class="muted">(%s)</span>') % translate("history." + kind) for kind in ("decided", "recommended")}
+    out = []
+    for r in history.records:
+        cluster = escape(r.cluster)
+        decided = {a.award for a in r.decided}
+        awards = [award(a.award, a.title) + kinds["decided"] for a in r.decided]
+        awards += [award(a.award, a.title) + kinds["recommended"] for a in r.recommended if a.award not in decided]
+        out.append(
+            f'<tr><th scope="row"><a href="{root}clusters/{cluster}/{r.year}.html">{_period(translate, r.period, r.year)}</a></th>'
+            f'<td><a href="{root}clusters/{cluster}/index.html">{escape(r.cluster_name)}</a></td><td>{escape(unit_text(r, lang))}</td>'
+            f'<td>{escape(place_text(r, lang))}{f" {badge}" if r.illustrative and r.rank is not None else ""}</td>'
+            f'<td>{escape(roles_text(r, lang))}</td><td>{"<br>".join(awards)}</td></tr>'
+        )
+    return Markup("".join(out))
+
+
+def _context(model: SiteModel, lang: str, path: str, links: dict[str, dict[tuple[str, str, str], Markup]]) -> dict[str, Any]:
+    """A page's variables besides its own; ``links``: the links made so far, by the page's root."""
     depth = path.count("/")
     root = "../" * depth
+    unit_pages = model.histories if model.unit_pages is None else model.unit_pages
+    unit, award = _links(root, unit_pages, links.setdefault(root, {}))
     site_root = root + ("../" if lang == "en" else "")
     other_lang = "en" if lang == "vi" else "vi"
     other = site_root + ("en/" if lang == "vi" else "") + path
@@ -143,32 +262,34 @@ def _context(model: SiteModel, lang: str, path: str) -> dict[str, Any]:
         "canonical": canonical,
         "built": model.built,
         "revision": model.revision,
-        "unit_pages": model.histories if model.unit_pages is None else model.unit_pages,
+        "unit_pages": unit_pages,
+        "unit": unit,
+        "award": award,
         "sources": [],
     }
 
 
-def _history_rows(history: UnitHistory, lang: str) -> list[dict[str, Any]]:
-    rows = []
-    for r in history.records:
-        decided = {a.award for a in r.decided}
-        awards = [{"award": a.award, "title": a.title, "kind": "decided"} for a in r.decided]
-        awards += [{"award": a.award, "title": a.title, "kind": "recommended"} for a in r.recommended if a.award not in decided]
-        rows.append({
-            "year": r.year, "cluster": r.cluster, "cluster_name": r.cluster_name, "unit": unit_text(r, lang),
-            "place": place_text(r, lang), "ranked": r.rank is not None, "illustrative": r.illustrative,
-            "roles": roles_text(r, lang), "awards": awards, "awards_text": awards_text(r, lang),
-        })
-    return rows
+_numbers: dict[str, dict[tuple[type, float | int | None], str]] = {}  # by language: each score written once
+
+
+_written: dict[str, dict[tuple[type, float | int | None], str]] = {}  # the same, escaped for a page
+
+
+def _number(value: float | int | None, lang: str) -> str:
+    known = _numbers.setdefault(lang, {})
+    if len(known) > 200_000:  # a bound on memory, never reached by the benchmark's scores
+        known.clear()
+        _written.clear()
+    key = (type(value), value)
+    found = known.get(key)
+    if found is None:
+        found = known[key] = number(value, lang=lang)
+    return found
 
 
 def _localise_year(page: dict[str, Any], lang: str) -> dict[str, Any]:
     out = dict(page)
-    out["rows"] = [
-        {**row, "total": number(row["total"], lang=lang), "bonus": number(row["bonus"], lang=lang),
-         "deductions": number(row["deductions"], lang=lang), "groups": [number(g, lang=lang) for g in row["groups"]]}
-        for row in page["rows"]
-    ]
+    # the ranking's scores are written in the page's language by ``_ranking_body``
     out["recommended"] = [{**r, "reason": say(r["reason"], lang)} for r in page["recommended"]]
     out["facts"] = [{**f, "value": number(f["raw"], lang=lang) + (f" {f['unit']}" if f["unit"] else "")} for f in page["facts"]]
     return out
@@ -192,7 +313,7 @@ def pages(model: SiteModel, lang: str) -> list[Page]:
 
     def unit_page(history: UnitHistory) -> dict[str, Any]:
         chart = place_chart(history.places, t("site.chart_label", lang=lang, name=history.full_name), t("col.year", lang=lang), t("col.place", lang=lang))
-        return {"h": history, "rows": _history_rows(history, lang), "chart": chart}
+        return {"h": history, "chart": chart}
 
     wanted = model.sections
     out: list[Page] = [("index.html", "home.html", home)] if "home" in wanted else []
@@ -233,6 +354,7 @@ def write_pages(model: SiteModel, out: Path, lang: str, start: int = 0, stop: in
     base = out if lang == "vi" else out / "en"
     templates: dict[str, Template] = {}
     made: set[Path] = set()
+    links: dict[str, dict[tuple[str, str, str], Markup]] = {}
     count = 0
     for path, name, variables in pages(model, lang)[start:stop]:
         template = templates.get(name) or templates.setdefault(name, env.get_template(name))
@@ -241,7 +363,7 @@ def write_pages(model: SiteModel, out: Path, lang: str, start: int = 0, stop: in
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
         with target.open("w", encoding="utf-8") as handle:
-            handle.write(template.render({**_context(model, lang, path), **variables()}))  # one string: one encode, one write
+            handle.write(template.render({**_context(model, lang, path, links), **variables()}))  # one string: one encode, one write
         count += 1
     return count
 
