@@ -374,12 +374,18 @@ def _check_indicators_and_scores(cy: ClusterYear, refs: Refs) -> list[Issue]:
 
 def _check_scores(cy: ClusterYear, refs: Refs, indicators: dict[str, Indicator]) -> list[Issue]:
     issues = []
+    members = set(cy.members)
+    maxima = {indicator_id: indicator.max for indicator_id, indicator in indicators.items()}
     for member, scores in cy.year.scores.items():
-        if member not in cy.members or member in refs.aliases:
+        if member not in members or member in refs.aliases:
             path = ("scores", member)
             issues += refs.not_member(member, path, Issue("TD404", path, {"unit": member, "section": "scores"}, key=True))
             if not refs.is_member(member):
                 continue
+        if scores.keys() <= maxima.keys():  # the common case: every indicator known, only TD407 can fire
+            for indicator_id, value in [(k, v) for k, v in scores.items() if not isinstance(v, StagedScore) and v > maxima[k]]:
+                issues.append(Issue("TD407", ("scores", member, indicator_id), {"score": _num(value), "indicator": indicator_id, "max": _num(maxima[indicator_id])}))
+            continue
         for indicator_id, score in scores.items():
             indicator = indicators.get(indicator_id)
             if indicator is None:
@@ -392,12 +398,15 @@ def _check_scores(cy: ClusterYear, refs: Refs, indicators: dict[str, Indicator])
 
 def _check_missing_scores(cy: ClusterYear, refs: Refs) -> list[Issue]:
     """A member without a score for a scored indicator (read through a code or a merged id)."""
-    issues = []
+    issues: list[Issue] = []
+    scored = [i for i in cy.year.indicators if i.kind is IndicatorKind.scored]
+    if not scored:
+        return issues
     for index, member in enumerate(cy.members):
         scores = refs.scores_of(member)
         written = member in cy.year.scores
-        for indicator in cy.year.indicators:
-            if indicator.kind is IndicatorKind.scored and (scores is None or indicator.id not in scores):
+        for indicator in scored:
+            if scores is None or indicator.id not in scores:
                 path = ("scores", member) if written else ("members", index)
                 issues.append(Issue("TD403", path, {"name": cy.name(member), "indicator": indicator.id}, key=written))
     return issues

@@ -80,9 +80,12 @@ def _check_stages(cy: ClusterYear) -> list[Issue]:
     issues: list[Issue] = []
     indicators = {i.id: i for i in cy.year.indicators}
     # only a computed indicator reads its resolution (TD416); resolving every score costs ~5 % of validate
-    resolved = resolve(cy.year) if any(i.formula is not None for i in cy.year.indicators) else {}
+    computed = any(i.formula is not None for i in cy.year.indicators)
+    resolved = resolve(cy.year) if computed else {}
     for member, row in cy.year.scores.items():
-        for indicator_id, score in row.items():
+        # without a formula only a staged score has anything to check (a plain number: TD406, TD407 in checks.py)
+        items = row.items() if computed else [(k, v) for k, v in row.items() if isinstance(v, StagedScore)]
+        for indicator_id, score in items:
             indicator = indicators.get(indicator_id)
             if indicator is None:
                 continue  # TD406, in checks.py

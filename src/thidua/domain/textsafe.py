@@ -35,6 +35,9 @@ _OTHER = "\u2028\u2029\ud800-\udfff\ufffe\uffff"
 _MULTILINE_UNSAFE = re.compile(f"[{_CONTROLS_BUT_TAB_NEWLINE}{_BIDI}{_INVISIBLE}{_OTHER}]")
 _UNSAFE = re.compile(f"[\t\n{_CONTROLS_BUT_TAB_NEWLINE}{_BIDI}{_INVISIBLE}{_OTHER}]")
 
+# What a YAML source must hold for a parsed string to hold an unsafe character other than a line
+# break: the character itself, a tab, or a backslash (a double-quoted escape can spell anything).
+_SOURCE_SUSPECT = re.compile(f"[\\\\\t{_CONTROLS_BUT_TAB_NEWLINE}{_BIDI}{_INVISIBLE}{_OTHER}]")
 # Free text that may span lines: a note is prose copied from a document, where a line break or a
 # tab is content. Every other string (ids, names, titles, places, labels, urls, keys) is one line.
 MULTILINE_FIELDS = frozenset({"note"})
@@ -234,6 +237,16 @@ def _surely_clean(data: Any) -> bool:
         return "\\" not in repr(data)
     except (RecursionError, MemoryError):
         return False
+
+
+def source_surely_clean(source: str, line_break_in_a_string: bool) -> bool:
+    """Whether the YAML ``source`` parsed into strings with no unsafe character, answered from the
+    text: no unsafe character, tab or backslash in it, and (the parser's answer) no string holding a
+    line break (a block scalar, a blank line folded in a flow scalar). Line breaks other than ``\\n``
+    (``\\r``, NEL, U+2028/9) are unsafe characters of the text; folding makes nothing but spaces and
+    line breaks. A regex over the text, cheaper than the ``repr`` of the data (~5 % of validate).
+    """
+    return not line_break_in_a_string and _SOURCE_SUSPECT.search(source) is None
 
 
 def text_issues(data: Any) -> list[Issue]:

@@ -364,7 +364,8 @@ def _validated(doc: Document, model: type[BaseModel], skip: tuple[tuple[Any, ...
     data = doc.data
     if data is None:
         return None, None
-    unsafe = text_issues(data)  # TD024 on every string of every file type, whatever the schema says
+    # TD024 on every string of every file type, whatever the schema says (unless the text rules it out)
+    unsafe = [] if doc.parsed is not None and doc.parsed.surely_clean else text_issues(data)
     try:
         return model.model_validate(data), None
     except ValidationError as exc:

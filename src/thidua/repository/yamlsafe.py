@@ -25,6 +25,8 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
+from thidua.domain.textsafe import source_surely_clean
+
 try:  # libyaml when present: ~30 times faster than the pure-Python parser
     from yaml._yaml import CParser as _Parser  # not re-exported by ``yaml`` itself
 
@@ -94,6 +96,7 @@ class Parsed:
     root: Node | None = None
     findings: list[Finding] = field(default_factory=list)
     fatal: bool = True  # no usable data: nothing further (schema, rules) can be checked
+    surely_clean: bool = False  # no string in ``data`` holds an unsafe character (TD024 need not look)
 
 
 class _Composer(_Parser, BaseResolver):
@@ -319,6 +322,7 @@ def parse(text: str) -> Parsed:
         return result
     result.root = root
     result.fatal = False
+    result.surely_clean = source_surely_clean(text, builder.line_break)
     return result
 
 
@@ -344,6 +348,7 @@ class _Builder:
         self.nodes = 0
         self.aliases = 0
         self.seen: set[int] = set()
+        self.line_break = False  # a string (any scalar's text) holds a line break
 
     def build(self, node: Node, depth: int) -> Any:
         self.nodes += 1
@@ -357,7 +362,11 @@ class _Builder:
             self.findings.append(Finding("TD011", *_pos(node), {"tag": shorten(shown)}))
             return None
         if type(node) is ScalarNode:
-            return self.scalar(node) if tag == PLAIN else node.value
+            if tag == PLAIN:
+                return self.scalar(node)
+            if "\n" in node.value:
+                self.line_break = True
+            return node.value
         if id(node) in self.seen:  # the same collection node again: an alias
             self.aliases += 1
             if self.aliases > MAX_ALIASES:
@@ -373,6 +382,8 @@ class _Builder:
             self.nodes += 1
             value = node.value
             if value and value[0] not in _MAYBE_SPECIAL:
+                if "\n" in value:
+                    self.line_break = True
                 return value
             return self.scalar(node)
         return self.build(node, depth)
@@ -395,6 +406,8 @@ class _Builder:
                 continue
             if key_node.tag == PLAIN and text and text[0] not in _MAYBE_SPECIAL:
                 self.nodes += 1
+                if "\n" in text:
+                    self.line_break = True
                 key = intern(text)
             else:
                 key = child(key_node, depth + 1)
@@ -408,13 +421,20 @@ class _Builder:
             if type(value_node) is ScalarNode and value_node.tag == PLAIN:
                 self.nodes += 1
                 text = value_node.value
-                out[key] = text if text and text[0] not in _MAYBE_SPECIAL else self.scalar(value_node)
+                if text and text[0] not in _MAYBE_SPECIAL:
+                    if "\n" in text:
+                        self.line_break = True
+                    out[key] = text
+                else:
+                    out[key] = self.scalar(value_node)
             else:
                 out[key] = self.build(value_node, depth + 1)
         return out
 
     def scalar(self, node: ScalarNode) -> Any:
         value: str = node.value
+        if "\n" in value:
+            self.line_break = True
         known = _CLEAN.get(value, _MISS)
         if known is not _MISS:
             return known
