@@ -7,6 +7,7 @@ folder on ``sys.path`` and exposes the same things as fixtures. Test modules nev
 from __future__ import annotations
 
 import difflib
+import importlib.util
 import os
 import re
 import shutil
@@ -203,4 +204,17 @@ def rotation_cluster(tmp_path: Path, policy: str, years: dict[int, str]) -> Path
         """), encoding="utf-8")
     for year, body in years.items():
         (root / "clusters" / "c" / f"{year}.yaml").write_text(f"cluster: c\nyear: {year}\n" + textwrap.dedent(body), encoding="utf-8")
+    return root
+
+
+BENCH_GENERATOR = Path(__file__).parents[1] / "bench" / "generate.py"
+
+
+def generate_repository(root: Path, files: int, **options: Any) -> Path:
+    """A repository of ``files`` cluster-years made by bench/generate.py (``seed``, ``broken``, …)."""
+    spec = importlib.util.spec_from_file_location("bench_generate", BENCH_GENERATOR)  # bench/ is not a package
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.generate(root, files, **options)
     return root

@@ -7,29 +7,21 @@ one every cluster read would give.
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from support import generate_repository
 from thidua.cli.app import app
 from thidua.repository import cache as store
 from thidua.repository import loader
 
-BENCH = Path(__file__).parents[2] / "bench" / "generate.py"
-
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    spec = importlib.util.spec_from_file_location("bench_generate_awards_narrow", BENCH)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    root = tmp_path_factory.mktemp("awards-narrow") / "data"
-    module.generate(root, 60, seed=5)
-    return root
+    return generate_repository(tmp_path_factory.mktemp("awards-narrow") / "data", 60, seed=5)
 
 
 def run(*args: str) -> tuple[int, str]:

@@ -3,7 +3,6 @@ read only the files their answer depends on; identities do not depend on the wor
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import shutil
@@ -12,23 +11,16 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from support import generate_repository
 from thidua.cli.app import app
 from thidua.repository import cache as store
 from thidua.repository import loader
 from thidua.repository.loader import load_repository
 
-BENCH = Path(__file__).parents[2] / "bench" / "generate.py"
-
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    spec = importlib.util.spec_from_file_location("bench_generate_cache_commands", BENCH)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    root = tmp_path_factory.mktemp("cache-commands") / "data"
-    module.generate(root, 60, seed=5, broken=0.2)
-    return root
+    return generate_repository(tmp_path_factory.mktemp("cache-commands") / "data", 60, seed=5, broken=0.2)
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ edit the registry, switch thidua's rules version; plus a damaged cache entry.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import shutil
 import tempfile
@@ -19,30 +18,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import thidua
+from support import generate_repository
 from thidua.domain import rules
 from thidua.output.render.diagnostics import RENDERERS
 from thidua.repository import cache as store
 from thidua.services.validate import validate
 
-BENCH = Path(__file__).parents[2] / "bench" / "generate.py"
 VERSION, TD103 = thidua.__version__, rules.SEVERITY["TD103"]
 OPERATIONS = ["score", "member", "delete", "rename", "registry", "rules", "corrupt", "comment"]
-
-
-def _generator():  # bench/ is not a package: load the generator from its file
-    spec = importlib.util.spec_from_file_location("bench_generate_cache", BENCH)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Two sectors' worth of clusters (~60 files), some with mistakes (the error path is cached too)."""
-    root = tmp_path_factory.mktemp("cache-equality") / "data"
-    _generator().generate(root, 60, seed=11, broken=0.15)
-    return root
+    return generate_repository(tmp_path_factory.mktemp("cache-equality") / "data", 60, seed=11, broken=0.15)
 
 
 @pytest.fixture(autouse=True)

@@ -8,14 +8,13 @@ exactly what they gave over the whole repository loaded at once: the same bytes,
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import multiprocessing
 import shutil
 from pathlib import Path
 
 import pytest
 
-from support import DATA, copy_data
+from support import DATA, copy_data, generate_repository
 from thidua.domain.history import successor
 from thidua.output.site import builder
 from thidua.repository import loader
@@ -24,7 +23,6 @@ from thidua.services import site as site_service
 from thidua.services.history import history, known_units, naming, unit_record
 from thidua.services.site import build_site, build_site_from
 
-BENCH = Path(__file__).parents[2] / "bench" / "generate.py"
 DAY = dt.date(2026, 1, 2)
 FORK = "fork" in multiprocessing.get_all_start_methods()
 
@@ -37,12 +35,7 @@ def files(root: Path) -> dict[str, bytes]:
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A generated repository with broken files and a unit sitting in two clusters of one
     organiser in 2003 (TD306: a year made unclean only by another cluster)."""
-    spec = importlib.util.spec_from_file_location("bench_generate_site_scale", BENCH)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    root = tmp_path_factory.mktemp("site-scale") / "data"
-    module.generate(root, 90, seed=5, broken=0.15)
+    root = generate_repository(tmp_path_factory.mktemp("site-scale") / "data", 90, seed=5, broken=0.15)
     clusters = sorted(p for p in (root / "clusters").iterdir())
     first, second = clusters[0] / "2003.yaml", clusters[1] / "2003.yaml"
     text = first.read_text(encoding="utf-8")

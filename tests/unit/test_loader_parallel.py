@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
 import pytest
 
-from support import ROOT, copy_data
+from support import copy_data, generate_repository
 from thidua.output.render.diagnostics import diagnostic_data
 from thidua.repository import loader
 from thidua.repository.loader import load_repository
-
-BENCH = ROOT / "bench" / "generate.py"
-
-
-def generator():  # bench/ is not a package: load the generator from its file
-    spec = importlib.util.spec_from_file_location("bench_generate", BENCH)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:
@@ -33,8 +22,7 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
 @pytest.fixture(scope="module")
 def repo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A generated repository (7 clusters, 150 files) with one of each kind of error injected."""
-    root = tmp_path_factory.mktemp("parallel") / "data"
-    generator().generate(root, 150, seed=3)
+    root = generate_repository(tmp_path_factory.mktemp("parallel") / "data", 150, seed=3)
     clusters = sorted((root / "clusters").iterdir())
     a, b, c, d, e, f = clusters[:6]
     # a unit in two clusters of one organiser (cross-cluster, found after the workers are done)
