@@ -237,3 +237,22 @@ def test_a_control_character_in_a_deep_file_is_td002_not_a_crash() -> None:
     text = "a:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 40)) + "  " * 40 + "v: x\x97y\n"
     f = finding(text, "TD002")
     assert f.line == 41
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from([" ", "\t", "-", "?", ":", "a", "\n", "\r"]), max_size=40), st.integers(0, 6))
+def test_prescan_lead_search_is_a_multiline_match(text: str, width: int) -> None:
+    # the prescan's two searches (first line, then after each line break) answer what one
+    # MULTILINE "^" search answers
+    import re
+
+    expected = re.compile(r"^[ \t?:-]{" + str(width + 1) + "}", re.M).search(text) is not None
+    assert yamlsafe._lead_wider_than(width, text) is expected
+
+
+def test_prescan_counts_separators_only_in_long_texts() -> None:
+    # a short text cannot hold MAX_NODES / 2 separators; a long flat one still gets the exact count
+    assert yamlsafe._prescan("a: [1, 2]\n") is None
+    flat = "[" + ",".join(["1"] * (MAX_NODES + 10)) + "]"
+    refused = yamlsafe._prescan(flat)
+    assert refused is not None and refused.code == "TD009"
