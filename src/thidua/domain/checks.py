@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import operator
 import re
 from typing import Any
 
@@ -28,6 +29,7 @@ from thidua.domain.models import (
     RotationPolicy,
     Score,
     StagedScore,
+    all_plain,
 )
 from thidua.domain.periods import check_period, period_of
 from thidua.domain.ranking import MissingScores, can_rank, rank_record
@@ -383,8 +385,11 @@ def _check_scores(cy: ClusterYear, refs: Refs, indicators: dict[str, Indicator])
             if not refs.is_member(member):
                 continue
         if scores.keys() <= maxima.keys():  # the common case: every indicator known, only TD407 can fire
-            for indicator_id, value in [(k, v) for k, v in scores.items() if not isinstance(v, StagedScore) and v > maxima[k]]:
-                issues.append(Issue("TD407", ("scores", member, indicator_id), {"score": _num(value), "indicator": indicator_id, "max": _num(maxima[indicator_id])}))
+            # plain numbers all within their maxima, compared in C; else each is looked at
+            within = all_plain(scores) and not any(map(operator.gt, scores.values(), map(maxima.__getitem__, scores)))  # type: ignore[arg-type]  # all_plain: floats only
+            for indicator_id, value in () if within else scores.items():
+                if not isinstance(value, StagedScore) and value > maxima[indicator_id]:
+                    issues.append(Issue("TD407", ("scores", member, indicator_id), {"score": _num(value), "indicator": indicator_id, "max": _num(maxima[indicator_id])}))
             continue
         for indicator_id, score in scores.items():
             indicator = indicators.get(indicator_id)

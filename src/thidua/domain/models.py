@@ -9,6 +9,7 @@ guess); dates are the one exception and are accepted as ISO strings (``2024-03-1
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -524,6 +525,14 @@ def _score_form(value: Any) -> str:
 # 2,000 files). Only its errors differ: a refused score is reported under both forms.
 Score = Points | StagedScore
 
+
+
+def all_plain(row: Mapping[str, Score]) -> bool:
+    """Whether every score of a member's row is a plain number (no stages): asked in C, because a
+    file holds ~140 scores and most checks have nothing to do with a plain one."""
+    return StagedScore not in set(map(type, row.values()))
+
+
 # For the errors: the form written picks the branch, so a wrong number is reported as a number, a
 # wrong mapping as a mapping (``ClusterYearFileByForm``). The tags cannot be keys (ids never hold
 # '<'): the loader drops them from error paths.
@@ -679,7 +688,10 @@ class ClusterYearFile(Strict):
 
     @property
     def reference_date(self) -> dt.date:
-        return self.as_of or self._period_end or dt.date(self.year, 12, 31)
+        # read from pydantic's dict of private attributes: its __getattr__ is the slow path, and
+        # the checks ask this ~5 times per file
+        period_end: dt.date | None = (self.__pydantic_private__ or {}).get("_period_end")
+        return self.as_of or period_end or dt.date(self.year, 12, 31)
 
 
 class ClusterYearFileByForm(ClusterYearFile):

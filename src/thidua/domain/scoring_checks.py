@@ -10,7 +10,7 @@ from typing import Any
 
 from thidua.domain.diagnostics import Issue
 from thidua.domain.message import Message
-from thidua.domain.models import ClusterYear, IndicatorKind, StagedScore
+from thidua.domain.models import ClusterYear, IndicatorKind, StagedScore, all_plain
 from thidua.domain.scoring import exact, resolve
 
 
@@ -84,6 +84,8 @@ def _check_stages(cy: ClusterYear) -> list[Issue]:
     resolved = resolve(cy.year) if computed else {}
     for member, row in cy.year.scores.items():
         # without a formula only a staged score has anything to check (a plain number: TD406, TD407 in checks.py)
+        if not computed and all_plain(row):
+            continue
         items = row.items() if computed else [(k, v) for k, v in row.items() if isinstance(v, StagedScore)]
         for indicator_id, score in items:
             indicator = indicators.get(indicator_id)
