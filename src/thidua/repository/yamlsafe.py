@@ -111,12 +111,11 @@ class _Composer(_Parser, BaseResolver):
             return PLAIN if implicit[0] else STR
         return SEQ if kind is SequenceNode else MAP
 
-    # No path resolvers are registered: skip BaseResolver's bookkeeping, two calls per node.
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        return None
-
-    def ascend_resolver(self) -> None:
-        return None
+    # No path resolvers are registered: BaseResolver's bookkeeping, two calls per node, is not
+    # needed. The composer still makes both calls; C callables that ignore their arguments cost
+    # ~6 % less composing than Python methods that return None (callgrind, 301 files).
+    descend_resolver: Any = {}.get  # (parent, index) -> index, unused
+    ascend_resolver: Any = tuple  # () -> (), unused
 
 
 def shorten(value: Any) -> str:
