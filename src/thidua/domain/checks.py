@@ -195,6 +195,11 @@ class Refs:
     def is_member(self, unit_id: str) -> bool:
         return self.means(unit_id) in self.members
 
+    def written_right(self, unit_id: str) -> bool:
+        """A member written with its own id: ``not_member`` has nothing to say (asked first where
+        every member is named, so that the issue it would need is not built for each)."""
+        return unit_id in self.members and unit_id not in self.aliases
+
     def wrong_form(self, unit_id: str, path: tuple[Any, ...], key: bool = False) -> list[Issue]:
         """TD203 or TD202 (with the id to write) where ``unit_id`` is a code or a merged id."""
         if unit_id not in self.aliases:
@@ -434,9 +439,10 @@ def _check_votes(cy: ClusterYear, refs: Refs) -> list[Issue]:
     issues = []
     for member, count in votes.counts.items():
         path = ("votes", "counts", member)
-        issues += refs.not_member(member, path, Issue("TD404", path, {"unit": member, "section": "votes"}, key=True))
-        if not refs.is_member(member):
-            continue
+        if not refs.written_right(member):
+            issues += refs.not_member(member, path, Issue("TD404", path, {"unit": member, "section": "votes"}, key=True))
+            if not refs.is_member(member):
+                continue
         if count > votes.voters:
             issues.append(Issue("TD408", ("votes", "counts", member), {"count": count, "unit": member, "voters": votes.voters}))
     return issues

@@ -91,7 +91,8 @@ def _check_vote_totals(cy: ClusterYear, refs: Refs) -> list[Issue]:
             issues.append(Issue("TD434", path, {"award": award}, key=True))
         for member, count in counts.items():
             where = (*path, member)
-            issues += refs.not_member(member, where, Issue("TD404", where, {"unit": member, "section": f"votes.awards.{award}"}, key=True))
+            if not refs.written_right(member):
+                issues += refs.not_member(member, where, Issue("TD404", where, {"unit": member, "section": f"votes.awards.{award}"}, key=True))
             if refs.is_member(member) and count > votes.voters:
                 issues.append(Issue("TD408", where, {"count": count, "unit": member, "voters": votes.voters}))
     return issues
