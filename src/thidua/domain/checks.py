@@ -7,6 +7,7 @@ import datetime as dt
 import difflib
 import operator
 import re
+from collections.abc import Callable
 from typing import Any
 
 from thidua.domain.across import check_across_clusters as check_across_clusters  # re-exported
@@ -278,7 +279,7 @@ def _roles(block: Leadership | Appointment, section: str, words: tuple[str, str]
     return out
 
 
-def _check_holders(cy: ClusterYear, refs: Refs, roles: list[Role], *, twice: Any, not_member: str,
+def _check_holders(cy: ClusterYear, refs: Refs, roles: list[Role], *, twice: Callable[[str, Message, Message, tuple[Any, ...]], Issue], not_member: str,
                    leaves: str | None = None, leaves_from: dt.date = dt.date.min) -> list[Issue]:
     """One office per unit, held by a member, who is there the whole year: what recorded
     leadership (TD305, TD304, TD309) and an appointment (TD334, TD331, TD332) both ask. ``twice``
