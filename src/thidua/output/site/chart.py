@@ -16,8 +16,10 @@ def place_chart(points: list[tuple[int, str, str, int, int]], label: str, axis_y
     span_x = WIDTH - LEFT - RIGHT
     span_y = HEIGHT - TOP - BOTTOM
 
+    position = {year: i for i, year in enumerate(years)}
+
     def x(year: int) -> float:
-        return LEFT + (span_x / 2 if len(years) == 1 else span_x * years.index(year) / (len(years) - 1))
+        return LEFT + (span_x / 2 if len(years) == 1 else span_x * position[year] / (len(years) - 1))
 
     def y(rank: int) -> float:
         return TOP + (0 if worst <= 1 else span_y * (rank - 1) / (worst - 1))
