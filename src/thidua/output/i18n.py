@@ -128,8 +128,8 @@ def say(message: Message, lang: str | None = None, nested: Callable[[Message], s
 
 
 class Said:
-    """``say`` in one language, each distinct message (and each message inside one) said once:
-    what a site does, which says a few thousand reasons that share most of their words."""
+    """``say`` in one language, each distinct message inside a message said once: a site says
+    thousands of reasons, nearly all different, that share a few dozen phrases (the quota)."""
 
     def __init__(self, lang: str, bound: int = 100_000) -> None:
         self.lang = lang
@@ -137,15 +137,18 @@ class Said:
         self.known: dict[Any, str] = {}
 
     def __call__(self, message: Message) -> str:
+        return say(message, self.lang, self.nested)
+
+    def nested(self, message: Message) -> str:
         try:
             key = _key(message)
             found = self.known.get(key)
         except TypeError:  # a parameter that cannot be a key: said each time
-            return say(message, self.lang, self)
+            return say(message, self.lang, self.nested)
         if found is None:
             if len(self.known) >= self.bound:
                 self.known.clear()
-            found = self.known[key] = say(message, self.lang, self)
+            found = self.known[key] = say(message, self.lang, self.nested)
         return found
 
 

@@ -94,7 +94,7 @@ def _new_environment(lang: str) -> Environment:
     translate = _translator(lang)
     labels = _Labels(lang)  # ``L['key']``: a label without parameters, a lookup where ``_('key')`` is a call
     badge = Markup('<span class="badge" title="%s">%s</span>') % (translate("site.illustrative"), translate("site.illustrative_short"))
-    env.globals.update(illustrative_badge=badge, _=translate, L=labels, sources_list=_sources_body, history_body=_history_body,
+    env.globals.update(illustrative_badge=badge, _=translate, L=labels, sources_list=_sources_body, leaders_body=_leaders_body, awards_by_year_body=_awards_by_year_body, history_body=_history_body,
                        award_body=_award_body, members_body=_members_body)
     return env
 
@@ -169,9 +169,12 @@ def _ranking_rows(rows: list[dict[str, Any]], unit: _Link, lang: str, tied: str)
     """The ranking table's rows (a cluster-year page); scores the page's language's way."""
     written = _written.setdefault(lang, {})
 
+    get = written.get
+
     def num(value: float | int | None) -> str:  # a score as the page writes it (escaped): each one formatted once
-        key = (type(value), value if value != 0 else repr(value))  # -0.0 is written "-0"
-        found = written.get(key)
+        # ``number`` writes 1, 1.0 and True alike, but 0.0 "0" and -0.0 "-0": those are kept by their repr
+        key = value if value else repr(value)
+        found = get(key)
         if found is None:
             found = written[key] = str(escape(_number(value, lang)))
         return found
@@ -179,11 +182,11 @@ def _ranking_rows(rows: list[dict[str, Any]], unit: _Link, lang: str, tied: str)
     out = []
     for r in rows:
         rank = r["rank"]
-        groups = "".join([f'<td class="num">{num(g)}</td>' for g in r["groups"]])
+        groups = "".join([f'<td class="num">{get(g) or num(g)}</td>' for g in r["groups"]])
         out.append(
             f'<tr><td class="num">{rank if type(rank) is int else escape(rank)}{tied if r["tied"] else ""}</td>'
-            f'<th scope="row">{unit(r["id"], r["name"])}</th>{groups}<td class="num">{num(r["bonus"])}</td>'
-            f'<td class="num">{num(r["deductions"])}</td><td class="num"><strong>{num(r["total"])}</strong></td></tr>'
+            f'<th scope="row">{unit(r["id"], r["name"])}</th>{groups}<td class="num">{get(r["bonus"]) or num(r["bonus"])}</td>'
+            f'<td class="num">{get(r["deductions"]) or num(r["deductions"])}</td><td class="num"><strong>{get(r["total"]) or num(r["total"])}</strong></td></tr>'
         )
     return "".join(out)
 
@@ -343,6 +346,36 @@ def _members_body(ctx: Context, years: list[dict[str, Any]]) -> Markup:
 
 
 @pass_context
+def _leaders_body(ctx: Context, years: list[dict[str, Any]]) -> Markup:
+    """The cluster page's chair and vice-chairs by year."""
+    unit, translate = ctx["unit"], ctx["_"]
+    out = []
+    for y in years:
+        chair = y["chair"]
+        vice = ", ".join([unit(m["id"], m["name"]) for m in y["vice_chairs"]]) or "–"
+        out.append(f'<tr><th scope="row">{_period(translate, y.get("period"), y["number"])}</th>'
+                   f'<td>{unit(chair["id"], chair["name"]) if chair else "–"}</td><td>{vice}</td></tr>')
+    return Markup("".join(out))
+
+
+@pass_context
+def _awards_by_year_body(ctx: Context, years: list[dict[str, Any]]) -> Markup:
+    """The cluster page's awards by year, decided and recommended."""
+    unit, award, translate, lang = ctx["unit"], ctx["award"], ctx["_"], ctx["lang"]
+    labels = _escaped.get(lang) or _escaped.setdefault(lang, _Escaped(lang))
+    out = []
+    for y in years:
+        if y["awards"]:
+            when = _period(translate, y.get("period"), y["number"])
+            out.extend([
+                f'<tr><th scope="row">{when}</th><td>{award(a["award"], a["title"])}</td>'
+                f'<td>{unit(a["member"], a["name"])} <span class="muted">({labels["history." + a["kind"]]})</span></td></tr>'
+                for a in y["awards"]
+            ])
+    return Markup("".join(out))
+
+
+@pass_context
 def _history_body(ctx: Context, history: UnitHistory) -> Markup:
     """The history table's rows (a unit page): a row per record, its awards decided and then
     those only recommended (each award once).
@@ -417,7 +450,7 @@ def _context(model: SiteModel, lang: str, path: str, links: dict[str, _Made]) ->
 _numbers: dict[str, dict[tuple[type, Any], str]] = {}  # by language: each score written once
 
 
-_written: dict[str, dict[tuple[type, Any], str]] = {}  # the same, escaped for a page
+_written: dict[str, dict[Any, str]] = {}  # by language: each score written once, escaped for a page
 
 
 def _number(value: float | int | None, lang: str) -> str:
