@@ -551,13 +551,15 @@ def search_index(model: SiteModel, lang: str) -> list[dict[str, str]]:
     return entries
 
 
-def write_pages(model: SiteModel, out: Path, lang: str, start: int = 0, stop: int | None = None) -> int:
-    """Render and write pages ``start:stop`` of a language, one at a time (only the page being written is in memory)."""
+def write_pages(model: SiteModel, out: Path, lang: str, start: int = 0, stop: int | None = None, links: dict[str, _Made] | None = None) -> int:
+    """Render and write pages ``start:stop`` of a language, one at a time (only the page being written is in memory).
+
+    ``links``: the links and cells made for earlier pages of the same model and language, by depth (kept by a worker across its chunks)."""
     env = environment(lang)
     base = out if lang == "vi" else out / "en"
     templates: dict[str, Template] = {}
     made: set[Path] = set()
-    links: dict[str, _Made] = {}
+    links = {} if links is None else links
     count = 0
     frames: dict[str, _Frame] = {}  # by depth
     for path, name, variables in pages(model, lang)[start:stop]:
@@ -583,7 +585,8 @@ _shared: dict[str, Any] = {}  # the model and output directory, inherited by for
 
 
 def _write_chunk(job: tuple[str, int, int]) -> int:
-    return write_pages(_shared["model"], _shared["out"], *job)
+    lang, start, stop = job
+    return write_pages(_shared["model"], _shared["out"], lang, start, stop, _shared["links"].setdefault(lang, {}))
 
 
 def _jobs(pages_count: int, jobs: int | None) -> int:
@@ -635,7 +638,7 @@ def write_site(model: SiteModel, out: Path, jobs: int | None = None) -> int:
         if "fork" in multiprocessing.get_all_start_methods():
             size = max(16, sum(totals.values()) // (workers * 8))
             chunks = [(lang, i, min(i + size, n)) for lang, n in totals.items() for i in range(0, n, size)]
-            _shared.update(model=model, out=out)
+            _shared.update(model=model, out=out, links={})  # each worker's own copy: its links and cells, kept across its chunks
             try:
                 with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
                     count = sum(pool.map(_write_chunk, chunks))
