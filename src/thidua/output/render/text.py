@@ -26,7 +26,11 @@ def number(value: float | int | None, decimals: int = 2, lang: str | None = None
     """1234.5 → '1.234,5' in Vietnamese, '1,234.5' in English; trailing zeros dropped."""
     if value is None:
         return "–"
-    return _formatted(round(float(value), decimals), decimals, "vi_VN" if (lang or language()) == "vi" else "en_US")
+    rounded = round(float(value), decimals)
+    locale = "vi_VN" if (lang or language()) == "vi" else "en_US"
+    if rounded == 0:  # 0.0 "0" and -0.0 "-0" are one key to a cache
+        return _formatted(rounded, decimals, locale)
+    return _known(rounded, decimals, locale)
 
 
 _SEPARATORS = {"vi_VN": (".", ","), "en_US": (",", ".")}  # (group, decimal) of the locales ``number`` writes
@@ -52,6 +56,12 @@ def _formatted(value: float, decimals: int, locale: str) -> str:
         digits = digits[:-3]
     groups.append(digits)
     return sign + separators[0].join(reversed(groups)) + (separators[1] + fraction if fraction else "")
+
+
+@functools.lru_cache(maxsize=8192)
+def _known(value: float, decimals: int, locale: str) -> str:
+    """``_formatted``, kept: a site or a long report writes the same scores many times."""
+    return _formatted(value, decimals, locale)
 
 
 @functools.lru_cache(maxsize=1024)
