@@ -77,6 +77,17 @@ def environment(lang: str = "vi") -> Environment:
     return found
 
 
+TEMPLATES = ("base.html", "home.html", "cluster.html", "unit.html", "award.html", "sources.html")
+
+
+def compile_templates() -> None:
+    """Both languages' templates compiled in this process: before forking workers, once for all of them."""
+    for lang in LANGS:
+        env = environment(lang)
+        for name in TEMPLATES:
+            env.get_template(name)
+
+
 def _new_environment(lang: str) -> Environment:
     from thidua.output.render.text import day
 
@@ -652,6 +663,7 @@ def write_site(model: SiteModel, out: Path, jobs: int | None = None) -> int:
         if "fork" in multiprocessing.get_all_start_methods():
             size = max(16, sum(totals.values()) // (workers * 8))
             chunks = [(lang, i, min(i + size, n)) for lang, n in totals.items() for i in range(0, n, size)]
+            compile_templates()  # once here, not in every worker
             _shared.update(model=model, out=out, links={})  # each worker's own copy: its links and cells, kept across its chunks
             try:
                 with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
