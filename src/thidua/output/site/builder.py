@@ -589,7 +589,13 @@ def write_pages(model: SiteModel, out: Path, lang: str, start: int = 0, stop: in
             text = template.render({**context, **variables()})
         _write(target, text)
         count += 1
+        made_here = links[context["root"]]
+        if len(made_here) > MADE_BOUND:  # a bound on memory: a 20,000-file site has ~100,000 distinct cells
+            made_here.clear()
     return count
+
+
+MADE_BOUND = 40_000  # links and cells kept for the pages at one depth
 
 
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
