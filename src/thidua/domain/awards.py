@@ -261,6 +261,19 @@ def failures(cy: ClusterYear, step: AwardStep, entry: Entry) -> list[Message]:
         out.append(Message("awards.fail.min_total", {"total": entry.total, "min": step.min_total}))
     if step.max_deductions is not None and entry.deductions > step.max_deductions + EPSILON:
         out.append(Message("awards.fail.deductions", {"deductions": entry.deductions, "max": step.max_deductions}))
+    if step.min_scores:
+        out.extend(_score_failures(cy, step, entry))
+    if step.band is not None:
+        out.extend(band_failures(cy, step.band, entry))
+    failed = vote_failure(cy, step, entry.member)
+    if failed is not None:
+        out.append(failed)
+    return out
+
+
+def _score_failures(cy: ClusterYear, step: AwardStep, entry: Entry) -> list[Message]:
+    """The indicators whose minimum score (``min_scores``) ``entry`` does not reach."""
+    out: list[Message] = []
     scores = {c.indicator.id: c.score for c in entry.contributions}
     names = {i.id: i.name for i in cy.year.indicators}
     for indicator, minimum in step.min_scores.items():
@@ -269,11 +282,6 @@ def failures(cy: ClusterYear, step: AwardStep, entry: Entry) -> list[Message]:
             out.append(Message("awards.fail.no_indicator", {"indicator": indicator}))
         elif (score or 0.0) < minimum - EPSILON:
             out.append(Message("awards.fail.indicator", {"indicator": names[indicator], "score": float(score or 0.0), "min": minimum}))
-    if step.band is not None:
-        out.extend(band_failures(cy, step.band, entry))
-    failed = vote_failure(cy, step, entry.member)
-    if failed is not None:
-        out.append(failed)
     return out
 
 

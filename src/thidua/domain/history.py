@@ -8,7 +8,7 @@ loaded cluster-years and what was computed of them (``Outcome``); no file access
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
 
 from thidua.domain.awards_catalogue import award_title
 from thidua.domain.message import Message
@@ -50,6 +50,16 @@ class YearRecord:
     recommended: list[AwardRef] = field(default_factory=list)
     decided: list[AwardRef] = field(default_factory=list)
     period: Message | None = None  # the year as people write it ("năm học 2017–2018"); None: a calendar year
+
+    def carried(self) -> YearRecord:
+        """The same record, marked as a predecessor's (``own`` false): ``dataclasses.replace``
+        without its cost, which a site pays for every record of every merged unit."""
+        copy = YearRecord(*[getattr(self, name) for name in _RECORD_FIELDS])
+        copy.own = False
+        return copy
+
+
+_RECORD_FIELDS = tuple(f.name for f in fields(YearRecord))
 
 
 @dataclass
@@ -151,11 +161,13 @@ def year_records(cy: ClusterYear, outcome: Outcome | None, ids: Iterable[str] | 
 
     Each is marked ``own``; ``history_of`` marks those it carries into a successor's history.
     A site computes these once per cluster-year (in the process that ranked it) and assembles
-    every unit's history from them.
+    every unit's history from them. What the records share (the period, the number of members)
+    is made once: one object, which also travels once between processes.
     """
     out: dict[str, YearRecord] = {}
+    year = _Year(cy)
     for member in named(cy) if ids is None else ids:
-        record = _record(cy, member, True, outcome)
+        record = _record(cy, year, member, outcome)
         if record is not None:
             out[member] = record
     return out
@@ -175,7 +187,7 @@ def history_of(unit_id: str, unit: Unit, known: Registry, records: Iterable[tupl
         for member in ids:
             record = found.get(member)
             if record is not None:
-                out.append(record if member == unit_id else replace(record, own=False))
+                out.append(record if member == unit_id else record.carried())
     return UnitHistory(
         unit=unit.id,
         name=unit.name,
@@ -188,7 +200,16 @@ def history_of(unit_id: str, unit: Unit, known: Registry, records: Iterable[tupl
     )
 
 
-def _record(cy: ClusterYear, member: str, own: bool, outcome: Outcome | None) -> YearRecord | None:
+class _Year:
+    """What every record of one cluster-year shares."""
+
+    def __init__(self, cy: ClusterYear) -> None:
+        self.members = dict.fromkeys(cy.members)
+        self.period = spoken_period(cy)
+        self.extra = cy.cluster.award_titles
+
+
+def _record(cy: ClusterYear, year: _Year, member: str, outcome: Outcome | None) -> YearRecord | None:
     leadership = cy.year.leadership
     roles = []
     if leadership.chair == member:
@@ -196,23 +217,23 @@ def _record(cy: ClusterYear, member: str, own: bool, outcome: Outcome | None) ->
     if member in (leadership.vice_chairs or []):
         roles.append("vice_chair")
     decided = [d for d in cy.year.awards if d.member == member]
-    if member not in cy.members and not roles and not decided:
+    if member not in year.members and not roles and not decided:
         return None
-    extra = cy.cluster.award_titles
+    extra = year.extra
     record = YearRecord(
         year=cy.number,
         cluster=cy.id,
         cluster_name=cy.cluster.name,
         member=member,
         member_name=cy.name(member),
-        own=own,
-        members=len(dict.fromkeys(cy.members)),
+        own=True,
+        members=len(year.members),
         status=outcome.status if outcome else "no_scores",
         illustrative=cy.year.scores_illustrative,
         roles=roles,
         decided=[AwardRef(d.award, award_title(d.award, extra), d.note) for d in decided],
     )
-    record.period = spoken_period(cy)
+    record.period = year.period
     if outcome is not None:
         place = outcome.places.get(member)
         if place is not None:

@@ -143,23 +143,27 @@ def breakdown(
     scored = bonus = deductions = 0.0
     groups: dict[str, float] = {}
     contributions = []
+    is_scored, is_bonus = IndicatorKind.scored, IndicatorKind.bonus
+    found = resolved.get if resolved else None
     for indicator in cy.year.indicators:
-        if indicator.id in dropped:
+        key = indicator.id
+        if dropped and key in dropped:
             continue
-        score = float(scores.get(indicator.id, 0.0))
-        if indicator.kind is IndicatorKind.scored:
-            weight = weights.get(indicator.id, indicator.weight) if weights else indicator.weight
-            points = score * weight
+        score = float(scores.get(key, 0.0))
+        kind = indicator.kind
+        if kind is is_scored:
+            points = score * (weights.get(key, indicator.weight) if weights else indicator.weight)
             scored += points
-            if indicator.group:
-                groups[indicator.group] = groups.get(indicator.group, 0.0) + points
-        elif indicator.kind is IndicatorKind.bonus:
+            group = indicator.group
+            if group:
+                groups[group] = groups.get(group, 0.0) + points
+        elif kind is is_bonus:
             points = score
             bonus += score
         else:
             points = -score
             deductions += score
-        contributions.append(Contribution(indicator, score, points, resolved.get(indicator.id) if resolved else None))
+        contributions.append(Contribution(indicator, score, points, found(key) if found else None))
     votes = cy.year.votes.counts.get(member, 0) if cy.year.votes else None
     total = scored + bonus - deductions
     return Entry(member, cy.name(member), total, scored, bonus, deductions, groups, contributions, votes)

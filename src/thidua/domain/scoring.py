@@ -70,10 +70,21 @@ class Resolved:
     missing: tuple[str, ...] = field(default=())  # computed: the fields the formula lacks
 
 
+_FINALS: dict[float, Resolved] = {}  # the Resolved of a plain score, one per value: frozen, so shared
+
+
 def points_of(score: float | StagedScore) -> Resolved:
     """The counted value of a points indicator's score: final, else appraised, else nothing."""
     if not isinstance(score, StagedScore):
-        return Resolved(float(score), Stage.final)
+        value = float(score)
+        found = _FINALS.get(value) if value else None  # 0.0 and -0.0 are one key: zeros are made each time
+        if found is None:
+            found = Resolved(value, Stage.final)
+            if value:
+                if len(_FINALS) >= 65_536:  # a bound on memory
+                    _FINALS.clear()
+                _FINALS[value] = found
+        return found
     if score.final is not None:
         return Resolved(float(score.final), Stage.final, score)
     if score.appraised is not None:

@@ -7,9 +7,13 @@ Every message lives in ``thidua.output.messages.CATALOGUE`` under a key with bot
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+from collections.abc import Callable
+from typing import Any
 
-from thidua.domain.message import Message
+from thidua.domain.message import Message, Ordinal, Percent
+from thidua.domain.textsafe import safe_param
 
 LANGUAGES = ("vi", "en")
 _current: str | None = None
@@ -79,8 +83,6 @@ def t(key: str, /, lang: str | None = None, **params: object) -> str:
     if not params:
         return text
     # Parameters are data (names, ids, file names): escaped here, once, for every message shown.
-    from thidua.domain.textsafe import safe_param
-
     return text.format(**{name: safe_param(value) for name, value in params.items()})
 
 
@@ -91,11 +93,13 @@ def t(key: str, /, lang: str | None = None, **params: object) -> str:
 LOCAL_NUMBERS = ("awards.",)
 
 
+_AS_IS = frozenset({str, int, bool, type(None)})  # shown as they are (a subclass goes the long way)
+
+
 def show(value: object, lang: str, local: bool = False) -> object:
     """A raw message parameter as the reader sees it (``local``: floats the reader's way)."""
-    import datetime as dt
-
-    from thidua.domain.message import Ordinal, Percent
+    if type(value) in _AS_IS or (type(value) is float and not local):  # the common cases, first
+        return value
     from thidua.output.render.text import day, number, ordinal
 
     if isinstance(value, Message):
@@ -113,11 +117,51 @@ def show(value: object, lang: str, local: bool = False) -> object:
     return value
 
 
-def say(message: Message, lang: str | None = None) -> str:
-    """A domain Message in words: its code's text in ``lang`` with each raw parameter shown."""
+def say(message: Message, lang: str | None = None, nested: Callable[[Message], str] | None = None) -> str:
+    """A domain Message in words: its code's text in ``lang`` with each raw parameter shown
+    (a parameter that is a Message by ``nested``, when given: ``Said``)."""
     lang = lang or language()
     local = message.code.startswith(LOCAL_NUMBERS)
-    return t(message.code, lang=lang, **{k: show(v, lang, local) for k, v in message.params.items()})
+    if nested is None:
+        return t(message.code, lang=lang, **{k: show(v, lang, local) for k, v in message.params.items()})
+    return t(message.code, lang=lang, **{k: nested(v) if type(v) is Message else show(v, lang, local) for k, v in message.params.items()})
+
+
+class Said:
+    """``say`` in one language, each distinct message inside a message said once: a site says
+    thousands of reasons, nearly all different, that share a few dozen phrases (the quota)."""
+
+    def __init__(self, lang: str, bound: int = 100_000) -> None:
+        self.lang = lang
+        self.bound = bound
+        self.known: dict[Any, str] = {}
+
+    def __call__(self, message: Message) -> str:
+        return say(message, self.lang, self.nested)
+
+    def nested(self, message: Message) -> str:
+        try:
+            key = _key(message)
+            found = self.known.get(key)
+        except TypeError:  # a parameter that cannot be a key: said each time
+            return say(message, self.lang, self.nested)
+        if found is None:
+            if len(self.known) >= self.bound:
+                self.known.clear()
+            found = self.known[key] = say(message, self.lang, self.nested)
+        return found
+
+
+def _key(value: Any) -> Any:
+    """A message parameter as a dict key: nested messages and lists by their parts, every value
+    with its type (1, 1.0 and True are said differently)."""
+    if type(value) is Message:
+        return (Message, value.code, tuple([(k, _key(v)) for k, v in value.params.items()]))
+    if type(value) is list or type(value) is tuple:
+        return (type(value), tuple([_key(v) for v in value]))
+    if type(value) is float and value == 0:
+        return (float, repr(value))  # 0.0 and -0.0 are equal keys but are written "0" and "-0"
+    return (type(value), value)
 
 
 def say_hint(message: Message, lang: str | None = None) -> str:

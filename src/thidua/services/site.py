@@ -274,6 +274,7 @@ def _parts(source: _Source, out: Path, settings: SiteModel) -> list[ClusterPart]
         from concurrent.futures.process import BrokenProcessPool
 
         if "fork" in multiprocessing.get_all_start_methods():
+            builder.compile_templates()  # once here, not in every worker (and the pages' workers later)
             _shared.update(source=source, out=out, settings=settings)
             try:
                 with ProcessPoolExecutor(min(workers, len(source.ids)), mp_context=multiprocessing.get_context("fork")) as pool:

@@ -18,7 +18,8 @@ def place_text(record: YearRecord, lang: str | None = None) -> str:
     if record.total is None:  # ranked by votes or by the meeting: a place, no points
         text = t("votes.history.place", lang=lang, rank=record.rank, members=record.members)
     else:
-        text = t("history.place", lang=lang, rank=record.rank, members=record.members, total=number(record.total, lang=lang))
+        # numbers only, nothing to make safe: the text's own ``format`` (a site says this ~500,000 times)
+        text = t("history.place", lang=lang).format(rank=record.rank, members=record.members, total=number(record.total, lang=lang))
     return text + (f" ({t('history.illustrative', lang=lang)})" if record.illustrative else "")
 
 

@@ -26,13 +26,46 @@ def number(value: float | int | None, decimals: int = 2, lang: str | None = None
     """1234.5 → '1.234,5' in Vietnamese, '1,234.5' in English; trailing zeros dropped."""
     if value is None:
         return "–"
-    return _formatted(round(float(value), decimals), decimals, "vi_VN" if (lang or language()) == "vi" else "en_US")
+    rounded = round(float(value), decimals)
+    locale = "vi_VN" if (lang or language()) == "vi" else "en_US"
+    if rounded == 0:  # 0.0 "0" and -0.0 "-0" are one key to a cache
+        return _formatted(rounded, decimals, locale)
+    return _known(rounded, decimals, locale)
 
 
-@functools.lru_cache(maxsize=4096)
+_SEPARATORS = {"vi_VN": (".", ","), "en_US": (",", ".")}  # (group, decimal) of the locales ``number`` writes
+
+
 def _formatted(value: float, decimals: int, locale: str) -> str:
-    # babel costs ~0.2 ms a call; a site or a long report formats the same few hundred scores
-    # tens of thousands of times
+    """``value`` (already rounded to ``decimals``) as babel's ``format_decimal`` writes it with the
+    pattern ``#,##0.##`` (as many ``#`` as decimals). Babel costs ~0.1 ms a call and a site
+    formats tens of thousands of distinct scores, so the common case (a plain decimal, up to
+    ``decimals`` digits after the point) is written here, digit for digit as babel would (the
+    same grouping, trailing zeros dropped, -0.0 is "-0"; tests/unit/test_number_format.py
+    compares them); anything else (an exponent, infinity) is babel's."""
+    whole, _, fraction = repr(value).partition(".")
+    fraction = fraction.rstrip("0")
+    separators = _SEPARATORS.get(locale)
+    if separators is None or len(fraction) > decimals or not whole.lstrip("-").isdigit() or not (fraction.isdigit() or not fraction):
+        return _babel(value, decimals, locale)
+    sign = "-" if whole.startswith("-") else ""
+    digits = whole.lstrip("-")
+    groups = []
+    while len(digits) > 3:
+        groups.append(digits[-3:])
+        digits = digits[:-3]
+    groups.append(digits)
+    return sign + separators[0].join(reversed(groups)) + (separators[1] + fraction if fraction else "")
+
+
+@functools.lru_cache(maxsize=8192)
+def _known(value: float, decimals: int, locale: str) -> str:
+    """``_formatted``, kept: a site or a long report writes the same scores many times."""
+    return _formatted(value, decimals, locale)
+
+
+@functools.lru_cache(maxsize=1024)
+def _babel(value: float, decimals: int, locale: str) -> str:
     from babel.numbers import format_decimal
 
     pattern = "#,##0." + "#" * decimals if decimals else "#,##0"
@@ -46,9 +79,13 @@ def day(value: Any) -> str:
 
 def ordinal(n: int, lang: str | None = None) -> str:
     """1st, 2nd, 3rd, 11th… in English (grammar, computed); "thứ 1" in Vietnamese (catalogued)."""
+    return _ordinal(n, lang or language())
+
+
+@functools.lru_cache(maxsize=1024)
+def _ordinal(n: int, lang: str) -> str:
     from thidua.output.i18n import t
 
-    lang = lang or language()
     if lang == "en":
         return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
     return t("rank.ordinal", lang=lang, n=n)

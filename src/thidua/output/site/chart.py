@@ -16,8 +16,10 @@ def place_chart(points: list[tuple[int, str, str, int, int]], label: str, axis_y
     span_x = WIDTH - LEFT - RIGHT
     span_y = HEIGHT - TOP - BOTTOM
 
+    position = {year: i for i, year in enumerate(years)}
+
     def x(year: int) -> float:
-        return LEFT + (span_x / 2 if len(years) == 1 else span_x * years.index(year) / (len(years) - 1))
+        return LEFT + (span_x / 2 if len(years) == 1 else span_x * position[year] / (len(years) - 1))
 
     def y(rank: int) -> float:
         return TOP + (0 if worst <= 1 else span_y * (rank - 1) / (worst - 1))
@@ -28,22 +30,25 @@ def place_chart(points: list[tuple[int, str, str, int, int]], label: str, axis_y
         f"<title>{escape(label)}</title>",
     ]
     ticks = sorted({1, worst, *(p[3] for p in points)})
+    xs = {year: f"{x(year):.1f}" for year in years}  # each position written once: a long history repeats them
+    ys = {rank: f"{y(rank):.1f}" for rank in ticks}
     for rank in ticks:
-        out.append(f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(rank):.1f}" y2="{y(rank):.1f}"/>')
+        out.append(f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{ys[rank]}" y2="{ys[rank]}"/>')
         out.append(f'<text class="tick" x="{LEFT - 8}" y="{y(rank) + 4:.1f}" text-anchor="end">{rank}</text>')
     for year in years:
-        out.append(f'<text class="tick" x="{x(year):.1f}" y="{HEIGHT - 12}" text-anchor="middle">{year}</text>')
+        out.append(f'<text class="tick" x="{xs[year]}" y="{HEIGHT - 12}" text-anchor="middle">{year}</text>')
     out.append(f'<text class="axis" x="4" y="{TOP - 18}">{escape(axis_place)}</text>')
     out.append(f'<text class="axis" x="{WIDTH - RIGHT}" y="{HEIGHT - 1}" text-anchor="end">{escape(axis_year)}</text>')
+    ordered = sorted(points)
     by_cluster: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    for year, cluster, name, rank, _ in sorted(points):
+    for year, cluster, name, rank, _ in ordered:
         by_cluster.setdefault((cluster, name), []).append((year, rank))
     for series in by_cluster.values():
         if len(series) > 1:
-            coords = " ".join(f"{x(yr):.1f},{y(rk):.1f}" for yr, rk in series)
+            coords = " ".join([f"{xs[yr]},{ys[rk]}" for yr, rk in series])
             out.append(f'<polyline class="line" points="{coords}"/>')
-    for year, cluster, name, rank, members in sorted(points):
+    for year, cluster, name, rank, members in ordered:
         tip = escape(f"{year} · {name}: {rank}/{members} ({cluster})")
-        out.append(f'<circle class="dot" cx="{x(year):.1f}" cy="{y(rank):.1f}" r="6"><title>{tip}</title></circle>')
+        out.append(f'<circle class="dot" cx="{xs[year]}" cy="{ys[rank]}" r="6"><title>{tip}</title></circle>')
     out.append("</svg>")
     return Markup("".join(out))
