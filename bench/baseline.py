@@ -54,6 +54,17 @@ print(json.dumps({"seconds": time.perf_counter() - started, "cpu": time.process_
 """
 
 
+def repositories(tmp: Path, data: Path | None, files: int) -> tuple[Path, Path]:
+    """The repository to validate (``data``, else ``files`` generated ones under ``tmp``) and the
+    3-file one each version first validates untimed (LIBRARY's warm-up)."""
+    if data is None:
+        data = tmp / "data"
+        subprocess.run([bench.PY, str(HERE / "generate.py"), str(data), "--files", str(files)], check=True, stdout=subprocess.DEVNULL)
+    warm = tmp / "warm"
+    subprocess.run([bench.PY, str(HERE / "generate.py"), str(warm), "--files", "3", "--seed", "99"], check=True, stdout=subprocess.DEVNULL)
+    return data, warm
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--other", required=True, metavar="PY", help="the python of the other thidua install")
@@ -65,12 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     shm = Path("/dev/shm")
     with tempfile.TemporaryDirectory(dir=shm if shm.is_dir() else None) as name:
         tmp = Path(name)
-        data = args.data
-        if data is None:
-            data = tmp / "data"
-            subprocess.run([bench.PY, str(HERE / "generate.py"), str(data), "--files", str(args.files)], check=True, stdout=subprocess.DEVNULL)
-        warm = tmp / "warm"
-        subprocess.run([bench.PY, str(HERE / "generate.py"), str(warm), "--files", "3", "--seed", "99"], check=True, stdout=subprocess.DEVNULL)
+        data, warm = repositories(tmp, args.data, args.files)
         cache = tmp / "cache"
         one = {"THIDUA_JOBS": "1"}
         clean = bench.library_check(False)

@@ -29,7 +29,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import run as bench  # noqa: E402
-from baseline import LIBRARY  # noqa: E402  (bench/baseline.py, next to this file)
+from baseline import LIBRARY, repositories  # noqa: E402  (bench/baseline.py, next to this file)
 
 # The measured call of LIBRARY, skipped when a third argument is given.
 MEASURED = "started, cpu = time.perf_counter(), time.process_time()"
@@ -57,13 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=None, help="a repository generated before (default: generate one)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as name:
-        tmp = Path(name)
-        data = args.data
-        if data is None:
-            data = tmp / "data"
-            subprocess.run([bench.PY, str(HERE / "generate.py"), str(data), "--files", str(args.files)], check=True, stdout=subprocess.DEVNULL)
-        warm = tmp / "warm"
-        subprocess.run([bench.PY, str(HERE / "generate.py"), str(warm), "--files", "3", "--seed", "99"], check=True, stdout=subprocess.DEVNULL)
+        data, warm = repositories(Path(name), args.data, args.files)
         other = measured(args.other, data, warm)
         this = measured(bench.PY, data, warm)
     print(f"validate, library call, one process, {data}")

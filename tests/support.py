@@ -117,6 +117,19 @@ votes:
 """
 
 
+# A school-year cluster of Ninh Thuận's upper secondary schools (issue 12, periods): its 2017.yaml is
+# the năm học 2017–2018. Prefixed with an ``id:`` line; more units may follow.
+SCHOOL_CLUSTER = """\
+name: "Khối thi đua các trường THPT tỉnh Ninh Thuận"
+kind: khoi
+organiser: {level: province, body: department, name: "Sở Giáo dục và Đào tạo tỉnh Ninh Thuận", unit: ninh-thuan}
+period: {kind: school_year}
+units:
+  - {id: truong-thpt-bac-ai, name: "Trường THPT Bác Ái", type: truong}
+  - {id: truong-thpt-ninh-hai, name: "Trường THPT Ninh Hải", type: truong}
+"""
+
+
 def write_data(root: Path, years: dict[int, str], cluster: str | None = None, tie_break: str = '"group:kinh-te", votes') -> Path:
     """A data directory: the shipped registry and one cluster 'demo' with the given year files."""
     root.mkdir(parents=True, exist_ok=True)
@@ -218,3 +231,18 @@ def generate_repository(root: Path, files: int, **options: Any) -> Path:
     spec.loader.exec_module(module)
     module.generate(root, files, **options)
     return root
+
+
+def files_read(monkeypatch: Any) -> list[str]:
+    """From now on, every file the loader reads, as ``directory/name`` (the list fills as it reads)."""
+    from thidua.repository import loader
+
+    read: list[str] = []
+    real = loader.read_document
+
+    def spy(path: Path, *args: Any, **kwargs: Any) -> Any:
+        read.append(f"{path.parent.name}/{path.name}")
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(loader, "read_document", spy)
+    return read

@@ -13,10 +13,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from support import generate_repository
+from support import files_read, generate_repository
 from thidua.cli.app import app
 from thidua.repository import cache as store
-from thidua.repository import loader
 
 
 @pytest.fixture(scope="module")
@@ -43,13 +42,6 @@ def test_awards_of_one_cluster_reads_only_the_clusters_of_its_organiser(generate
     expected = run(*args, "--no-cache")
     assert expected[0] == 0 and '"year": 2004' in expected[1]
     assert run("validate", str(root))[0] == 0  # warms the cache
-    read: list[str] = []
-    real = loader.read_document
-
-    def spy(path: Path, *rest, **kwargs):  # type: ignore[no-untyped-def]
-        read.append(f"{path.parent.name}/{path.name}")
-        return real(path, *rest, **kwargs)
-
-    monkeypatch.setattr(loader, "read_document", spy)
+    read = files_read(monkeypatch)
     assert run(*args) == expected
     assert sorted(read) == sorted(["data/provinces.yaml", *(f"{c}/{name}" for c in (first, one) for name in ("cluster.yaml", "2004.yaml"))])

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from support import generate_repository
+from support import files_read, generate_repository
 from thidua.cli.app import app
 from thidua.repository import cache as store
 from thidua.repository import loader
@@ -73,14 +73,7 @@ def test_rank_of_one_cluster_parses_only_its_files_when_warm(root: Path, monkeyp
     one = clusters[1]
     expected = run("rank", "2004", "-c", one, "--data", str(root), "-f", "json", "--no-cache")
     run("validate", str(root))  # warms the cache
-    read: list[str] = []
-    real = loader.read_document
-
-    def spy(path: Path, *args, **kwargs):  # type: ignore[no-untyped-def]
-        read.append(f"{path.parent.name}/{path.name}")
-        return real(path, *args, **kwargs)
-
-    monkeypatch.setattr(loader, "read_document", spy)
+    read = files_read(monkeypatch)
     assert run("rank", "2004", "-c", one, "--data", str(root), "-f", "json") == expected
     wanted = [f"{one}/{name}" for name in ("cluster.yaml", "2003.yaml", "2004.yaml") if (root / "clusters" / one / name).exists()]
     assert sorted(read) == sorted(["data/provinces.yaml", *wanted]), "the registry (for the models) and the files ranked"

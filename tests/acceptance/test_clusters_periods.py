@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from support import SCHOOL_CLUSTER
 from thidua.cli.app import app
 from thidua.domain.models import Period
 from thidua.domain.periods import period_label
@@ -19,16 +20,7 @@ from thidua.repository.loader import load_repository
 from thidua.services.validate import validate_paths
 
 REGISTRY = Path(__file__).parents[2] / "data" / "provinces.yaml"
-CLUSTER = """\
-id: khoi-thpt-ninh-thuan
-name: "Khối thi đua các trường THPT tỉnh Ninh Thuận"
-kind: khoi
-organiser: {level: province, body: department, name: "Sở Giáo dục và Đào tạo tỉnh Ninh Thuận", unit: ninh-thuan}
-period: {kind: school_year}
-units:
-  - {id: truong-thpt-bac-ai, name: "Trường THPT Bác Ái", type: truong}
-  - {id: truong-thpt-ninh-hai, name: "Trường THPT Ninh Hải", type: truong}
-"""
+CLUSTER = "id: khoi-thpt-ninh-thuan\n" + SCHOOL_CLUSTER
 YEAR = """\
 cluster: khoi-thpt-ninh-thuan
 year: 2017

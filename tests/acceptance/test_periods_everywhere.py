@@ -17,18 +17,10 @@ from typing import Any
 
 import pytest
 
-from support import DATA, invoke, write_data
+from support import DATA, SCHOOL_CLUSTER, invoke, write_data
 from thidua.services.validate import validate_paths
 
-CLUSTER = """\
-id: demo
-name: "Khối thi đua các trường THPT tỉnh Ninh Thuận"
-kind: khoi
-organiser: {level: province, body: department, name: "Sở Giáo dục và Đào tạo tỉnh Ninh Thuận", unit: ninh-thuan}
-period: {kind: school_year}
-units:
-  - {id: truong-thpt-bac-ai, name: "Trường THPT Bác Ái", type: truong}
-  - {id: truong-thpt-ninh-hai, name: "Trường THPT Ninh Hải", type: truong}
+CLUSTER = "id: demo\n" + SCHOOL_CLUSTER + """\
   - {id: truong-thpt-phuoc-chau, name: "Trường THPT Phước Chu", type: truong}
 rules:
   awards:
