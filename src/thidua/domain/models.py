@@ -526,7 +526,6 @@ def _score_form(value: Any) -> str:
 Score = Points | StagedScore
 
 
-
 def all_plain(row: Mapping[str, Score]) -> bool:
     """Whether every score of a member's row is a plain number (no stages): asked in C, because a
     file holds ~140 scores and most checks have nothing to do with a plain one."""
@@ -761,6 +760,10 @@ def effective_rules(base: Rules, override: RulesOverride | None) -> Rules:
 
 CALENDAR = Period()
 
+
+# A model whose errors are taken from another that accepts the same data but words its errors
+# better (the loader validates with the first, and with the second only what the first refused).
+ERRORS_FROM: dict[type[BaseModel], type[BaseModel]] = {ClusterYearFile: ClusterYearFileByForm}
 
 SCHEMA_KINDS: dict[str, type[BaseModel]] = {
     "cluster-year": ClusterYearFileByForm,

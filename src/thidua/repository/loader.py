@@ -384,16 +384,17 @@ def _validated(doc: Document, model: type[BaseModel], skip: tuple[tuple[Any, ...
 
 
 def _errors_by_form(model: type[BaseModel], data: Any, refused: ValidationError) -> ValidationError:
-    """The errors to report for ``data`` that ``model`` refused: a year file's from the model that
-    checks each score in the form written (``models.ClusterYearFileByForm``), else ``refused``."""
+    """The errors to report for ``data`` that ``model`` refused: from the model that words them
+    (``models.ERRORS_FROM``: a year file's scores checked in the form written), else ``refused``."""
     from pydantic import ValidationError
 
-    from thidua.domain.models import ClusterYearFile, ClusterYearFileByForm
+    from thidua.domain.models import ERRORS_FROM
 
-    if model is not ClusterYearFile:
+    wording = ERRORS_FROM.get(model)
+    if wording is None:
         return refused
     try:
-        ClusterYearFileByForm.model_validate(data)
+        wording.model_validate(data)
     except ValidationError as exc:
         return exc
     return refused  # not reached: both accept the same files (tests/unit/test_scores_by_form.py)
