@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
+from operator import attrgetter
+from typing import Any
 
 from thidua.domain.awards_catalogue import award_title
 from thidua.domain.message import Message
@@ -32,6 +34,9 @@ class AwardRef:
     title: str
     note: str | None = None
 
+    def __reduce__(self) -> tuple[type[AwardRef], tuple[str, str, str | None]]:
+        return AwardRef, (self.award, self.title, self.note)  # as YearRecord's, below
+
 
 @dataclass(slots=True)
 class YearRecord:
@@ -54,12 +59,18 @@ class YearRecord:
     def carried(self) -> YearRecord:
         """The same record, marked as a predecessor's (``own`` false): ``dataclasses.replace``
         without its cost, which a site pays for every record of every merged unit."""
-        copy = YearRecord(*[getattr(self, name) for name in _RECORD_FIELDS])
+        copy = YearRecord(*_record_values(self))
         copy.own = False
         return copy
 
+    def __reduce__(self) -> tuple[type[YearRecord], tuple[Any, ...]]:
+        # A site's workers send ~20 records per cluster-year to the parent: as the constructor's
+        # arguments they pickle in half the time of a slots dataclass's generated state, and
+        # unpickle faster (one call instead of a setattr per field).
+        return YearRecord, _record_values(self)
 
-_RECORD_FIELDS = tuple(f.name for f in fields(YearRecord))
+
+_record_values = attrgetter(*(f.name for f in fields(YearRecord)))  # every field, in order
 
 
 @dataclass

@@ -560,7 +560,7 @@ _worker: dict[str, Any] = {}  # per worker process: the registry and root, set o
 
 
 def _start_worker(registry: Registry, root_real: Path, models: bool) -> None:
-    gc.disable()  # a worker lives for one load; see _no_gc
+    gc.disable()  # a worker lives for one load; see paused_gc
     _worker.update(registry=registry, root=root_real, models=models)
 
 
@@ -629,7 +629,7 @@ def _load_clusters(jobs_list: list[tuple[Path, str]], registry: Registry, root_r
 
 
 @contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
+def paused_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while loading.
 
     Loading allocates millions of small objects that all stay alive, and each automatic collection
@@ -673,7 +673,7 @@ def load_repository(
     if overrides:
         overrides = {Path(os.path.abspath(path)): text for path, text in overrides.items()}
     wanted = _Wanted(models, set(keep) if keep is not None else None, set(keep_years) if keep_years is not None else None)
-    with _no_gc():
+    with paused_gc():
         repo = _load_repository(root, only, wanted, overrides, cache)
     if cache is not None:
         cache.finish()

@@ -77,7 +77,7 @@ def environment(lang: str = "vi") -> Environment:
     return found
 
 
-TEMPLATES = ("base.html", "home.html", "cluster.html", "unit.html", "award.html", "sources.html")
+TEMPLATES = ("base.html", "home.html", "cluster.html", "award.html", "sources.html")
 
 
 def compile_templates() -> None:
@@ -106,7 +106,7 @@ def _new_environment(lang: str) -> Environment:
     translate = _translator(lang)
     labels = _Labels(lang)  # ``L['key']``: a label without parameters, a lookup where ``_('key')`` is a call
     badge = Markup('<span class="badge" title="%s">%s</span>') % (translate("site.illustrative"), translate("site.illustrative_short"))
-    env.globals.update(illustrative_badge=badge, _=translate, L=labels, sources_list=_sources_body, leaders_body=_leaders_body, awards_by_year_body=_awards_by_year_body, history_body=_history_body,
+    env.globals.update(illustrative_badge=badge, _=translate, L=labels, sources_list=_sources_body, leaders_body=_leaders_body, awards_by_year_body=_awards_by_year_body,
                        award_body=_award_body, members_body=_members_body)
     return env
 
@@ -387,8 +387,18 @@ def _awards_by_year_body(ctx: Context, years: list[dict[str, Any]]) -> Markup:
     return Markup("".join(out))
 
 
-@pass_context
-def _history_body(ctx: Context, history: UnitHistory) -> Markup:
+class _PlaceWords:
+    """A ranked place's words in one language, escaped (``place_text``'s, for the history table)."""
+
+    def __init__(self, lang: str) -> None:
+        self.place = str(escape(t("history.place", lang=lang)))
+        self.illustrative = f" ({escape(t('history.illustrative', lang=lang))}) "  # then the badge
+
+
+_place_words: dict[str, _PlaceWords] = {}
+
+
+def _history_body(ctx: Mapping[str, Any], history: UnitHistory) -> Markup:
     """The history table's rows (a unit page): a row per record, its awards decided and then
     those only recommended (each award once).
 
@@ -397,6 +407,7 @@ def _history_body(ctx: Context, history: UnitHistory) -> Markup:
     award, translate, badge, lang, made = ctx["award"], ctx["_"], ctx["illustrative_badge"], ctx["lang"], ctx["made"]
     root = escape(ctx["root"])
     kinds = {kind: Markup(' <span class="muted">(%s)</span>') % translate("history." + kind) for kind in ("decided", "recommended")}
+    words = _place_words.get(lang) or _place_words.setdefault(lang, _PlaceWords(lang))
     out = []
     for r in history.records:
         key: tuple[Any, ...] = ("hy", r.cluster, r.year, r.cluster_name)  # a cluster id and year: one file, one period
@@ -409,10 +420,17 @@ def _history_body(ctx: Context, history: UnitHistory) -> Markup:
         who = made.get(key)
         if who is None:
             who = made[key] = str(escape(unit_text(r, lang)))
-        key = ("hp", r.status, r.rank, r.members, type(r.total), r.total, r.total == 0 and repr(r.total), r.illustrative)  # -0.0 is "-0"
-        place = made.get(key)
-        if place is None:
-            place = made[key] = f'{escape(place_text(r, lang))}{f" {badge}" if r.illustrative and r.rank is not None else ""}'
+        if r.rank is not None and r.total is not None:
+            # the common cell, nearly always different (the total): ``place_text`` escaped, from its
+            # words escaped once; its values are numbers, which escaping leaves as they are
+            place = words.place.format(rank=r.rank, members=r.members, total=_number(r.total, lang))
+            if r.illustrative:
+                place = f"{place}{words.illustrative}{badge}"  # not ``+ badge``: Markup's + would escape the place again
+        else:
+            key = ("hp", r.status, r.rank, r.members, r.illustrative)
+            place = made.get(key)
+            if place is None:
+                place = made[key] = f'{escape(place_text(r, lang))}{f" {badge}" if r.illustrative and r.rank is not None else ""}'
         roles = ""
         if r.roles:
             key = ("hr", *r.roles)
@@ -507,7 +525,7 @@ def pages(model: SiteModel, lang: str) -> list[Page]:
             for page in model.years
         ]
     if "units" in wanted:
-        out += [(f"units/{uid}.html", "unit.html", partial(unit_page, history)) for uid, history in model.histories.items()]
+        out += [(f"units/{uid}.html", "unit", partial(unit_page, history)) for uid, history in model.histories.items()]
     if "awards" in wanted:
         out += [(f"awards/{aid}.html", "award.html", partial(dict, a=award)) for aid, award in model.awards.items()]
     return out
@@ -523,14 +541,52 @@ def _year_page(frame: _Frame, ctx: Mapping[str, Any], page: dict[str, Any]) -> s
     return frame.fill(ctx, f'{escape(cy["name"])} {_period(ctx["_"], cy["period"], cy["year"])}', _year_body(ctx, cy))
 
 
+def _unit_page(frame: _Frame, ctx: Mapping[str, Any], page: dict[str, Any]) -> str:
+    """A unit's page: its successor or predecessors, the chart of its places, its history table.
+
+    Written in Python, as ``unit.html`` was (a unit page of a large repository has thousands of rows)."""
+    h: UnitHistory = page["h"]
+    chart, translate, unit, lang = page["chart"], ctx["_"], ctx["unit"], ctx["lang"]
+    labels = _escaped.get(lang) or _escaped.setdefault(lang, _Escaped(lang))
+    label = escape(h.label)
+    out = [f'<nav class="crumbs"><a href="{escape(ctx["root"])}index.html">{labels["site.home"]}</a></nav>\n<h1>{label}</h1>\n']
+    if h.successor:
+        after = h.successor
+        out.append(f'<p class="notice">{escape(translate("history.successor", name=after.name, unit=after.id))} → {unit(after.id, after.name)}</p>')
+    if h.predecessors:
+        names = ", ".join([p.name for p in h.predecessors])
+        out.append(f'<p class="notice">{escape(translate("history.predecessors", names=names))}</p>\n'
+                   f'<p>{", ".join([unit(p.id, p.name) for p in h.predecessors])}</p>')
+    out.append(f'<h2>{labels["site.history"]}</h2>\n')
+    if chart:
+        out.append(f'<figure class="chart-box"><figcaption>{labels["site.chart"]}</figcaption>{chart}</figure>')
+    if h.records:
+        heads = "".join([f'<th scope="col">{labels[key]}</th>' for key in ("col.year", "col.cluster", "col.unit", "col.place", "col.role", "col.awards")])
+        out.append(f'<div class="table-wrap"><table>\n<thead><tr>{heads}</tr></thead>\n<tbody>{_history_body(ctx, h)}</tbody>\n</table></div>\n')
+    else:
+        out.append(f'<p>{labels["history.no_records"]}</p>')
+    return frame.fill(ctx, str(label), "".join(out))
+
+
 # Pages written in Python, without a template: (frame, the page's context, its variables) -> the page.
 # The thousands of cluster-year pages: jinja's cost per page (a context, the base template's
 # blocks) was a third of theirs.
-_PYTHON_PAGES: dict[str, Callable[[_Frame, Mapping[str, Any], dict[str, Any]], str]] = {"cluster_year": _year_page}
+_PYTHON_PAGES: dict[str, Callable[[_Frame, Mapping[str, Any], dict[str, Any]], str]] = {"cluster_year": _year_page, "unit": _unit_page}
+
+_frames: dict[tuple[Any, ...], _Frame] = {}  # by what base.html reads besides the marked parts
 
 _MARK = re.compile("\x00(title|main|other|canonical)\x00")
 # base.html with a mark in place of each part that changes from page to page
 _FRAME = '{% extends "base.html" %}{% block title %}\x00title\x00{% endblock %}{% block main %}\x00main\x00{% endblock %}'
+
+
+def _frame(env: Environment, context: dict[str, Any]) -> _Frame:
+    """The frame of a page's language and depth, made once per process: every cluster's pages share it."""
+    key = (context["lang"], context["root"], context["built"], context["revision"], context["canonical"] is not None)
+    found = _frames.get(key)
+    if found is None:
+        found = _frames[key] = _Frame(env, context)
+    return found
 
 
 class _Frame:
@@ -573,7 +629,6 @@ def write_pages(model: SiteModel, out: Path, lang: str, start: int = 0, stop: in
     made: set[Path] = set()
     links = {} if links is None else links
     count = 0
-    frames: dict[str, _Frame] = {}  # by depth
     for path, name, variables in pages(model, lang)[start:stop]:
         target = base / path
         if target.parent not in made:
@@ -582,7 +637,7 @@ def write_pages(model: SiteModel, out: Path, lang: str, start: int = 0, stop: in
         context = _context(model, lang, path, links)
         written = _PYTHON_PAGES.get(name)
         if written is not None:
-            frame = frames.get(context["root"]) or frames.setdefault(context["root"], _Frame(env, context))
+            frame = _frame(env, context)
             text = written(frame, {**env.globals, **context}, variables())
         else:
             template = templates.get(name) or templates.setdefault(name, env.get_template(name))
