@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
 from typing import Any
 
 from thidua.domain.message import Message, Ordinal, Percent
-from thidua.domain.textsafe import safe_param
+from thidua.domain.textsafe import safe_param, safe_text
 
 LANGUAGES = ("vi", "en")
 _current: str | None = None
@@ -117,38 +116,64 @@ def show(value: object, lang: str, local: bool = False) -> object:
     return value
 
 
-def say(message: Message, lang: str | None = None, nested: Callable[[Message], str] | None = None) -> str:
-    """A domain Message in words: its code's text in ``lang`` with each raw parameter shown
-    (a parameter that is a Message by ``nested``, when given: ``Said``)."""
+def say(message: Message, lang: str | None = None) -> str:
+    """A domain Message in words: its code's text in ``lang`` with each raw parameter shown."""
     lang = lang or language()
     local = message.code.startswith(LOCAL_NUMBERS)
-    if nested is None:
-        return t(message.code, lang=lang, **{k: show(v, lang, local) for k, v in message.params.items()})
-    return t(message.code, lang=lang, **{k: nested(v) if type(v) is Message else show(v, lang, local) for k, v in message.params.items()})
+    return t(message.code, lang=lang, **{k: show(v, lang, local) for k, v in message.params.items()})
 
 
 class Said:
     """``say`` in one language, each distinct message inside a message said once: a site says
-    thousands of reasons, nearly all different, that share a few dozen phrases (the quota)."""
+    thousands of reasons, nearly all different, that share a few dozen phrases (the quota).
+
+    The same words as ``say(message, lang)``, in less than half its time: the common parameters
+    (numbers, ranks in words, nested phrases) go the short way, and each is made safe once.
+    """
 
     def __init__(self, lang: str, bound: int = 100_000) -> None:
         self.lang = lang
         self.bound = bound
         self.known: dict[Any, str] = {}
+        self.ordinals: dict[int, str] = {}
 
     def __call__(self, message: Message) -> str:
-        return say(message, self.lang, self.nested)
+        entry = catalogue().get(message.code)
+        if entry is None:  # as ``t``: the key itself
+            return message.code
+        text = entry[self.lang]
+        if not message.params:
+            return text
+        local = message.code.startswith(LOCAL_NUMBERS)
+        return text.format(**{name: self.param(value, local) for name, value in message.params.items()})
+
+    def param(self, value: Any, local: bool) -> Any:
+        """A parameter as ``t`` formats it: shown (``show``), then made safe (``safe_param``)."""
+        kind = type(value)
+        if kind is int or kind is bool or value is None or (kind is float and not local):
+            return value
+        if kind is str:
+            return safe_text(value)
+        if kind is Message:
+            return self.nested(value)
+        if kind is Ordinal:
+            found = self.ordinals.get(value.n)
+            if found is None:
+                found = self.ordinals[value.n] = safe_param(show(value, self.lang, local))
+            return found
+        return safe_param(show(value, self.lang, local))
 
     def nested(self, message: Message) -> str:
+        """A message inside a message, said and made safe (making safe twice changes nothing)."""
         try:
             key = _key(message)
             found = self.known.get(key)
         except TypeError:  # a parameter that cannot be a key: said each time
-            return say(message, self.lang, self.nested)
+            return safe_text(self(message))
         if found is None:
             if len(self.known) >= self.bound:
                 self.known.clear()
-            found = self.known[key] = say(message, self.lang, self.nested)
+            found = self.known[key] = safe_text(self(message))
         return found
 
 
