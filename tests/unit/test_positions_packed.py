@@ -9,7 +9,15 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from thidua.repository.loader import Document, pack_positions, read_document, unpack_positions
+from support import DATA
+from thidua.repository.loader import (
+    Document,
+    load_cluster,
+    load_registry,
+    pack_positions,
+    read_document,
+    unpack_positions,
+)
 
 paths = st.lists(st.one_of(st.text(max_size=5), st.integers(-5, 500)), max_size=4).map(tuple)
 spots = st.tuples(st.one_of(st.none(), st.integers(1, 10**6)), st.one_of(st.none(), st.integers(1, 500)))
@@ -45,3 +53,15 @@ def test_a_released_document_keeps_one_string_and_locates_as_before(tmp_path: Pa
     again: Document = pickle.loads(pickle.dumps(doc))  # as a worker sends it back
     assert [again.where(p) for p in asked] == before
     assert again.packed_positions() == pack_positions(again.kept_positions())
+
+
+def test_a_load_without_later_issues_keeps_no_positions_and_a_load_with_them_does() -> None:
+    root = DATA.resolve()
+    registry, _, _ = load_registry(DATA, root)
+    plain = load_cluster(DATA / "clusters" / "dbsh", registry, root, later_issues=False)
+    kept = load_cluster(DATA / "clusters" / "dbsh", registry, root)
+    years = [d for d in kept.documents if not d.endswith("cluster.yaml")]
+    assert years and all(plain.documents[d].kept_positions() == {} for d in years)  # a site's first pass: nothing kept
+    for d in years:  # the default (validate, a cluster made again for a cross-cluster finding): every member located
+        assert kept.documents[d].kept_positions()[("members", 0)][0] is not None
+    assert plain.memberships == kept.memberships and plain.years.keys() == kept.years.keys()

@@ -481,12 +481,14 @@ def _check_succession(checked: dict[int, tuple[ClusterYear, frozenset[str]]], ye
         doc.add_issue(issue)
 
 
-def load_cluster(directory: Path, registry: Registry, root_real: Path, display: str | None = None, models: bool = True, overrides: Overrides | None = None, years: set[int] | None = None) -> ClusterData:
+def load_cluster(directory: Path, registry: Registry, root_real: Path, display: str | None = None, models: bool = True, overrides: Overrides | None = None, years: set[int] | None = None, *, later_issues: bool = True) -> ClusterData:
     """One cluster directory: its cluster.yaml, every year file, and the checks within it.
 
     ``models=False`` drops the ClusterYears once checked, keeping only their Memberships.
     ``overrides`` replace or add files of the directory in memory (see ``load_repository``).
     ``years``: read only these year files (for their models; the diagnostics are then partial).
+    ``later_issues=False``: no issue will be added once the files are released (a site's first
+    pass), so the members' positions are not kept for one (a sixth of the load's time).
     """
     from thidua.domain import checks, salvage
     from thidua.domain.models import ClusterFile, ClusterYear, Rules, effective_rules
@@ -542,7 +544,8 @@ def load_cluster(directory: Path, registry: Registry, root_real: Path, display: 
         _check_succession(checked, year, doc)
         if not broken:  # a file the schema refused is checked as far as it parsed, not computed over
             data.years[year] = cluster_year
-            doc.keep_positions(("members",))  # what check_across_clusters may point at later
+            if later_issues:
+                doc.keep_positions(("members",))  # what check_across_clusters may point at later
         # Its node tree is no longer needed: releasing it now keeps one file's tree in memory at a
         # time instead of the whole cluster's (fewer pages touched: ~10 % of the load's time).
         doc.release()

@@ -233,7 +233,9 @@ class _OnDisk:
         from thidua.repository.loader import load_cluster
 
         directory, shown = self.directories[cid]
-        data = load_cluster(directory, self.registry, self.root_real, shown, models=True)
+        extra = list(extra)
+        # the cross-cluster findings come back to a cluster made again, loaded with the positions they need
+        data = load_cluster(directory, self.registry, self.root_real, shown, models=True, later_issues=bool(extra))
         for membership, issue in extra:  # as the loader places them (positions kept past release)
             data.documents[membership.path].add_issue(issue)
         diagnostics = [d for doc in data.documents.values() for d in doc.diagnostics]
