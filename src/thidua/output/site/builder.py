@@ -25,6 +25,7 @@ from thidua.output.i18n import Said, t
 from thidua.output.render.history import place_text, roles_text, unit_text
 from thidua.output.render.text import number
 from thidua.output.site.chart import place_chart
+from thidua.output.site.html import html_text
 from thidua.output.site.search import search_key
 
 LANGS = ("vi", "en")
@@ -114,19 +115,6 @@ def _new_environment(lang: str) -> Environment:
 _Link = Callable[[str, str], Markup]
 
 
-def _html(value: Any) -> str:
-    """``str(escape(value))`` without a Markup made for it: the pages escape about a million values,
-    nearly all plain strings without a character to escape (markupsafe's five, its entities)."""
-    kind = type(value)
-    if kind is str:
-        if "&" in value or "<" in value or ">" in value or "'" in value or '"' in value:
-            return value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;").replace("'", "&#39;").replace('"', "&#34;")
-        return value
-    if kind is int:
-        return str(value)
-    return str(escape(value))  # Markup (kept as it is), a number, anything else
-
-
 _Made = dict[tuple[Any, ...], Any]  # what pages at one depth share: links, a history row's cells (``_history_body``)
 
 
@@ -201,7 +189,7 @@ def _ranking_rows(rows: list[dict[str, Any]], unit: _Link, lang: str, tied: str)
         key = value if value else repr(value)
         found = get(key)
         if found is None:
-            found = written[key] = str(_html(_number(value, lang)))
+            found = written[key] = str(html_text(_number(value, lang)))
         return found
 
     out = []
@@ -209,7 +197,7 @@ def _ranking_rows(rows: list[dict[str, Any]], unit: _Link, lang: str, tied: str)
         rank = r["rank"]
         groups = "".join([f'<td class="num">{get(g) or num(g)}</td>' for g in r["groups"]])
         out.append(
-            f'<tr><td class="num">{rank if type(rank) is int else _html(rank)}{tied if r["tied"] else ""}</td>'
+            f'<tr><td class="num">{rank if type(rank) is int else html_text(rank)}{tied if r["tied"] else ""}</td>'
             f'<th scope="row">{unit(r["id"], r["name"])}</th>{groups}<td class="num">{get(r["bonus"]) or num(r["bonus"])}</td>'
             f'<td class="num">{get(r["deductions"]) or num(r["deductions"])}</td><td class="num"><strong>{get(r["total"]) or num(r["total"])}</strong></td></tr>'
         )
@@ -225,16 +213,16 @@ def _sources_list(sources: list[Any]) -> str:
 
     out = ['<ul class="sources">']
     for s in sources:
-        title = _html(s.title)
-        out.append(f'<li><a href="{_html(s.url)}" rel="noopener noreferrer">{title}</a>' if s.url else f"<li>{title}")
+        title = html_text(s.title)
+        out.append(f'<li><a href="{html_text(s.url)}" rel="noopener noreferrer">{title}</a>' if s.url else f"<li>{title}")
         if s.document:
-            out.append(f" · {_html(s.document)}")
+            out.append(f" · {html_text(s.document)}")
         if s.publisher:
-            out.append(f" · {_html(s.publisher)}")
+            out.append(f" · {html_text(s.publisher)}")
         if s.date:
-            out.append(f" · {_html(day(s.date))}")
+            out.append(f" · {html_text(day(s.date))}")
         if s.note:
-            out.append(f'<br><span class="muted">{_html(s.note)}</span>')
+            out.append(f'<br><span class="muted">{html_text(s.note)}</span>')
         out.append("</li>")
     out.append("</ul>")
     return "".join(out)
@@ -253,7 +241,7 @@ class _Escaped(dict[str, str]):
         self.lang = lang
 
     def __missing__(self, key: str) -> str:
-        found = self[key] = str(_html(t(key, lang=self.lang)))
+        found = self[key] = str(html_text(t(key, lang=self.lang)))
         return found
 
 
@@ -273,19 +261,19 @@ def _year_body(ctx: Mapping[str, Any], cy: dict[str, Any]) -> str:
     unit, award, lang, root, badge = ctx["unit"], ctx["award"], ctx["lang"], ctx["root"], ctx["illustrative_badge"]
     labels = _escaped.get(lang) or _escaped.setdefault(lang, _Escaped(lang))
     said = _said.get(lang) or _said.setdefault(lang, Said(lang))
-    name = _html(cy["name"])
+    name = html_text(cy["name"])
     period = cy["period"]
     when = _period(ctx["_"], period, cy["year"])
     illustrative = cy["illustrative"]
     out = [
-        f'<nav class="crumbs"><a href="{_html(root)}index.html">{labels["site.home"]}</a> › <a href="index.html">{name}</a></nav>\n'
+        f'<nav class="crumbs"><a href="{html_text(root)}index.html">{labels["site.home"]}</a> › <a href="index.html">{name}</a></nav>\n'
         f"<h1>{name} · {when}</h1>\n",
         f'<p class="warning" role="note">{labels["site.illustrative"]}</p>' if illustrative else "",
         f'\n<h2>{labels["site.ranking"]}{f" {badge}" if illustrative and cy["rows"] else ""}</h2>\n',
     ]
     if cy["rows"]:
-        groups = "".join([f'<th scope="col" class="num">{_html(g)}</th>' for g in cy["groups"]])
-        tied = f' <span class="muted">({_html(ctx["_"]("site.tied"))})</span>'
+        groups = "".join([f'<th scope="col" class="num">{html_text(g)}</th>' for g in cy["groups"]])
+        tied = f' <span class="muted">({html_text(ctx["_"]("site.tied"))})</span>'
         out.append(
             f'<div class="table-wrap"><table class="ranking">\n<thead><tr><th scope="col">{labels["col.place"]}</th><th scope="col">{labels["col.unit"]}</th>'
             f'{groups}<th scope="col" class="num">{labels["col.bonus"]}</th><th scope="col" class="num">{labels["col.deductions"]}</th>'
@@ -296,7 +284,7 @@ def _year_body(ctx: Mapping[str, Any], cy: dict[str, Any]) -> str:
     out.append(f'\n<h2>{labels["site.awards"]}</h2>\n<h3>{labels["site.decided"]}</h3>\n')
     if cy["decided"]:
         rows = "".join([
-            f'<tr><th scope="row">{unit(d["member"], d["name"])}</th><td>{award(d["award"], d["award_title"])}</td><td>{_html(d["note"] or "")}</td></tr>'
+            f'<tr><th scope="row">{unit(d["member"], d["name"])}</th><td>{award(d["award"], d["award_title"])}</td><td>{html_text(d["note"] or "")}</td></tr>'
             for d in cy["decided"]
         ])
         out.append(f'<div class="table-wrap"><table>\n<thead><tr><th scope="col">{labels["col.unit"]}</th><th scope="col">{labels["col.award"]}</th>'
@@ -307,7 +295,7 @@ def _year_body(ctx: Mapping[str, Any], cy: dict[str, Any]) -> str:
     out.append(f'<h3>{labels["site.recommended"]}{f" {badge}" if illustrative and recommended else ""}</h3>\n')
     if recommended:
         rows = "".join([
-            f'<tr><th scope="row">{unit(r["member"], r["name"])}</th><td>{award(r["award"], r["title"])}</td><td>{_html(said(r["reason"]))}</td></tr>'
+            f'<tr><th scope="row">{unit(r["member"], r["name"])}</th><td>{award(r["award"], r["title"])}</td><td>{html_text(said(r["reason"]))}</td></tr>'
             for r in recommended
         ])
         out.append(f'<div class="table-wrap"><table>\n<thead><tr><th scope="col">{labels["col.unit"]}</th><th scope="col">{labels["col.award"]}</th>'
@@ -317,22 +305,22 @@ def _year_body(ctx: Mapping[str, Any], cy: dict[str, Any]) -> str:
     out.append(f'\n<h2>{labels["site.leadership"]}</h2>\n<dl>\n{_leaders(unit, cy["chair"], cy["vice_chairs"], labels)}</dl>\n')
     election = cy["election"]
     if election:
-        date = f'<dt>{labels["site.date"]}</dt><dd>{_html(election["date"])}</dd>' if election["date"] else ""
+        date = f'<dt>{labels["site.date"]}</dt><dd>{html_text(election["date"])}</dd>' if election["date"] else ""
         out.append(f'<h3>{labels["site.election"]}</h3>\n<dl>\n{date}{_leaders(unit, election["chair"], election["vice_chairs"], labels)}</dl>\n')
     if cy["review"]:
-        out.append(f'<p>{labels["site.review"]}: {_html(cy["review"])}</p>')
+        out.append(f'<p>{labels["site.review"]}: {html_text(cy["review"])}</p>')
     out.append("\n")
     if cy["facts"]:
         facts = []
         for f in cy["facts"]:
             member = f" ({unit(f['member']['id'], f['member']['name'])})" if f["member"] else ""
             value = _number(f["raw"], lang) + (f" {f['unit']}" if f["unit"] else "")
-            facts.append(f'<tr><th scope="row">{_html(f["label"])}{member}</th><td class="num">{_html(value)}</td></tr>')
+            facts.append(f'<tr><th scope="row">{html_text(f["label"])}{member}</th><td class="num">{html_text(value)}</td></tr>')
         rows = "".join(facts)
         out.append(f'<h2>{labels["site.facts"]}</h2>\n<div class="table-wrap"><table>\n<thead><tr><th scope="col">{labels["col.fact"]}</th>'
                    f'<th scope="col" class="num">{labels["col.value"]}</th></tr></thead>\n<tbody>{rows}</tbody>\n</table></div>\n')
     if cy["note"]:
-        out.append(f'<h2>{labels["site.note"]}</h2><p>{_html(cy["note"])}</p>')
+        out.append(f'<h2>{labels["site.note"]}</h2><p>{html_text(cy["note"])}</p>')
     if cy["sources"]:
         out.append(f'<h2>{labels["site.sources"]}</h2>{_sources_list(cy["sources"])}')
     return "".join(out)
@@ -340,21 +328,21 @@ def _year_body(ctx: Mapping[str, Any], cy: dict[str, Any]) -> str:
 
 def _period(translate: Callable[..., str], period: Any, year: int) -> str:
     """A year's cell as the templates write it: the period in words ("năm học 2017–2018"), else the year."""
-    return _html(translate(period.code, **period.params)) if period else _html(year)
+    return html_text(translate(period.code, **period.params)) if period else html_text(year)
 
 
 @pass_context
 def _award_body(ctx: Context, rows: list[dict[str, Any]]) -> Markup:
     """The award page's rows (recipients by year), as the template wrote them."""
     unit, translate, labels = ctx["unit"], ctx["_"], ctx["L"]
-    root = _html(ctx["root"])
+    root = html_text(ctx["root"])
     out = []
     for r in rows:
-        cluster = _html(r["cluster"])
+        cluster = html_text(r["cluster"])
         out.append(
-            f'<tr><th scope="row"><a href="{root}clusters/{cluster}/{_html(r["year"])}.html">{_period(translate, r.get("period"), r["year"])}</a></th>'
-            f'<td><a href="{root}clusters/{cluster}/index.html">{_html(r["cluster_name"])}</a></td>'
-            f'<td>{unit(r["member"], r["name"])} <span class="muted">({_html(labels["history." + r["kind"]])})</span></td></tr>'
+            f'<tr><th scope="row"><a href="{root}clusters/{cluster}/{html_text(r["year"])}.html">{_period(translate, r.get("period"), r["year"])}</a></th>'
+            f'<td><a href="{root}clusters/{cluster}/index.html">{html_text(r["cluster_name"])}</a></td>'
+            f'<td>{unit(r["member"], r["name"])} <span class="muted">({html_text(labels["history." + r["kind"]])})</span></td></tr>'
         )
     return Markup("".join(out))
 
@@ -364,7 +352,7 @@ def _members_body(ctx: Context, years: list[dict[str, Any]]) -> Markup:
     """The cluster page's members by year, as the template wrote them."""
     unit, translate = ctx["unit"], ctx["_"]
     return Markup("".join(
-        f'<tr><th scope="row"><a href="{_html(y["number"])}.html">{_period(translate, y.get("period"), y["number"])}</a></th>'
+        f'<tr><th scope="row"><a href="{html_text(y["number"])}.html">{_period(translate, y.get("period"), y["number"])}</a></th>'
         f'<td>{", ".join(unit(m["id"], m["name"]) for m in y["members"])}</td></tr>'
         for y in years
     ))
@@ -404,8 +392,8 @@ class _PlaceWords:
     """A ranked place's words in one language, escaped (``place_text``'s, for the history table)."""
 
     def __init__(self, lang: str) -> None:
-        self.place = str(_html(t("history.place", lang=lang)))
-        self.illustrative = f" ({_html(t('history.illustrative', lang=lang))}) "  # then the badge
+        self.place = str(html_text(t("history.place", lang=lang)))
+        self.illustrative = f" ({html_text(t('history.illustrative', lang=lang))}) "  # then the badge
 
 
 _place_words: dict[str, _PlaceWords] = {}
@@ -418,7 +406,7 @@ def _history_body(ctx: Mapping[str, Any], history: UnitHistory) -> Markup:
     A cluster-year is a row of each of its members' pages, and many rows share a place's words:
     each cell is made once per language and depth (``made``), with what it depends on as its key."""
     award, translate, badge, lang, made = ctx["award"], ctx["_"], ctx["illustrative_badge"], ctx["lang"], ctx["made"]
-    root = _html(ctx["root"])
+    root = html_text(ctx["root"])
     kinds = {kind: Markup(' <span class="muted">(%s)</span>') % translate("history." + kind) for kind in ("decided", "recommended")}
     words = _place_words.get(lang) or _place_words.setdefault(lang, _PlaceWords(lang))
     out = []
@@ -426,13 +414,13 @@ def _history_body(ctx: Mapping[str, Any], history: UnitHistory) -> Markup:
         key: tuple[Any, ...] = ("hy", r.cluster, r.year, r.cluster_name)  # a cluster id and year: one file, one period
         head = made.get(key)
         if head is None:
-            cluster = _html(r.cluster)
+            cluster = html_text(r.cluster)
             head = made[key] = (f'<tr><th scope="row"><a href="{root}clusters/{cluster}/{r.year}.html">{_period(translate, r.period, r.year)}</a></th>'
-                                f'<td><a href="{root}clusters/{cluster}/index.html">{_html(r.cluster_name)}</a></td>')
+                                f'<td><a href="{root}clusters/{cluster}/index.html">{html_text(r.cluster_name)}</a></td>')
         key = ("hu", r.own, r.member_name)
         who = made.get(key)
         if who is None:
-            who = made[key] = str(_html(unit_text(r, lang)))
+            who = made[key] = str(html_text(unit_text(r, lang)))
         if r.rank is not None and r.total is not None:
             # the common cell, nearly always different (the total): ``place_text`` escaped, from its
             # words escaped once; its values are numbers, which escaping leaves as they are
@@ -443,13 +431,13 @@ def _history_body(ctx: Mapping[str, Any], history: UnitHistory) -> Markup:
             key = ("hp", r.status, r.rank, r.members, r.illustrative)
             place = made.get(key)
             if place is None:
-                place = made[key] = f'{_html(place_text(r, lang))}{f" {badge}" if r.illustrative and r.rank is not None else ""}'
+                place = made[key] = f'{html_text(place_text(r, lang))}{f" {badge}" if r.illustrative and r.rank is not None else ""}'
         roles = ""
         if r.roles:
             key = ("hr", *r.roles)
             roles = made.get(key)
             if roles is None:
-                roles = made[key] = str(_html(roles_text(r, lang)))
+                roles = made[key] = str(html_text(roles_text(r, lang)))
         awards = ""
         if r.decided or r.recommended:
             decided = {a.award for a in r.decided}
@@ -551,7 +539,7 @@ def _year_variables(page: dict[str, Any], lang: str) -> dict[str, Any]:
 def _year_page(frame: _Frame, ctx: Mapping[str, Any], page: dict[str, Any]) -> str:
     """A cluster-year page: its title and body in the frame of its language and depth."""
     cy = page["cy"]
-    return frame.fill(ctx, f'{_html(cy["name"])} {_period(ctx["_"], cy["period"], cy["year"])}', _year_body(ctx, cy))
+    return frame.fill(ctx, f'{html_text(cy["name"])} {_period(ctx["_"], cy["period"], cy["year"])}', _year_body(ctx, cy))
 
 
 def _unit_page(frame: _Frame, ctx: Mapping[str, Any], page: dict[str, Any]) -> str:
@@ -561,14 +549,14 @@ def _unit_page(frame: _Frame, ctx: Mapping[str, Any], page: dict[str, Any]) -> s
     h: UnitHistory = page["h"]
     chart, translate, unit, lang = page["chart"], ctx["_"], ctx["unit"], ctx["lang"]
     labels = _escaped.get(lang) or _escaped.setdefault(lang, _Escaped(lang))
-    label = _html(h.label)
-    out = [f'<nav class="crumbs"><a href="{_html(ctx["root"])}index.html">{labels["site.home"]}</a></nav>\n<h1>{label}</h1>\n']
+    label = html_text(h.label)
+    out = [f'<nav class="crumbs"><a href="{html_text(ctx["root"])}index.html">{labels["site.home"]}</a></nav>\n<h1>{label}</h1>\n']
     if h.successor:
         after = h.successor
-        out.append(f'<p class="notice">{_html(translate("history.successor", name=after.name, unit=after.id))} → {unit(after.id, after.name)}</p>')
+        out.append(f'<p class="notice">{html_text(translate("history.successor", name=after.name, unit=after.id))} → {unit(after.id, after.name)}</p>')
     if h.predecessors:
         names = ", ".join([p.name for p in h.predecessors])
-        out.append(f'<p class="notice">{_html(translate("history.predecessors", names=names))}</p>\n'
+        out.append(f'<p class="notice">{html_text(translate("history.predecessors", names=names))}</p>\n'
                    f'<p>{", ".join([unit(p.id, p.name) for p in h.predecessors])}</p>')
     out.append(f'<h2>{labels["site.history"]}</h2>\n')
     if chart:
@@ -612,7 +600,7 @@ class _Frame:
 
     def fill(self, ctx: Mapping[str, Any], title: str, main: str) -> str:
         """The page of context ``ctx``: ``title`` and ``main`` as they are (escaped by the caller), its paths escaped here."""
-        values = {"title": title, "main": main, "other": str(_html(ctx["other"])), "canonical": str(_html(ctx["canonical"] or ""))}
+        values = {"title": title, "main": main, "other": str(html_text(ctx["other"])), "canonical": str(html_text(ctx["canonical"] or ""))}
         parts = self.parts.copy()
         for i in range(1, len(parts), 2):
             parts[i] = values[parts[i]]

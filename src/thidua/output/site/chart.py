@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
+
+from thidua.output.site.html import html_text
 
 WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 600, 260, 44, 16, 34, 36
 
@@ -25,9 +27,9 @@ def place_chart(points: list[tuple[int, str, str, int, int]], label: str, axis_y
         return TOP + (0 if worst <= 1 else span_y * (rank - 1) / (worst - 1))
 
     out = [
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(label)}" '
+        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{html_text(label)}" '
         f'xmlns="http://www.w3.org/2000/svg" preserveAspectRatio="xMidYMid meet">',
-        f"<title>{escape(label)}</title>",
+        f"<title>{html_text(label)}</title>",
     ]
     ticks = sorted({1, worst, *(p[3] for p in points)})
     xs = {year: f"{x(year):.1f}" for year in years}  # each position written once: a long history repeats them
@@ -37,8 +39,8 @@ def place_chart(points: list[tuple[int, str, str, int, int]], label: str, axis_y
         out.append(f'<text class="tick" x="{LEFT - 8}" y="{y(rank) + 4:.1f}" text-anchor="end">{rank}</text>')
     for year in years:
         out.append(f'<text class="tick" x="{xs[year]}" y="{HEIGHT - 12}" text-anchor="middle">{year}</text>')
-    out.append(f'<text class="axis" x="4" y="{TOP - 18}">{escape(axis_place)}</text>')
-    out.append(f'<text class="axis" x="{WIDTH - RIGHT}" y="{HEIGHT - 1}" text-anchor="end">{escape(axis_year)}</text>')
+    out.append(f'<text class="axis" x="4" y="{TOP - 18}">{html_text(axis_place)}</text>')
+    out.append(f'<text class="axis" x="{WIDTH - RIGHT}" y="{HEIGHT - 1}" text-anchor="end">{html_text(axis_year)}</text>')
     ordered = sorted(points)
     by_cluster: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for year, cluster, name, rank, _ in ordered:
@@ -48,7 +50,7 @@ def place_chart(points: list[tuple[int, str, str, int, int]], label: str, axis_y
             coords = " ".join([f"{xs[yr]},{ys[rk]}" for yr, rk in series])
             out.append(f'<polyline class="line" points="{coords}"/>')
     for year, cluster, name, rank, members in ordered:
-        tip = escape(f"{year} · {name}: {rank}/{members} ({cluster})")
+        tip = html_text(f"{year} · {name}: {rank}/{members} ({cluster})")
         out.append(f'<circle class="dot" cx="{xs[year]}" cy="{ys[rank]}" r="6"><title>{tip}</title></circle>')
     out.append("</svg>")
     return Markup("".join(out))
