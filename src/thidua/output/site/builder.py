@@ -407,11 +407,12 @@ def _history_body(ctx: Mapping[str, Any], history: UnitHistory) -> Markup:
     each cell is made once per language and depth (``made``), with what it depends on as its key."""
     award, translate, badge, lang, made = ctx["award"], ctx["_"], ctx["illustrative_badge"], ctx["lang"], ctx["made"]
     root = html_text(ctx["root"])
-    kinds = {kind: Markup(' <span class="muted">(%s)</span>') % translate("history." + kind) for kind in ("decided", "recommended")}
+    kinds = {kind: f' <span class="muted">({html_text(translate("history." + kind))})</span>' for kind in ("decided", "recommended")}
     words = _place_words.get(lang) or _place_words.setdefault(lang, _PlaceWords(lang))
+    numbers = _numbers.get(lang) or _numbers.setdefault(lang, {})
     out = []
     for r in history.records:
-        key: tuple[Any, ...] = ("hy", r.cluster, r.year, r.cluster_name)  # a cluster id and year: one file, one period
+        key: tuple[Any, ...] = ("hy", r.cluster, r.year)  # a cluster id and year: one file, one name, one period
         head = made.get(key)
         if head is None:
             cluster = html_text(r.cluster)
@@ -424,7 +425,8 @@ def _history_body(ctx: Mapping[str, Any], history: UnitHistory) -> Markup:
         if r.rank is not None and r.total is not None:
             # the common cell, nearly always different (the total): ``place_text`` escaped, from its
             # words escaped once; its values are numbers, which escaping leaves as they are
-            place = words.place.format(rank=r.rank, members=r.members, total=_number(r.total, lang))
+            total = r.total
+            place = words.place.format(rank=r.rank, members=r.members, total=numbers.get(total if total else repr(total)) or _number(total, lang))
             if r.illustrative:
                 place = f"{place}{words.illustrative}{badge}"  # not ``+ badge``: Markup's + would escape the place again
         else:
@@ -441,8 +443,8 @@ def _history_body(ctx: Mapping[str, Any], history: UnitHistory) -> Markup:
         awards = ""
         if r.decided or r.recommended:
             decided = {a.award for a in r.decided}
-            listed = [award(a.award, a.title) + kinds["decided"] for a in r.decided]
-            listed += [award(a.award, a.title) + kinds["recommended"] for a in r.recommended if a.award not in decided]
+            listed = [f'{award(a.award, a.title)}{kinds["decided"]}' for a in r.decided]
+            listed += [f'{award(a.award, a.title)}{kinds["recommended"]}' for a in r.recommended if a.award not in decided]
             awards = "<br>".join(listed)
         out.append(f"{head}<td>{who}</td><td>{place}</td><td>{roles}</td><td>{awards}</td></tr>")
     return Markup("".join(out))
@@ -478,7 +480,7 @@ def _context(model: SiteModel, lang: str, path: str, links: dict[str, _Made]) ->
     }
 
 
-_numbers: dict[str, dict[tuple[type, Any], str]] = {}  # by language: each score written once
+_numbers: dict[str, dict[Any, str]] = {}  # by language: each score written once
 
 
 _written: dict[str, dict[Any, str]] = {}  # by language: each score written once, escaped for a page
@@ -489,7 +491,8 @@ def _number(value: float | int | None, lang: str) -> str:
     if len(known) > 200_000:  # a bound on memory, never reached by the benchmark's scores
         known.clear()
         _written.clear()
-    key = (type(value), value if value != 0 else repr(value))  # -0.0 is written "-0"
+    # ``number`` writes float(value): 1, 1.0 and True alike (equal keys), but 0.0 "0" and -0.0 "-0" (by their repr)
+    key = value if value else repr(value)
     found = known.get(key)
     if found is None:
         found = known[key] = number(value, lang=lang)
