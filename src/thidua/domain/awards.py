@@ -218,8 +218,10 @@ def vote_count(cy: ClusterYear, award: str, member: str) -> int | None:
 def vote_failure(cy: ClusterYear, step: AwardStep, member: str) -> Message | None:
     """Why ``member``'s votes miss the step's threshold, or None (met, or nothing to check)."""
     threshold = vote_threshold(cy, step)
+    if threshold is None:
+        return None
     count = vote_count(cy, step.award, member)
-    if threshold is None or count is None:
+    if count is None:
         return None
     denominator = vote_denominator(cy, threshold.of)
     if not denominator:
@@ -466,6 +468,8 @@ def compare(result: AwardsResult) -> Comparison:
     differences: list[Difference] = []
     order = [*dict.fromkeys([*(e.member for e in result.ranking.entries), *recommended, *decided])] if result.ranking else [*dict.fromkeys([*recommended, *decided])]
     for member in order:
+        if member not in recommended and member not in decided:
+            continue  # most members: nothing recommended, nothing decided, nothing to compare
         ours = ordered(recommended.get(member, []))
         theirs = ordered(decided.get(member, []))
         for pair in list(theirs):
