@@ -249,6 +249,11 @@ def points_conditions(step: AwardStep) -> bool:
     return step.min_total is not None or step.max_deductions is not None or bool(step.min_scores)
 
 
+def conditional(cy: ClusterYear, step: AwardStep) -> bool:
+    """Whether ``failures`` can fail anyone on ``step``: a condition on points, a band or a vote threshold."""
+    return points_conditions(step) or step.band is not None or vote_threshold(cy, step) is not None
+
+
 def failures(cy: ClusterYear, step: AwardStep, entry: Entry) -> list[Message]:
     """Every condition of ``step`` that ``entry`` fails, with the numbers; empty: eligible.
 
@@ -368,12 +373,15 @@ def _walk(cy: ClusterYear, ranking: Ranking, result: AwardsResult) -> None:
             slots, held = _serve_held(cy, step, title, slots, held, result)
         remaining = [e for e in candidates if e.member not in placed]
         eligible: list[Entry] = []
-        for entry in remaining:
-            why = failures(cy, step, entry)
-            if why and len(eligible) < slots:  # only members above the line are 'passed over'
-                result.near_misses.append(_miss(entry, step.award, title, Message("awards.reason.ineligible", {"award": title, "failures": why}), None, "ineligible"))
-            if not why:
-                eligible.append(entry)
+        if not conditional(cy, step):
+            eligible = remaining  # nothing ``failures`` could find: every remaining member is eligible
+        else:
+            for entry in remaining:
+                why = failures(cy, step, entry)
+                if why and len(eligible) < slots:  # only members above the line are 'passed over'
+                    result.near_misses.append(_miss(entry, step.award, title, Message("awards.reason.ineligible", {"award": title, "failures": why}), None, "ineligible"))
+                if not why:
+                    eligible.append(entry)
         if slots <= 0:
             continue
         chosen = eligible[:slots]
