@@ -176,7 +176,7 @@ def breakdown(
     """
     scored = bonus = deductions = 0.0
     groups: dict[str, float] = {}
-    contributions = []
+    contributions: list[Contribution] = []
     add = contributions.append
     score_of = scores.get
     found = (resolved or {}).get  # None for every indicator without a resolved record
