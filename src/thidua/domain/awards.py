@@ -340,22 +340,24 @@ def basis_note(ranking: Ranking) -> Message:
     return Message("votes.note.basis", {"basis": Message(f"votes.basis.{ranking.basis.value}")})
 
 
-def _recommended_reason(ranking: Ranking, entry: Entry, step: AwardStep, size: int) -> Message:
+def _recommended_reason(ranking: Ranking, entry: Entry, size: int, told: Message) -> Message:
+    """Why ``entry`` is recommended; ``told``: the rung's ``quota_reason``."""
     if ranking.basis is RankingBasis.points:
-        return Message("awards.reason.recommended", {"ordinal": ordinal(entry.rank), "members": size, "total": entry.total, "quota": quota_reason(step, size)})
+        return Message("awards.reason.recommended", {"ordinal": ordinal(entry.rank), "members": size, "total": entry.total, "quota": told})
     if ranking.basis is RankingBasis.votes:
-        return Message("votes.reason.by_votes", {"ordinal": ordinal(entry.rank), "members": size, "votes": entry.votes or 0, "quota": quota_reason(step, size)})
-    return Message("votes.reason.decided", {"ordinal": ordinal(entry.rank), "members": size, "quota": quota_reason(step, size)})
+        return Message("votes.reason.by_votes", {"ordinal": ordinal(entry.rank), "members": size, "votes": entry.votes or 0, "quota": told})
+    return Message("votes.reason.decided", {"ordinal": ordinal(entry.rank), "members": size, "quota": told})
 
 
-def _below_reason(ranking: Ranking, below: Entry, last: Entry, title: str, step: AwardStep, size: int) -> tuple[Message, float | None]:
+def _below_reason(ranking: Ranking, below: Entry, last: Entry, title: str, told: Message) -> tuple[Message, float | None]:
+    """Why ``below`` missed the line, and its gap to ``last``; ``told``: the rung's ``quota_reason``."""
     if ranking.basis is RankingBasis.points:
         gap = last.total - below.total
-        return Message("awards.reason.below_line", {"ordinal": ordinal(below.rank), "total": below.total, "gap": gap, "last": last.name, "last_total": last.total, "award": title, "quota": quota_reason(step, size)}), round(gap, 6)
+        return Message("awards.reason.below_line", {"ordinal": ordinal(below.rank), "total": below.total, "gap": gap, "last": last.name, "last_total": last.total, "award": title, "quota": told}), round(gap, 6)
     if ranking.basis is RankingBasis.votes:
         gap_votes = (last.votes or 0) - (below.votes or 0)
-        return Message("votes.reason.below_line_votes", {"ordinal": ordinal(below.rank), "votes": below.votes or 0, "gap": gap_votes, "last": last.name, "last_votes": last.votes or 0, "award": title, "quota": quota_reason(step, size)}), float(gap_votes)
-    return Message("votes.reason.below_line_decided", {"ordinal": ordinal(below.rank), "last": last.name, "award": title, "quota": quota_reason(step, size)}), None
+        return Message("votes.reason.below_line_votes", {"ordinal": ordinal(below.rank), "votes": below.votes or 0, "gap": gap_votes, "last": last.name, "last_votes": last.votes or 0, "award": title, "quota": told}), float(gap_votes)
+    return Message("votes.reason.below_line_decided", {"ordinal": ordinal(below.rank), "last": last.name, "award": title, "quota": told}), None
 
 
 def _walk(cy: ClusterYear, ranking: Ranking, result: AwardsResult) -> None:
@@ -393,8 +395,9 @@ def _walk(cy: ClusterYear, ranking: Ranking, result: AwardsResult) -> None:
             placed.update(e.member for e in group)
             if not step.independent:
                 held = _Held(group, len(group) - left)
+        told = quota_reason(step, size)  # the rung's quota, said once for all the reasons below
         for entry in awarded:
-            reason = _recommended_reason(ranking, entry, step, size)
+            reason = _recommended_reason(ranking, entry, size, told)
             if step.award == GOVERNMENT_FLAG and cy.cluster.organiser.level is not OrganiserLevel.central:
                 reason = Message("awards.reason.flag_proposal", {"reason": reason, "cap": Percent(GOVERNMENT_FLAG_CAP_SHARE)})
             result.recommendations.append(Recommendation(entry.member, entry.name, entry.rank, entry.total, step.award, title, reason, step.issuer))
@@ -404,7 +407,7 @@ def _walk(cy: ClusterYear, ranking: Ranking, result: AwardsResult) -> None:
         last = awarded[-1] if awarded else None
         below = next((e for e in eligible if e.member not in placed), None)
         if last is not None and below is not None:
-            reason, gap = _below_reason(ranking, below, last, title, step, size)
+            reason, gap = _below_reason(ranking, below, last, title, told)
             result.near_misses.append(_miss(below, step.award, title, reason, gap, "below_line"))
 
 
