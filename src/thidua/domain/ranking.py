@@ -262,6 +262,10 @@ def order(entries: list[Entry], tie_break: list[str], by: Callable[[Entry], floa
     ordered: list[Entry] = []
     for block in tiers(entries, keys, decided):
         shared_rank = len(ordered) + 1
+        if len(block) == 1:  # most members: a place of their own, nothing to sort
+            block[0].rank, block[0].tied_with = shared_rank, []
+            ordered.append(block[0])
+            continue
         members = sorted(e.member for e in block)
         for entry in sorted(block, key=lambda e: e.member):
             entry.rank = shared_rank
