@@ -218,8 +218,10 @@ def vote_count(cy: ClusterYear, award: str, member: str) -> int | None:
 def vote_failure(cy: ClusterYear, step: AwardStep, member: str) -> Message | None:
     """Why ``member``'s votes miss the step's threshold, or None (met, or nothing to check)."""
     threshold = vote_threshold(cy, step)
+    if threshold is None:
+        return None
     count = vote_count(cy, step.award, member)
-    if threshold is None or count is None:
+    if count is None:
         return None
     denominator = vote_denominator(cy, threshold.of)
     if not denominator:
@@ -245,6 +247,11 @@ def vote_failure(cy: ClusterYear, step: AwardStep, member: str) -> Message | Non
 
 def points_conditions(step: AwardStep) -> bool:
     return step.min_total is not None or step.max_deductions is not None or bool(step.min_scores)
+
+
+def conditional(cy: ClusterYear, step: AwardStep) -> bool:
+    """Whether ``failures`` can fail anyone on ``step``: a condition on points, a band or a vote threshold."""
+    return points_conditions(step) or step.band is not None or vote_threshold(cy, step) is not None
 
 
 def failures(cy: ClusterYear, step: AwardStep, entry: Entry) -> list[Message]:
@@ -333,22 +340,24 @@ def basis_note(ranking: Ranking) -> Message:
     return Message("votes.note.basis", {"basis": Message(f"votes.basis.{ranking.basis.value}")})
 
 
-def _recommended_reason(ranking: Ranking, entry: Entry, step: AwardStep, size: int) -> Message:
+def _recommended_reason(ranking: Ranking, entry: Entry, size: int, told: Message) -> Message:
+    """Why ``entry`` is recommended; ``told``: the rung's ``quota_reason``."""
     if ranking.basis is RankingBasis.points:
-        return Message("awards.reason.recommended", {"ordinal": ordinal(entry.rank), "members": size, "total": entry.total, "quota": quota_reason(step, size)})
+        return Message("awards.reason.recommended", {"ordinal": ordinal(entry.rank), "members": size, "total": entry.total, "quota": told})
     if ranking.basis is RankingBasis.votes:
-        return Message("votes.reason.by_votes", {"ordinal": ordinal(entry.rank), "members": size, "votes": entry.votes or 0, "quota": quota_reason(step, size)})
-    return Message("votes.reason.decided", {"ordinal": ordinal(entry.rank), "members": size, "quota": quota_reason(step, size)})
+        return Message("votes.reason.by_votes", {"ordinal": ordinal(entry.rank), "members": size, "votes": entry.votes or 0, "quota": told})
+    return Message("votes.reason.decided", {"ordinal": ordinal(entry.rank), "members": size, "quota": told})
 
 
-def _below_reason(ranking: Ranking, below: Entry, last: Entry, title: str, step: AwardStep, size: int) -> tuple[Message, float | None]:
+def _below_reason(ranking: Ranking, below: Entry, last: Entry, title: str, told: Message) -> tuple[Message, float | None]:
+    """Why ``below`` missed the line, and its gap to ``last``; ``told``: the rung's ``quota_reason``."""
     if ranking.basis is RankingBasis.points:
         gap = last.total - below.total
-        return Message("awards.reason.below_line", {"ordinal": ordinal(below.rank), "total": below.total, "gap": gap, "last": last.name, "last_total": last.total, "award": title, "quota": quota_reason(step, size)}), round(gap, 6)
+        return Message("awards.reason.below_line", {"ordinal": ordinal(below.rank), "total": below.total, "gap": gap, "last": last.name, "last_total": last.total, "award": title, "quota": told}), round(gap, 6)
     if ranking.basis is RankingBasis.votes:
         gap_votes = (last.votes or 0) - (below.votes or 0)
-        return Message("votes.reason.below_line_votes", {"ordinal": ordinal(below.rank), "votes": below.votes or 0, "gap": gap_votes, "last": last.name, "last_votes": last.votes or 0, "award": title, "quota": quota_reason(step, size)}), float(gap_votes)
-    return Message("votes.reason.below_line_decided", {"ordinal": ordinal(below.rank), "last": last.name, "award": title, "quota": quota_reason(step, size)}), None
+        return Message("votes.reason.below_line_votes", {"ordinal": ordinal(below.rank), "votes": below.votes or 0, "gap": gap_votes, "last": last.name, "last_votes": last.votes or 0, "award": title, "quota": told}), float(gap_votes)
+    return Message("votes.reason.below_line_decided", {"ordinal": ordinal(below.rank), "last": last.name, "award": title, "quota": told}), None
 
 
 def _walk(cy: ClusterYear, ranking: Ranking, result: AwardsResult) -> None:
@@ -366,12 +375,15 @@ def _walk(cy: ClusterYear, ranking: Ranking, result: AwardsResult) -> None:
             slots, held = _serve_held(cy, step, title, slots, held, result)
         remaining = [e for e in candidates if e.member not in placed]
         eligible: list[Entry] = []
-        for entry in remaining:
-            why = failures(cy, step, entry)
-            if why and len(eligible) < slots:  # only members above the line are 'passed over'
-                result.near_misses.append(_miss(entry, step.award, title, Message("awards.reason.ineligible", {"award": title, "failures": why}), None, "ineligible"))
-            if not why:
-                eligible.append(entry)
+        if not conditional(cy, step):
+            eligible = remaining  # nothing ``failures`` could find: every remaining member is eligible
+        else:
+            for entry in remaining:
+                why = failures(cy, step, entry)
+                if why and len(eligible) < slots:  # only members above the line are 'passed over'
+                    result.near_misses.append(_miss(entry, step.award, title, Message("awards.reason.ineligible", {"award": title, "failures": why}), None, "ineligible"))
+                if not why:
+                    eligible.append(entry)
         if slots <= 0:
             continue
         chosen = eligible[:slots]
@@ -383,8 +395,9 @@ def _walk(cy: ClusterYear, ranking: Ranking, result: AwardsResult) -> None:
             placed.update(e.member for e in group)
             if not step.independent:
                 held = _Held(group, len(group) - left)
+        told = quota_reason(step, size)  # the rung's quota, said once for all the reasons below
         for entry in awarded:
-            reason = _recommended_reason(ranking, entry, step, size)
+            reason = _recommended_reason(ranking, entry, size, told)
             if step.award == GOVERNMENT_FLAG and cy.cluster.organiser.level is not OrganiserLevel.central:
                 reason = Message("awards.reason.flag_proposal", {"reason": reason, "cap": Percent(GOVERNMENT_FLAG_CAP_SHARE)})
             result.recommendations.append(Recommendation(entry.member, entry.name, entry.rank, entry.total, step.award, title, reason, step.issuer))
@@ -394,7 +407,7 @@ def _walk(cy: ClusterYear, ranking: Ranking, result: AwardsResult) -> None:
         last = awarded[-1] if awarded else None
         below = next((e for e in eligible if e.member not in placed), None)
         if last is not None and below is not None:
-            reason, gap = _below_reason(ranking, below, last, title, step, size)
+            reason, gap = _below_reason(ranking, below, last, title, told)
             result.near_misses.append(_miss(below, step.award, title, reason, gap, "below_line"))
 
 
@@ -466,6 +479,8 @@ def compare(result: AwardsResult) -> Comparison:
     differences: list[Difference] = []
     order = [*dict.fromkeys([*(e.member for e in result.ranking.entries), *recommended, *decided])] if result.ranking else [*dict.fromkeys([*recommended, *decided])]
     for member in order:
+        if member not in recommended and member not in decided:
+            continue  # most members: nothing recommended, nothing decided, nothing to compare
         ours = ordered(recommended.get(member, []))
         theirs = ordered(decided.get(member, []))
         for pair in list(theirs):

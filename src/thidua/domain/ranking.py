@@ -27,7 +27,10 @@ class MissingScores(ValueError):
         self.missing = missing
 
 
-@dataclass(frozen=True)
+# Not frozen: a frozen dataclass sets each field through object.__setattr__, three times the cost
+# of a plain slots class, and one Contribution is made per member × indicator of every ranking
+# (the hottest line of ``rank``). Treat it as immutable all the same: nothing assigns to it.
+@dataclass(slots=True)
 class Contribution:
     indicator: Indicator
     score: float  # as counted: the final (else appraised) score, or what the formula computed
@@ -122,13 +125,40 @@ def can_rank(cy: ClusterYear) -> bool:
 
 
 def missing_scores(cy: ClusterYear, scores: Mapping[str, Mapping[str, float]] | None = None) -> list[tuple[str, str]]:
+    """(member, indicator) for each scored indicator a member has no counted score for.
+
+    In the members' order, then the indicators'. Most members have every score: one set test per
+    member settles them, and only the others are walked indicator by indicator.
+    """
     scores = counted(resolve(cy.year)) if scores is None else scores
-    return [
-        (member, indicator.id)
-        for member in cy.members
-        for indicator in cy.year.indicators
-        if indicator.kind is IndicatorKind.scored and indicator.id not in scores.get(member, {})
-    ]
+    needed = [i.id for i in cy.year.indicators if i.kind is IndicatorKind.scored]
+    needed_set = set(needed)
+    out: list[tuple[str, str]] = []
+    for member in cy.members:
+        row = scores.get(member, {})
+        if row.keys() >= needed_set:
+            continue
+        out.extend((member, key) for key in needed if key not in row)
+    return out
+
+
+_SCORED, _BONUS, _DEDUCTION = 0, 1, 2
+
+# One indicator as ``breakdown`` reads it: the indicator, its id, its kind (above), its weight
+# (the stability analysis's when given), its group.
+_Term = tuple[Indicator, str, int, float, str | None]
+
+
+def terms(cy: ClusterYear, weights: Mapping[str, float] | None = None, dropped: frozenset[str] = frozenset()) -> list[_Term]:
+    """What ``breakdown`` reads of each indicator, read once per cluster-year rather than per member."""
+    out: list[_Term] = []
+    for indicator in cy.year.indicators:
+        key, kind = indicator.id, indicator.kind
+        if dropped and key in dropped:
+            continue
+        code = _SCORED if kind is IndicatorKind.scored else _BONUS if kind is IndicatorKind.bonus else _DEDUCTION
+        out.append((indicator, key, code, weights.get(key, indicator.weight) if weights else indicator.weight, indicator.group))
+    return out
 
 
 def breakdown(
@@ -138,32 +168,32 @@ def breakdown(
     weights: Mapping[str, float] | None = None,
     dropped: frozenset[str] = frozenset(),
     resolved: Mapping[str, Resolved] | None = None,
+    read: list[_Term] | None = None,
 ) -> Entry:
-    """One member's total and its parts. ``weights``/``dropped`` serve the stability analysis."""
+    """One member's total and its parts. ``weights``/``dropped`` serve the stability analysis.
+
+    ``read``: ``terms(cy, weights, dropped)`` when the caller breaks down every member.
+    """
     scored = bonus = deductions = 0.0
     groups: dict[str, float] = {}
-    contributions = []
-    is_scored, is_bonus = IndicatorKind.scored, IndicatorKind.bonus
-    found = resolved.get if resolved else None
-    for indicator in cy.year.indicators:
-        key = indicator.id
-        if dropped and key in dropped:
-            continue
-        score = float(scores.get(key, 0.0))
-        kind = indicator.kind
-        if kind is is_scored:
-            points = score * (weights.get(key, indicator.weight) if weights else indicator.weight)
+    contributions: list[Contribution] = []
+    add = contributions.append
+    score_of = scores.get
+    found = (resolved or {}).get  # None for every indicator without a resolved record
+    for indicator, key, kind, weight, group in terms(cy, weights, dropped) if read is None else read:
+        score = float(score_of(key, 0.0))
+        if kind == _SCORED:
+            points = score * weight
             scored += points
-            group = indicator.group
             if group:
                 groups[group] = groups.get(group, 0.0) + points
-        elif kind is is_bonus:
+        elif kind == _BONUS:
             points = score
             bonus += score
         else:
             points = -score
             deductions += score
-        contributions.append(Contribution(indicator, score, points, found(key) if found else None))
+        add(Contribution(indicator, score, points, found(key)))
     votes = cy.year.votes.counts.get(member, 0) if cy.year.votes else None
     total = scored + bonus - deductions
     return Entry(member, cy.name(member), total, scored, bonus, deductions, groups, contributions, votes)
@@ -232,6 +262,10 @@ def order(entries: list[Entry], tie_break: list[str], by: Callable[[Entry], floa
     ordered: list[Entry] = []
     for block in tiers(entries, keys, decided):
         shared_rank = len(ordered) + 1
+        if len(block) == 1:  # most members: a place of their own, nothing to sort
+            block[0].rank, block[0].tied_with = shared_rank, []
+            ordered.append(block[0])
+            continue
         members = sorted(e.member for e in block)
         for entry in sorted(block, key=lambda e: e.member):
             entry.rank = shared_rank
@@ -271,7 +305,8 @@ def rank(
     missing = missing_scores(cy, scores)
     if missing:
         raise MissingScores(missing)
-    entries = [breakdown(cy, m, scores.get(m, {}), weights, dropped, resolved.get(m)) for m in dict.fromkeys(cy.members)]
+    read = terms(cy, weights, dropped)
+    entries = [breakdown(cy, m, scores.get(m, {}), resolved=resolved.get(m), read=read) for m in dict.fromkeys(cy.members)]
     for entry in entries:
         entry.band = band_of(cy.rules.bands, entry)
     return Ranking(cy, order(entries, cy.rules.tie_break), list(cy.rules.tie_break))
@@ -293,8 +328,11 @@ def rank_record(cy: ClusterYear) -> Ranking:
             ranked.also = ["decided"]  # the meeting's order, kept for comparison (TD436)
         return ranked
     members = list(dict.fromkeys(cy.members))
-    points = has_scores(cy) and not missing_scores(cy)
-    entries = [_reference_entry(cy, m, points) for m in members]
+    resolved = resolve(cy.year) if has_scores(cy) else {}  # once for every member, not once each
+    counted_ = counted(resolved)
+    points = has_scores(cy) and not missing_scores(cy, counted_)
+    read = terms(cy) if points else []
+    entries = [_reference_entry(cy, m, points, resolved, counted_, read) for m in members]
     also = [k for k, present in (("points", points), ("votes", cy.year.votes is not None and bool(cy.year.votes.counts))) if present]
     if chosen is RankingBasis.votes:
         chain = [k for k in cy.rules.tie_break if k != "votes" and (points or (k not in ("bonus", "deductions") and ":" not in k))]
@@ -305,10 +343,19 @@ def rank_record(cy: ClusterYear) -> Ranking:
     return Ranking(cy, _decided_order(cy, entries), [], RankingBasis.decided, also)
 
 
-def _reference_entry(cy: ClusterYear, member: str, points: bool) -> Entry:
+def _reference_entry(
+    cy: ClusterYear,
+    member: str,
+    points: bool,
+    resolved: Mapping[str, Mapping[str, Resolved]] | None = None,
+    scores: Mapping[str, Mapping[str, float]] | None = None,
+    read: list[_Term] | None = None,
+) -> Entry:
+    """A member's entry beside another basis; ``resolved``/``scores``/``read``: the year's, when the caller has them."""
     if points:
-        resolved = resolve(cy.year)
-        entry = breakdown(cy, member, counted(resolved).get(member, {}), resolved=resolved.get(member))
+        resolved = resolve(cy.year) if resolved is None else resolved
+        scores = counted(resolved) if scores is None else scores
+        entry = breakdown(cy, member, scores.get(member, {}), resolved=resolved.get(member), read=read)
     else:
         votes = cy.year.votes.counts.get(member, 0) if cy.year.votes and cy.year.votes.counts else None
         entry = Entry(member, cy.name(member), 0.0, 0.0, 0.0, 0.0, {}, [], votes, has_points=False)

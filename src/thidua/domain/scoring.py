@@ -212,22 +212,30 @@ def _compute(
 
 def resolve(year: ClusterYearFile) -> dict[str, dict[str, Resolved]]:
     """Every recorded score of a year file, resolved: member -> indicator -> Resolved."""
-    out: dict[str, dict[str, Resolved]] = {member: {} for member in year.scores}
     indicators = {i.id: i for i in year.indicators}
     computed = {i.id: _computed(i, year.scores) for i in year.indicators if i.formula is not None}
+    # Where an id is repeated, the last indicator of that id says whether the score is computed.
+    by_formula = {key: computed[key] for key, indicator in indicators.items() if indicator.formula is not None}
+    finals = _FINALS
+    out: dict[str, dict[str, Resolved]] = {}
     for member, row in year.scores.items():
+        resolved: dict[str, Resolved] = {}
         for indicator_id, score in row.items():
-            indicator = indicators.get(indicator_id)
-            if indicator is not None and indicator.formula is not None:
-                out[member][indicator_id] = computed[indicator_id][member]
+            table = by_formula.get(indicator_id)
+            if table is not None:
+                resolved[indicator_id] = table[member]
             else:
-                out[member][indicator_id] = points_of(score)
+                # A plain non-zero float already met: points_of's shared Resolved, without the call
+                # (most scores of a year file are plain numbers that repeat).
+                found = finals.get(score) if score.__class__ is float else None
+                resolved[indicator_id] = found if found is not None else points_of(score)
+        out[member] = resolved
     return out
 
 
 def counted(resolved: Mapping[str, Mapping[str, Resolved]]) -> dict[str, dict[str, float]]:
     """The numbers ranking adds up: resolved scores without the uncountable ones."""
-    return {m: {i: r.value for i, r in row.items() if r.value is not None} for m, row in resolved.items()}
+    return {m: {i: v for i, r in row.items() if (v := r.value) is not None} for m, row in resolved.items()}
 
 
 def counted_scores(year: ClusterYearFile) -> dict[str, dict[str, float]]:
