@@ -211,11 +211,17 @@ def test_sigint_during_a_write_cleans_up_and_interrupts(target: Path, monkeypatc
         signal.raise_signal(signal.SIGINT)
 
     monkeypatch.setattr(writer.os, "fsync", fsync_then_signal)
-    with pytest.raises(KeyboardInterrupt):
-        atomic_write(target, NEW, overwrite=True)
-    assert target.read_bytes() == OLD.encode()
-    assert listing(target.parent) == ["2024.yaml"]
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler, "the handler is put back"
+    # Python's own Ctrl-C handler, whatever this process inherited: a shell starts a background
+    # job with SIGINT ignored, and an ignored signal interrupts nothing
+    inherited = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            atomic_write(target, NEW, overwrite=True)
+        assert target.read_bytes() == OLD.encode()
+        assert listing(target.parent) == ["2024.yaml"]
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler, "the handler is put back"
+    finally:
+        signal.signal(signal.SIGINT, inherited)
 
 
 SIGTERM_SCRIPT = """
