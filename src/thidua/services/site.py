@@ -249,17 +249,8 @@ _Source = _Loaded | _OnDisk
 _shared: dict[str, Any] = {}  # the source, output and settings, inherited by forked workers
 
 
-def _made(source: _Source, cid: str, out: Path, settings: SiteModel, unit_pages: Container[str] | None = None, extra: Iterable[tuple[Membership, Issue]] = ()) -> ClusterPart:
-    """``source.part`` with the cyclic garbage collector paused, as the loader does (``paused_gc``):
-    loading a cluster allocates hundreds of thousands of objects that stay alive until it is written."""
-    from thidua.repository.loader import paused_gc
-
-    with paused_gc():
-        return source.part(cid, out, settings, unit_pages, extra)
-
-
 def _part_in_worker(cid: str) -> ClusterPart:
-    return _made(_shared["source"], cid, _shared["out"], _shared["settings"])
+    return _shared["source"].part(cid, _shared["out"], _shared["settings"])
 
 
 def _parts(source: _Source, out: Path, settings: SiteModel) -> list[ClusterPart]:
@@ -280,7 +271,7 @@ def _parts(source: _Source, out: Path, settings: SiteModel) -> list[ClusterPart]
                 pass  # no processes here: one process makes every part again, with the same bytes
             finally:
                 _shared.clear()
-    return [_made(source, cid, out, settings) for cid in source.ids]
+    return [source.part(cid, out, settings) for cid in source.ids]
 
 
 # --------------------------------------------------------------------------- the pages that span clusters
@@ -363,9 +354,10 @@ def _build(source: _Source, out: Path, base_url: str | None, force: bool, today:
     settings = SiteModel(clusters=[], years=[], histories={}, awards={}, built=built, revision=git_revision(source.root if isinstance(source, _OnDisk) else source.repo.root), base_url=base_url)
     from thidua.repository.loader import paused_gc
 
-    # Paused for the whole build, as for a load: the parts, the histories and the pages hold
-    # hundreds of thousands of records, and every automatic collection walked all of them again
-    # (unpickling a worker's part took 5 times as long). Nothing here forms reference cycles
+    # Paused for the whole build (and so in the forked workers), as for a load: each cluster's
+    # models, the parts, the histories and the pages hold hundreds of thousands of objects, and
+    # every automatic collection walked all of them again (unpickling a worker's part took 5 times
+    # as long). Nothing here forms reference cycles
     # except jinja's few per templated page (home, clusters, awards): collected once the build is done.
     with paused_gc():
         return _write_all(source, out, settings)
@@ -376,11 +368,11 @@ def _write_all(source: _Source, out: Path, settings: SiteModel) -> int:
     extra = _across(source, parts)
     position = {part.id: i for i, part in enumerate(parts)}
     for cid in sorted(extra):  # a year unclean only across clusters: ranked again, as unranked
-        parts[position[cid]] = _made(source, cid, out, settings, None, extra[cid])
+        parts[position[cid]] = source.part(cid, out, settings, None, extra[cid])
     histories = _histories(parts, source.registry)
     for i, part in enumerate(parts):
         if any(given != (uid in histories) for uid, given in part.links.items()):  # a guess was wrong
-            parts[i] = _made(source, part.id, out, settings, histories, extra.get(part.id, []))
+            parts[i] = source.part(part.id, out, settings, histories, extra.get(part.id, []))
     model = dataclasses.replace(
         settings, clusters=[part.home for part in parts if part.home is not None], histories=histories, awards=_award_rows(parts), sections=SHARED_SECTIONS,
     )

@@ -189,7 +189,7 @@ def _ranking_rows(rows: list[dict[str, Any]], unit: _Link, lang: str, tied: str)
         key = value if value else repr(value)
         found = get(key)
         if found is None:
-            found = written[key] = str(html_text(_number(value, lang)))
+            found = written[key] = html_text(_number(value, lang))
         return found
 
     out = []
@@ -241,7 +241,7 @@ class _Escaped(dict[str, str]):
         self.lang = lang
 
     def __missing__(self, key: str) -> str:
-        found = self[key] = str(html_text(t(key, lang=self.lang)))
+        found = self[key] = html_text(t(key, lang=self.lang))
         return found
 
 
@@ -392,7 +392,7 @@ class _PlaceWords:
     """A ranked place's words in one language, escaped (``place_text``'s, for the history table)."""
 
     def __init__(self, lang: str) -> None:
-        self.place = str(html_text(t("history.place", lang=lang)))
+        self.place = html_text(t("history.place", lang=lang))
         self.illustrative = f" ({html_text(t('history.illustrative', lang=lang))}) "  # then the badge
 
 
@@ -421,7 +421,7 @@ def _history_body(ctx: Mapping[str, Any], history: UnitHistory) -> Markup:
         key = ("hu", r.own, r.member_name)
         who = made.get(key)
         if who is None:
-            who = made[key] = str(html_text(unit_text(r, lang)))
+            who = made[key] = html_text(unit_text(r, lang))
         if r.rank is not None and r.total is not None:
             # the common cell, nearly always different (the total): ``place_text`` escaped, from its
             # words escaped once; its values are numbers, which escaping leaves as they are
@@ -439,7 +439,7 @@ def _history_body(ctx: Mapping[str, Any], history: UnitHistory) -> Markup:
             key = ("hr", *r.roles)
             roles = made.get(key)
             if roles is None:
-                roles = made[key] = str(html_text(roles_text(r, lang)))
+                roles = made[key] = html_text(roles_text(r, lang))
         awards = ""
         if r.decided or r.recommended:
             decided = {a.award for a in r.decided}
@@ -603,7 +603,7 @@ class _Frame:
 
     def fill(self, ctx: Mapping[str, Any], title: str, main: str) -> str:
         """The page of context ``ctx``: ``title`` and ``main`` as they are (escaped by the caller), its paths escaped here."""
-        values = {"title": title, "main": main, "other": str(html_text(ctx["other"])), "canonical": str(html_text(ctx["canonical"] or ""))}
+        values = {"title": title, "main": main, "other": html_text(ctx["other"]), "canonical": html_text(ctx["canonical"] or "")}
         parts = self.parts.copy()
         for i in range(1, len(parts), 2):
             parts[i] = values[parts[i]]
